@@ -1,0 +1,9 @@
+//! Reading and writing charts: the RON document format and safe file writing.
+
+pub mod document;
+pub mod safe_write;
+
+pub use document::{
+    DocumentError, FORMAT_NAME, FORMAT_VERSION, from_ron_str, load, save, to_ron_string,
+};
+pub use safe_write::write_atomically;

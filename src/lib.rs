@@ -1,0 +1,9 @@
+//! Orgchart: draw, compare and export organisation charts.
+//!
+//! Data flows one way: document -> model -> layout -> drawing description -> (egui | SVG | PNG | PDF).
+//! Everything here except `app` is free of windows and can run headless.
+
+pub mod geom;
+pub mod io;
+pub mod model;
+pub mod render;

@@ -1,0 +1,408 @@
+//! The chart: units and their links in a petgraph `StableGraph`, behind an API that speaks only in unit ids.
+
+use std::collections::HashMap;
+
+use petgraph::Direction;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+
+use super::{Forest, Link, LinkKind, ModelError, Unit, UnitId};
+
+#[derive(Clone, Debug, PartialEq)]
+enum Edge {
+    /// Manager -> report.
+    Line,
+    Other {
+        kind: LinkKind,
+        label: String,
+    },
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Chart {
+    title: String,
+    graph: StableGraph<Unit, Edge>,
+    index: HashMap<UnitId, NodeIndex>,
+    /// Sibling order is meaningful to people (it is the left-to-right order on the page), so it is kept
+    /// explicitly rather than left to the graph's edge order.
+    roots: Vec<NodeIndex>,
+    children: HashMap<NodeIndex, Vec<NodeIndex>>,
+}
+
+impl PartialEq for Chart {
+    /// Two charts are equal when they hold the same units in the same places and the same links.
+    fn eq(&self, other: &Self) -> bool {
+        self.title == other.title
+            && self.len() == other.len()
+            && self.units().into_iter().all(|unit| {
+                other.unit(&unit.id) == Some(unit)
+                    && other.parent(&unit.id) == self.parent(&unit.id)
+                    && other.children(&unit.id) == self.children(&unit.id)
+            })
+            && self.roots() == other.roots()
+            && self.links() == other.links()
+    }
+}
+
+impl Chart {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    pub fn set_title(&mut self, title: impl Into<String>) {
+        self.title = title.into();
+    }
+
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    pub fn contains(&self, id: &UnitId) -> bool {
+        self.index.contains_key(id)
+    }
+
+    pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
+        self.index.get(id).map(|&n| &self.graph[n])
+    }
+
+    fn node(&self, id: &UnitId) -> Result<NodeIndex, ModelError> {
+        self.index
+            .get(id)
+            .copied()
+            .ok_or_else(|| ModelError::UnknownUnit(id.clone()))
+    }
+
+    fn parent_node(&self, node: NodeIndex) -> Option<NodeIndex> {
+        self.graph
+            .edges_directed(node, Direction::Incoming)
+            .find(|edge| *edge.weight() == Edge::Line)
+            .map(|edge| edge.source())
+    }
+
+    /// The line manager of a unit, if it has one.
+    pub fn parent(&self, id: &UnitId) -> Option<&UnitId> {
+        let node = *self.index.get(id)?;
+        self.parent_node(node).map(|p| &self.graph[p].id)
+    }
+
+    /// Direct reports in their on-page order.
+    pub fn children(&self, id: &UnitId) -> Vec<&UnitId> {
+        self.index
+            .get(id)
+            .and_then(|n| self.children.get(n))
+            .map(|kids| kids.iter().map(|&k| &self.graph[k].id).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn roots(&self) -> Vec<&UnitId> {
+        self.roots.iter().map(|&n| &self.graph[n].id).collect()
+    }
+
+    /// All units in stable pre-order: each root, then its subtree, children in order.
+    pub fn units(&self) -> Vec<&Unit> {
+        let mut out = Vec::with_capacity(self.len());
+        let mut stack: Vec<NodeIndex> = self.roots.iter().rev().copied().collect();
+        while let Some(n) = stack.pop() {
+            out.push(&self.graph[n]);
+            if let Some(kids) = self.children.get(&n) {
+                stack.extend(kids.iter().rev().copied());
+            }
+        }
+        out
+    }
+
+    /// The unit and everything below it, in pre-order.
+    pub fn subtree(&self, id: &UnitId) -> Vec<&UnitId> {
+        let Some(&start) = self.index.get(id) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut stack = vec![start];
+        while let Some(n) = stack.pop() {
+            out.push(&self.graph[n].id);
+            if let Some(kids) = self.children.get(&n) {
+                stack.extend(kids.iter().rev().copied());
+            }
+        }
+        out
+    }
+
+    /// True when `ancestor` is `id` itself or one of its managers, however far up.
+    pub fn is_at_or_above(&self, ancestor: &UnitId, id: &UnitId) -> bool {
+        let (Some(&a), Some(&start)) = (self.index.get(ancestor), self.index.get(id)) else {
+            return false;
+        };
+        let mut cursor = Some(start);
+        while let Some(n) = cursor {
+            if n == a {
+                return true;
+            }
+            cursor = self.parent_node(n);
+        }
+        false
+    }
+
+    /// Managers from the unit's own manager up to its root.
+    pub fn ancestors(&self, id: &UnitId) -> Vec<&UnitId> {
+        let mut out = Vec::new();
+        let mut cursor = self.index.get(id).and_then(|&n| self.parent_node(n));
+        while let Some(n) = cursor {
+            out.push(&self.graph[n].id);
+            cursor = self.parent_node(n);
+        }
+        out
+    }
+
+    /// Non-line links in a stable order (by from, to, kind).
+    pub fn links(&self) -> Vec<Link> {
+        let mut links: Vec<Link> = self
+            .graph
+            .edge_references()
+            .filter_map(|edge| match edge.weight() {
+                Edge::Line => None,
+                Edge::Other { kind, label } => Some(Link {
+                    from: self.graph[edge.source()].id.clone(),
+                    to: self.graph[edge.target()].id.clone(),
+                    kind: *kind,
+                    label: label.clone(),
+                }),
+            })
+            .collect();
+        links.sort_by(|a, b| (&a.from, &a.to, a.kind).cmp(&(&b.from, &b.to, b.kind)));
+        links
+    }
+
+    /// Links touching a unit, either end.
+    pub fn links_of(&self, id: &UnitId) -> Vec<Link> {
+        self.links()
+            .into_iter()
+            .filter(|link| &link.from == id || &link.to == id)
+            .collect()
+    }
+
+    fn find_link(&self, from: NodeIndex, to: NodeIndex, kind: LinkKind) -> Option<EdgeIndex> {
+        self.graph
+            .edges_connecting(from, to)
+            .find(|edge| matches!(edge.weight(), Edge::Other { kind: k, .. } if *k == kind))
+            .map(|edge| edge.id())
+    }
+
+    /// Snapshot of the line-management forest; with `respect_collapsed`, units below a collapsed unit are left
+    /// out and counted in `hidden_below`.
+    pub fn forest(&self, respect_collapsed: bool) -> Forest {
+        let mut forest = Forest::default();
+        let mut stack: Vec<(NodeIndex, Option<usize>)> =
+            self.roots.iter().rev().map(|&n| (n, None)).collect();
+        while let Some((n, parent)) = stack.pop() {
+            let i = forest.ids.len();
+            let unit = &self.graph[n];
+            forest.ids.push(unit.id.clone());
+            forest.parent.push(parent);
+            forest.children.push(Vec::new());
+            forest.hidden_below.push(0);
+            match parent {
+                Some(p) => forest.children[p].push(i),
+                None => forest.roots.push(i),
+            }
+            let kids = self.children.get(&n).map(Vec::as_slice).unwrap_or(&[]);
+            if respect_collapsed && unit.collapsed && !kids.is_empty() {
+                forest.hidden_below[i] = self.subtree(&unit.id).len() - 1;
+                continue;
+            }
+            stack.extend(kids.iter().rev().map(|&k| (k, Some(i))));
+        }
+        forest
+    }
+
+    // ---- primitive changes, used by `Edit::apply` and by loaders; each checks before it changes anything ----
+
+    /// Adds a unit under `parent` (or as a root) at `position` among its siblings (the end when `None`).
+    pub fn insert_unit(
+        &mut self,
+        unit: Unit,
+        parent: Option<&UnitId>,
+        position: Option<usize>,
+    ) -> Result<(), ModelError> {
+        if unit.id.0.trim().is_empty() {
+            return Err(ModelError::EmptyId);
+        }
+        if self.index.contains_key(&unit.id) {
+            return Err(ModelError::DuplicateId(unit.id));
+        }
+        let parent_node = parent.map(|p| self.node(p)).transpose()?;
+        let id = unit.id.clone();
+        let node = self.graph.add_node(unit);
+        self.index.insert(id, node);
+        self.attach(node, parent_node, position);
+        Ok(())
+    }
+
+    fn attach(&mut self, node: NodeIndex, parent: Option<NodeIndex>, position: Option<usize>) {
+        let siblings = match parent {
+            Some(p) => {
+                self.graph.add_edge(p, node, Edge::Line);
+                self.children.entry(p).or_default()
+            }
+            None => &mut self.roots,
+        };
+        let at = position.unwrap_or(siblings.len()).min(siblings.len());
+        siblings.insert(at, node);
+    }
+
+    /// Detaches a node from its manager; returns the old manager and sibling position.
+    fn detach(&mut self, node: NodeIndex) -> (Option<NodeIndex>, usize) {
+        let parent = self.parent_node(node);
+        if let Some(p) = parent
+            && let Some(edge) = self.graph.find_edge(p, node)
+        {
+            self.graph.remove_edge(edge);
+        }
+        let siblings = match parent {
+            Some(p) => self.children.entry(p).or_default(),
+            None => &mut self.roots,
+        };
+        let at = siblings.iter().position(|&s| s == node).unwrap_or(0);
+        if at < siblings.len() {
+            siblings.remove(at);
+        }
+        (parent, at)
+    }
+
+    /// Where a unit sits: its manager and its position among its siblings.
+    pub fn placement(&self, id: &UnitId) -> Option<(Option<UnitId>, usize)> {
+        let node = *self.index.get(id)?;
+        let parent = self.parent_node(node);
+        let siblings = match parent {
+            Some(p) => self.children.get(&p).map(Vec::as_slice).unwrap_or(&[]),
+            None => &self.roots,
+        };
+        let at = siblings.iter().position(|&s| s == node)?;
+        Some((parent.map(|p| self.graph[p].id.clone()), at))
+    }
+
+    /// Makes `id` report to `parent` (or become a root), refusing a cycle.
+    pub fn move_unit(
+        &mut self,
+        id: &UnitId,
+        parent: Option<&UnitId>,
+        position: Option<usize>,
+    ) -> Result<(), ModelError> {
+        let node = self.node(id)?;
+        let parent_node = parent.map(|p| self.node(p)).transpose()?;
+        if let Some(p) = parent {
+            if p == id {
+                return Err(ModelError::SelfReport(id.clone()));
+            }
+            if self.is_at_or_above(id, p) {
+                let mut chain: Vec<String> = self
+                    .ancestors(p)
+                    .into_iter()
+                    .take_while(|a| *a != id)
+                    .map(|a| a.to_string())
+                    .collect();
+                chain.reverse();
+                let mut path = vec![id.to_string()];
+                path.extend(chain);
+                path.push(p.to_string());
+                return Err(ModelError::Cycle {
+                    unit: id.clone(),
+                    manager: p.clone(),
+                    path: path.join(" → "),
+                });
+            }
+        }
+        self.detach(node);
+        self.attach(node, parent_node, position);
+        Ok(())
+    }
+
+    /// Removes a unit that has no reports, with its links. Returns the removed unit and its links.
+    pub fn remove_leaf(&mut self, id: &UnitId) -> Result<(Unit, Vec<Link>), ModelError> {
+        let node = self.node(id)?;
+        if self
+            .children
+            .get(&node)
+            .is_some_and(|kids| !kids.is_empty())
+        {
+            return Err(ModelError::HasReports(id.clone()));
+        }
+        let links = self.links_of(id);
+        self.detach(node);
+        self.children.remove(&node);
+        self.index.remove(id);
+        let unit = self
+            .graph
+            .remove_node(node)
+            .ok_or_else(|| ModelError::UnknownUnit(id.clone()))?;
+        Ok((unit, links))
+    }
+
+    /// Replaces a unit's fields; the id is the key and cannot change.
+    pub fn replace_unit(&mut self, unit: Unit) -> Result<Unit, ModelError> {
+        let node = self.node(&unit.id)?;
+        Ok(std::mem::replace(&mut self.graph[node], unit))
+    }
+
+    pub fn add_link(&mut self, link: Link) -> Result<(), ModelError> {
+        let from = self.node(&link.from)?;
+        let to = self.node(&link.to)?;
+        if from == to {
+            return Err(ModelError::SelfLink(link.from));
+        }
+        if self.find_link(from, to, link.kind).is_some() {
+            return Err(ModelError::DuplicateLink {
+                from: link.from,
+                to: link.to,
+            });
+        }
+        self.graph.add_edge(
+            from,
+            to,
+            Edge::Other {
+                kind: link.kind,
+                label: link.label,
+            },
+        );
+        Ok(())
+    }
+
+    pub fn remove_link(&mut self, link: &Link) -> Result<Link, ModelError> {
+        let unknown = || ModelError::UnknownLink {
+            from: link.from.clone(),
+            to: link.to.clone(),
+        };
+        let from = self.node(&link.from).map_err(|_| unknown())?;
+        let to = self.node(&link.to).map_err(|_| unknown())?;
+        let edge = self.find_link(from, to, link.kind).ok_or_else(unknown)?;
+        match self.graph.remove_edge(edge) {
+            Some(Edge::Other { kind, label }) => Ok(Link {
+                from: link.from.clone(),
+                to: link.to.clone(),
+                kind,
+                label,
+            }),
+            _ => Err(unknown()),
+        }
+    }
+
+    /// An id not yet used in this chart, derived from `base` ("unit", "unit-2", ...).
+    pub fn fresh_id(&self, base: &str) -> UnitId {
+        let base = if base.trim().is_empty() { "unit" } else { base };
+        let first = UnitId::new(base);
+        if !self.contains(&first) {
+            return first;
+        }
+        (2..)
+            .map(|n| UnitId::new(format!("{base}-{n}")))
+            .find(|id| !self.contains(id))
+            .unwrap_or(first)
+    }
+}

@@ -1,0 +1,40 @@
+//! A dense, index-based snapshot of the line-management forest, the input of layout and rendering.
+
+use super::UnitId;
+
+/// Units in stable pre-order (roots in chart order, each followed by its subtree).
+/// Index `i` in every vector refers to the same unit.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Forest {
+    pub ids: Vec<UnitId>,
+    pub parent: Vec<Option<usize>>,
+    pub children: Vec<Vec<usize>>,
+    pub roots: Vec<usize>,
+    /// How many units are hidden below each unit by collapsing (0 when expanded or a leaf).
+    pub hidden_below: Vec<usize>,
+}
+
+impl Forest {
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    pub fn index_of(&self, id: &UnitId) -> Option<usize> {
+        self.ids.iter().position(|candidate| candidate == id)
+    }
+
+    /// Depth of every unit: roots are 0.
+    pub fn depths(&self) -> Vec<usize> {
+        let mut depth = vec![0; self.len()];
+        for i in 0..self.len() {
+            if let Some(p) = self.parent[i] {
+                depth[i] = depth[p] + 1;
+            }
+        }
+        depth
+    }
+}

@@ -1,0 +1,19 @@
+//! The chart model: units, reporting lines and other links, changed only through reversible edits.
+
+mod chart;
+mod edit;
+mod error;
+mod forest;
+mod unit;
+
+pub use chart::Chart;
+pub use edit::Edit;
+pub use error::ModelError;
+pub use forest::Forest;
+pub use unit::{
+    Cost, CostBasis, Headcount, HeadcountBasis, Link, LinkKind, Span, Status, Unit, UnitId,
+    UnitKind,
+};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,213 @@
+use super::*;
+
+fn id(s: &str) -> UnitId {
+    UnitId::new(s)
+}
+
+/// ceo -> (a -> (a1, a2), b)
+fn sample() -> Chart {
+    let mut chart = Chart::new();
+    chart
+        .insert_unit(Unit::new("ceo", "Chief Executive"), None, None)
+        .unwrap();
+    chart
+        .insert_unit(Unit::new("a", "A"), Some(&id("ceo")), None)
+        .unwrap();
+    chart
+        .insert_unit(Unit::new("b", "B"), Some(&id("ceo")), None)
+        .unwrap();
+    chart
+        .insert_unit(Unit::new("a1", "A1"), Some(&id("a")), None)
+        .unwrap();
+    chart
+        .insert_unit(Unit::new("a2", "A2"), Some(&id("a")), None)
+        .unwrap();
+    chart
+}
+
+#[test]
+fn units_come_in_stable_preorder() {
+    let chart = sample();
+    let order: Vec<&str> = chart.units().iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(order, ["ceo", "a", "a1", "a2", "b"]);
+}
+
+#[test]
+fn duplicate_and_empty_ids_are_refused() {
+    let mut chart = sample();
+    assert_eq!(
+        chart.insert_unit(Unit::new("a", "again"), None, None),
+        Err(ModelError::DuplicateId(id("a")))
+    );
+    assert_eq!(
+        chart.insert_unit(Unit::new(" ", "blank"), None, None),
+        Err(ModelError::EmptyId)
+    );
+    assert_eq!(chart.len(), 5);
+}
+
+#[test]
+fn cycle_is_refused_with_the_path_and_nothing_changes() {
+    let mut chart = sample();
+    let before = chart.clone();
+    let err = Edit::Reparent {
+        id: id("ceo"),
+        parent: Some(id("a1")),
+        position: None,
+    }
+    .apply(&mut chart)
+    .unwrap_err();
+    assert!(matches!(err, ModelError::Cycle { .. }));
+    let message = err.to_string();
+    assert!(message.contains("ceo → a → a1"), "{message}");
+    assert!(message.contains("cycle"), "{message}");
+    assert_eq!(chart, before);
+}
+
+#[test]
+fn self_report_is_refused() {
+    let mut chart = sample();
+    let err = chart.move_unit(&id("a"), Some(&id("a")), None).unwrap_err();
+    assert_eq!(err, ModelError::SelfReport(id("a")));
+}
+
+#[test]
+fn every_edit_is_undone_by_its_inverse() {
+    let original = {
+        let mut chart = sample();
+        chart
+            .add_link(Link::new("b", "a1", LinkKind::Dotted))
+            .unwrap();
+        chart
+    };
+    let edits = vec![
+        Edit::AddUnit {
+            unit: Unit::new("c", "C"),
+            parent: Some(id("b")),
+            position: Some(0),
+        },
+        Edit::Reparent {
+            id: id("a2"),
+            parent: Some(id("b")),
+            position: None,
+        },
+        Edit::Reparent {
+            id: id("a"),
+            parent: None,
+            position: Some(0),
+        },
+        Edit::UpdateUnit(Box::new(Unit::new("a", "Renamed"))),
+        Edit::AddLink(Link::new("a", "b", LinkKind::Contract)),
+        Edit::RemoveLink(Link::new("b", "a1", LinkKind::Dotted)),
+        Edit::SetPinned {
+            id: id("b"),
+            pinned: Some(crate::geom::Point::new(5.0, 6.0)),
+        },
+        Edit::SetCollapsed {
+            id: id("a"),
+            collapsed: true,
+        },
+        Edit::remove_subtree(&original, &id("a")).unwrap(),
+        Edit::remove_lifting_reports(&original, &id("a")).unwrap(),
+    ];
+    for edit in edits {
+        let mut chart = original.clone();
+        let inverse = edit.clone().apply(&mut chart).unwrap();
+        assert_ne!(chart, original, "{edit:?} changed nothing");
+        let redo = inverse.apply(&mut chart).unwrap();
+        assert_eq!(chart, original, "undo of {edit:?}");
+        redo.apply(&mut chart).unwrap();
+        assert_ne!(chart, original, "redo of {edit:?}");
+    }
+}
+
+#[test]
+fn removing_a_manager_lifts_reports_into_its_place() {
+    let mut chart = sample();
+    Edit::remove_lifting_reports(&chart, &id("a"))
+        .unwrap()
+        .apply(&mut chart)
+        .unwrap();
+    let kids: Vec<&str> = chart
+        .children(&id("ceo"))
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
+    assert_eq!(kids, ["a1", "a2", "b"]);
+}
+
+#[test]
+fn failed_batch_rolls_back() {
+    let mut chart = sample();
+    let before = chart.clone();
+    let batch = Edit::Batch(vec![
+        Edit::AddUnit {
+            unit: Unit::new("x", "X"),
+            parent: None,
+            position: None,
+        },
+        Edit::Reparent {
+            id: id("ceo"),
+            parent: Some(id("a2")),
+            position: None,
+        },
+    ]);
+    assert!(batch.apply(&mut chart).is_err());
+    assert_eq!(chart, before);
+}
+
+#[test]
+fn removing_a_manager_with_reports_needs_a_choice() {
+    let mut chart = sample();
+    assert_eq!(
+        Edit::RemoveUnit { id: id("a") }.apply(&mut chart),
+        Err(ModelError::HasReports(id("a")))
+    );
+}
+
+#[test]
+fn links_refuse_self_and_duplicates_and_vanish_with_their_unit() {
+    let mut chart = sample();
+    assert_eq!(
+        chart.add_link(Link::new("a", "a", LinkKind::Dotted)),
+        Err(ModelError::SelfLink(id("a")))
+    );
+    chart
+        .add_link(Link::new("a1", "b", LinkKind::Dotted))
+        .unwrap();
+    assert!(matches!(
+        chart.add_link(Link::new("a1", "b", LinkKind::Dotted)),
+        Err(ModelError::DuplicateLink { .. })
+    ));
+    chart
+        .add_link(Link::new("a1", "b", LinkKind::Contract))
+        .unwrap();
+    assert_eq!(chart.links().len(), 2);
+    chart.remove_leaf(&id("a1")).unwrap();
+    assert!(chart.links().is_empty());
+}
+
+#[test]
+fn forest_hides_collapsed_subtrees_and_counts_them() {
+    let mut chart = sample();
+    Edit::SetCollapsed {
+        id: id("a"),
+        collapsed: true,
+    }
+    .apply(&mut chart)
+    .unwrap();
+    let full = chart.forest(false);
+    let visible = chart.forest(true);
+    assert_eq!(full.len(), 5);
+    assert_eq!(visible.len(), 3);
+    let a = visible.index_of(&id("a")).unwrap();
+    assert_eq!(visible.hidden_below[a], 2);
+    assert_eq!(full.depths(), vec![0, 1, 2, 2, 1]);
+}
+
+#[test]
+fn fresh_ids_do_not_collide() {
+    let chart = sample();
+    assert_eq!(chart.fresh_id("a"), id("a-2"));
+    assert_eq!(chart.fresh_id("z"), id("z"));
+}

@@ -1,0 +1,182 @@
+//! The one text-measuring function used by layout, canvas and exports, over the bundled fonts.
+//! Measuring from the font files themselves (not from a window) keeps every output the same size.
+
+use std::sync::OnceLock;
+
+use super::drawing::FontWeight;
+
+pub static REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+pub static BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+/// The family name inside both bundled files; exports refer to it by this name.
+pub const FONT_FAMILY: &str = "Noto Sans";
+
+struct FontMetrics {
+    units_per_em: f32,
+    ascender: f32,
+    descender: f32,
+    /// Advance widths in font units for the first 0x3000 code points (covers Latin, punctuation, £, €, –).
+    advances: Vec<u16>,
+    fallback_advance: u16,
+}
+
+impl FontMetrics {
+    fn from_bytes(bytes: &'static [u8]) -> Self {
+        // The bundled fonts are part of the binary and known to parse; an unparsable font is a build defect,
+        // so degrade to a crude fixed-width estimate rather than fail a user's export.
+        let Ok(face) = ttf_parser::Face::parse(bytes, 0) else {
+            return Self {
+                units_per_em: 1000.0,
+                ascender: 1069.0,
+                descender: -293.0,
+                advances: Vec::new(),
+                fallback_advance: 560,
+            };
+        };
+        let glyph_advance = |c: char| {
+            face.glyph_index(c)
+                .and_then(|glyph| face.glyph_hor_advance(glyph))
+        };
+        let fallback_advance = glyph_advance('?').unwrap_or(500);
+        let advances = (0u32..0x3000)
+            .map(|code| {
+                char::from_u32(code)
+                    .and_then(glyph_advance)
+                    .unwrap_or(fallback_advance)
+            })
+            .collect();
+        Self {
+            units_per_em: f32::from(face.units_per_em()),
+            ascender: f32::from(face.ascender()),
+            descender: f32::from(face.descender()),
+            advances,
+            fallback_advance,
+        }
+    }
+
+    fn advance(&self, c: char) -> u16 {
+        self.advances
+            .get(c as usize)
+            .copied()
+            .unwrap_or(self.fallback_advance)
+    }
+}
+
+fn metrics(weight: FontWeight) -> &'static FontMetrics {
+    static REGULAR: OnceLock<FontMetrics> = OnceLock::new();
+    static BOLD: OnceLock<FontMetrics> = OnceLock::new();
+    match weight {
+        FontWeight::Regular => REGULAR.get_or_init(|| FontMetrics::from_bytes(REGULAR_TTF)),
+        FontWeight::Bold => BOLD.get_or_init(|| FontMetrics::from_bytes(BOLD_TTF)),
+    }
+}
+
+/// Width of one row of text in chart units.
+pub fn text_width(text: &str, size: f32, weight: FontWeight) -> f32 {
+    let m = metrics(weight);
+    let units: u32 = text.chars().map(|c| u32::from(m.advance(c))).sum();
+    units as f32 * size / m.units_per_em
+}
+
+/// Distance from the top of a row to its baseline.
+pub fn ascent(size: f32, weight: FontWeight) -> f32 {
+    let m = metrics(weight);
+    m.ascender * size / m.units_per_em
+}
+
+/// Height of one row (ascent + descent), the step between wrapped rows.
+pub fn line_height(size: f32, weight: FontWeight) -> f32 {
+    let m = metrics(weight);
+    (m.ascender - m.descender) * size / m.units_per_em
+}
+
+/// Breaks `text` into rows no wider than `max_width`, at spaces where possible; a single word wider than
+/// `max_width` is broken between characters so that no row ever overflows.
+pub fn wrap(text: &str, size: f32, weight: FontWeight, max_width: f32) -> Vec<String> {
+    let mut rows = Vec::new();
+    let mut row = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if row.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{row} {word}")
+        };
+        if text_width(&candidate, size, weight) <= max_width {
+            row = candidate;
+            continue;
+        }
+        if !row.is_empty() {
+            rows.push(std::mem::take(&mut row));
+        }
+        if text_width(word, size, weight) <= max_width {
+            row = word.to_owned();
+        } else {
+            for c in word.chars() {
+                row.push(c);
+                if text_width(&row, size, weight) > max_width && row.chars().count() > 1 {
+                    row.pop();
+                    rows.push(std::mem::replace(&mut row, c.to_string()));
+                }
+            }
+        }
+    }
+    if !row.is_empty() || rows.is_empty() {
+        rows.push(row);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bold_is_wider_than_regular() {
+        let text = "Strategic Commissioning Board";
+        let regular = text_width(text, 14.0, FontWeight::Regular);
+        let bold = text_width(text, 14.0, FontWeight::Bold);
+        assert!(regular > 100.0 && regular < 300.0, "{regular}");
+        assert!(bold > regular);
+    }
+
+    #[test]
+    fn width_scales_with_size() {
+        let w10 = text_width("Policy unit", 10.0, FontWeight::Regular);
+        let w20 = text_width("Policy unit", 20.0, FontWeight::Regular);
+        assert!((w20 - 2.0 * w10).abs() < 0.01);
+    }
+
+    #[test]
+    fn wrapped_rows_fit_and_keep_every_word() {
+        let text = "Deputy Chief Operating Officer for Commercial and Customer Services";
+        let rows = wrap(text, 14.0, FontWeight::Bold, 150.0);
+        assert!(rows.len() > 1);
+        for row in &rows {
+            assert!(text_width(row, 14.0, FontWeight::Bold) <= 150.0, "{row}");
+        }
+        assert_eq!(rows.join(" "), text);
+    }
+
+    #[test]
+    fn overlong_word_is_broken_not_clipped() {
+        let rows = wrap(
+            "Supercalifragilisticexpialidocious",
+            14.0,
+            FontWeight::Regular,
+            60.0,
+        );
+        assert!(rows.len() > 1);
+        assert!(
+            rows.iter()
+                .all(|r| text_width(r, 14.0, FontWeight::Regular) <= 60.0)
+        );
+        assert_eq!(rows.concat(), "Supercalifragilisticexpialidocious");
+    }
+
+    #[test]
+    fn empty_text_is_one_empty_row() {
+        assert_eq!(
+            wrap("", 12.0, FontWeight::Regular, 100.0),
+            vec![String::new()]
+        );
+    }
+}
