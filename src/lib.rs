@@ -3,6 +3,8 @@
 //! Data flows one way: document -> model -> layout -> drawing description -> (egui | SVG | PNG | PDF).
 //! Everything here except `app` is free of windows and can run headless.
 
+pub mod app;
+pub mod cli;
 pub mod geom;
 pub mod io;
 pub mod model;

@@ -1,1 +1,12 @@
-fn main() {}
+use std::process::ExitCode;
+
+use clap::Parser;
+use orgchart::cli::{Cli, run_command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(command) => run_command(command),
+        None => orgchart::app::run(cli.file),
+    }
+}

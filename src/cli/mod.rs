@@ -1,0 +1,83 @@
+//! The command line: a thin face over the library. No arguments (or a chart file) opens the editor;
+//! subcommands work headless.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub mod check;
+pub mod diff;
+pub mod export;
+pub mod generate;
+pub mod import;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "orgchart",
+    version,
+    about = "Draw, compare and export organisation charts",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A chart (.ron) to open in the editor; with no file the editor opens on a sample chart.
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Export a chart as SVG, PNG, PDF or CSV (chosen by the output's extension).
+    Export(export::ExportArgs),
+    /// Validate a chart and print its figures.
+    Check(check::CheckArgs),
+    /// Write a realistic synthetic chart, for tests and benchmarks.
+    Generate(generate::GenerateArgs),
+    /// Compare two charts: what was added, removed, moved and changed, with totals.
+    Diff(diff::DiffArgs),
+    /// Import a CSV table or a UK government organogram (senior + junior staff files).
+    Import(import::ImportArgs),
+}
+
+/// Why a command failed; decides the exit status.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The input is invalid or could not be read or written: exit 1.
+    #[error("{0}")]
+    Invalid(String),
+    /// The command was used wrongly: exit 2.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl CliError {
+    pub fn invalid(err: impl std::fmt::Display) -> Self {
+        Self::Invalid(err.to_string())
+    }
+
+    fn exit_code(&self) -> u8 {
+        match self {
+            Self::Invalid(_) => 1,
+            Self::Usage(_) => 2,
+        }
+    }
+}
+
+/// Runs a headless subcommand and turns its outcome into an exit status, printing errors on stderr.
+pub fn run_command(command: Command) -> ExitCode {
+    let result = match command {
+        Command::Export(args) => export::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Generate(args) => generate::run(&args),
+        Command::Diff(args) => diff::run(&args),
+        Command::Import(args) => import::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("orgchart: {err}");
+            ExitCode::from(err.exit_code())
+        }
+    }
+}
