@@ -7,5 +7,6 @@ pub mod app;
 pub mod cli;
 pub mod geom;
 pub mod io;
+pub mod metrics;
 pub mod model;
 pub mod render;
