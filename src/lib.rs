@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod geom;
 pub mod io;
+pub mod layout;
 pub mod metrics;
 pub mod model;
 pub mod render;
