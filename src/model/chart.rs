@@ -259,10 +259,14 @@ impl Chart {
 
     /// Detaches a node from its manager; returns the old manager and sibling position.
     fn detach(&mut self, node: NodeIndex) -> (Option<NodeIndex>, usize) {
-        let parent = self.parent_node(node);
-        if let Some(p) = parent
-            && let Some(edge) = self.graph.find_edge(p, node)
-        {
+        // Only the line-management edge goes: a dotted or contract link between the same two units stays.
+        let line_edge = self
+            .graph
+            .edges_directed(node, Direction::Incoming)
+            .find(|edge| *edge.weight() == Edge::Line)
+            .map(|edge| (edge.id(), edge.source()));
+        let parent = line_edge.map(|(_, source)| source);
+        if let Some((edge, _)) = line_edge {
             self.graph.remove_edge(edge);
         }
         let siblings = match parent {

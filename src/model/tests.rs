@@ -211,3 +211,15 @@ fn fresh_ids_do_not_collide() {
     assert_eq!(chart.fresh_id("a"), id("a-2"));
     assert_eq!(chart.fresh_id("z"), id("z"));
 }
+
+#[test]
+fn moving_a_unit_keeps_a_dotted_link_to_its_old_manager() {
+    let mut chart = sample();
+    chart
+        .add_link(Link::new("a", "a1", LinkKind::Dotted))
+        .unwrap();
+    chart.move_unit(&id("a1"), Some(&id("b")), None).unwrap();
+    assert_eq!(chart.parent(&id("a1")), Some(&id("b")));
+    assert_eq!(chart.links(), vec![Link::new("a", "a1", LinkKind::Dotted)]);
+    assert!(chart.children(&id("a")).iter().all(|c| c.as_str() != "a1"));
+}
