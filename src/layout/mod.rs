@@ -1,23 +1,48 @@
-//! PLACEHOLDER layout with the final API; the real tidy-tree engine replaces this file.
+//! Card placement for the line-management forest: a pure function from the forest and card sizes to card
+//! positions, elbow connectors and routes for the other links.
+//!
+//! The engine is the linear-time tidy-tree algorithm of van der Ploeg (2014, "Drawing non-layered tidy trees
+//! in linear time") used in its layered form: every card of one depth shares a row, and each row is as tall
+//! as its tallest card. Both orientations run the same code on abstract axes (see `axes`). The compact
+//! "placer" turns a manager's leaf reports into one block pseudo-node, so the tree algorithm stays linear.
+
+mod axes;
+mod compact;
+mod connectors;
+mod engine;
+mod route;
+mod structure;
+mod tidy;
+
+#[cfg(test)]
+mod tests;
 
 use crate::geom::{Point, Rect, Size};
 use crate::model::Forest;
 
+pub use route::route_link;
+
+/// Size given to a card whose size is missing or not a finite, non-negative number.
+pub const DEFAULT_CARD_SIZE: Size = Size::new(160.0, 60.0);
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Orientation {
+    /// Managers above their reports; levels are rows.
     #[default]
     TopDown,
+    /// Managers left of their reports; levels are columns and siblings stack vertically.
     LeftRight,
 }
 
 impl std::str::FromStr for Orientation {
     type Err = String;
+
     fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "top-down" | "td" => Ok(Self::TopDown),
-            "left-right" | "lr" => Ok(Self::LeftRight),
-            other => Err(format!(
-                "unknown orientation '{other}': use top-down or left-right"
+        match s.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "top-down" | "topdown" | "td" => Ok(Self::TopDown),
+            "left-right" | "leftright" | "lr" => Ok(Self::LeftRight),
+            _ => Err(format!(
+                "unknown orientation '{s}': use 'top-down' (or 'td') or 'left-right' (or 'lr')"
             )),
         }
     }
@@ -35,9 +60,13 @@ impl Orientation {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayoutOptions {
     pub orientation: Orientation,
+    /// Stack a manager's leaf reports (three or more) in a column below it instead of a row.
     pub compact: bool,
+    /// Space between neighbouring cards of one level (and between stacked cards, halved).
     pub sibling_gap: f32,
+    /// Space between the tallest card of one level and the next level.
     pub level_gap: f32,
+    /// Space between separate trees (organisations) placed side by side.
     pub root_gap: f32,
 }
 
@@ -55,8 +84,11 @@ impl Default for LayoutOptions {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
+    /// Card rectangles (top-left and size), indexed like `forest.ids`.
     pub rects: Vec<Rect>,
+    /// One elbow per (manager, report) pair, in pre-order of the reports.
     pub connectors: Vec<Connector>,
+    /// Union of all card rectangles, without margin.
     pub bounds: Rect,
 }
 
@@ -64,94 +96,49 @@ pub struct Layout {
 pub struct Connector {
     pub parent: usize,
     pub child: usize,
+    /// Orthogonal polyline from the manager's outgoing side to the report's incoming side.
     pub points: Vec<Point>,
 }
 
+/// Places every card of `forest`. `sizes[i]` and `pinned[i]` belong to unit `i`; missing sizes count as
+/// [`DEFAULT_CARD_SIZE`] and missing pins as unpinned. A pinned card sits at its pin (top-left) and carries its
+/// subtree along, except descendants that are pinned themselves.
 pub fn layout(
     forest: &Forest,
     sizes: &[Size],
     pinned: &[Option<Point>],
     options: &LayoutOptions,
 ) -> Layout {
-    let n = forest.len();
-    let size = |i: usize| sizes.get(i).copied().unwrap_or(Size::new(160.0, 60.0));
-    let depths = forest.depths();
-    let levels = depths.iter().max().map_or(0, |d| d + 1);
-    let mut level_h = vec![0.0f32; levels];
-    for i in 0..n {
-        level_h[depths[i]] = level_h[depths[i]].max(size(i).h);
-    }
-    let mut level_y = vec![0.0f32; levels];
-    for d in 1..levels {
-        level_y[d] = level_y[d - 1] + level_h[d - 1] + options.level_gap;
-    }
-    let mut width = vec![0.0f32; n];
-    for i in (0..n).rev() {
-        let kids: f32 = forest.children[i].iter().map(|&c| width[c]).sum::<f32>()
-            + options.sibling_gap * forest.children[i].len().saturating_sub(1) as f32;
-        width[i] = size(i).w.max(kids);
-    }
-    let mut left = vec![0.0f32; n];
-    let mut cursor = 0.0;
-    for &r in &forest.roots {
-        left[r] = cursor;
-        cursor += width[r] + options.root_gap;
-    }
-    let mut rects = vec![Rect::default(); n];
-    for i in 0..n {
-        let kids_w: f32 = forest.children[i].iter().map(|&c| width[c]).sum::<f32>()
-            + options.sibling_gap * forest.children[i].len().saturating_sub(1) as f32;
-        let mut x = left[i] + (width[i] - kids_w) / 2.0;
-        for &c in &forest.children[i] {
-            left[c] = x;
-            x += width[c] + options.sibling_gap;
-        }
-        let s = size(i);
-        rects[i] = Rect::new(
-            left[i] + (width[i] - s.w) / 2.0,
-            level_y[depths[i]],
-            s.w,
-            s.h,
-        );
-    }
-    let mut offset = vec![(0.0f32, 0.0f32); n];
-    for i in 0..n {
-        let inherited = forest.parent[i].map_or((0.0, 0.0), |p| offset[p]);
-        offset[i] = match pinned.get(i).copied().flatten() {
-            Some(pin) => (pin.x - rects[i].x, pin.y - rects[i].y),
-            None => inherited,
-        };
-        rects[i] = rects[i].translate(offset[i].0, offset[i].1);
-    }
-    let mut connectors = Vec::new();
-    for i in 0..n {
-        if let Some(p) = forest.parent[i] {
-            let (a, b) = (rects[p], rects[i]);
-            let mid = a.bottom() + options.level_gap / 2.0;
-            connectors.push(Connector {
-                parent: p,
-                child: i,
-                points: vec![
-                    Point::new(a.center().x, a.bottom()),
-                    Point::new(a.center().x, mid),
-                    Point::new(b.center().x, mid),
-                    Point::new(b.center().x, b.y),
-                ],
-            });
-        }
-    }
-    let bounds = Rect::bounding(&rects).unwrap_or_default();
-    Layout {
-        rects,
-        connectors,
-        bounds,
-    }
+    engine::run(forest, sizes, pinned, options)
 }
 
-pub fn route_link(from: Rect, to: Rect, _layout: &Layout, _options: &LayoutOptions) -> Vec<Point> {
-    vec![
-        from.center(),
-        Point::new(to.center().x, from.center().y),
-        to.center(),
-    ]
+/// Gaps from the options as non-negative finite numbers, in the engine's f64.
+#[derive(Clone, Copy, Debug)]
+struct Spacing {
+    sibling: f64,
+    level: f64,
+    root: f64,
+}
+
+impl Spacing {
+    fn from_options(options: &LayoutOptions) -> Self {
+        let defaults = LayoutOptions::default();
+        let clean = |value: f32, fallback: f32| {
+            if value.is_finite() {
+                f64::from(value.max(0.0))
+            } else {
+                f64::from(fallback)
+            }
+        };
+        Self {
+            sibling: clean(options.sibling_gap, defaults.sibling_gap),
+            level: clean(options.level_gap, defaults.level_gap),
+            root: clean(options.root_gap, defaults.root_gap),
+        }
+    }
+
+    /// Gap between cards stacked in a compact column.
+    fn stack(&self) -> f64 {
+        self.sibling / 2.0
+    }
 }

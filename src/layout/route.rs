@@ -1,0 +1,270 @@
+//! Routes for links that are not line management (dotted/matrix, contract, shared service): orthogonal
+//! polylines between two placed cards that run through the free bands between levels and the gaps between
+//! cards. A few candidate shapes are built and the one crossing the fewest cards, then the shortest, wins.
+//! Each call scans the cards a handful of times, so it is linear in the chart's size.
+
+use super::axes::{AxisPoint, AxisRect};
+use super::{Layout, LayoutOptions, Spacing};
+use crate::geom::{Point, Rect};
+
+/// Route for a non-line link (dotted/matrix, contract, shared service) between two placed cards: an
+/// orthogonal polyline that leaves/enters card sides and runs through the gaps between levels, not through
+/// cards where avoidable. Empty when either card has a non-finite position or size.
+pub fn route_link(from: Rect, to: Rect, layout: &Layout, options: &LayoutOptions) -> Vec<Point> {
+    let axes = options.orientation;
+    let (f, t) = (axes.axis_rect(from), axes.axis_rect(to));
+    if !f.is_finite() || !t.is_finite() {
+        return Vec::new();
+    }
+    let router = Router {
+        cards: layout
+            .rects
+            .iter()
+            .map(|r| axes.axis_rect(*r))
+            .filter(AxisRect::is_finite)
+            .chain([f, t])
+            .collect(),
+        spacing: Spacing::from_options(options),
+    };
+    let candidates = if f == t {
+        vec![router.self_loop(&f)]
+    } else if t.d >= f.d_end() {
+        router.downward(&f, &t)
+    } else if f.d >= t.d_end() {
+        let mut candidates = router.downward(&t, &f);
+        candidates.iter_mut().for_each(|c| c.reverse());
+        candidates
+    } else {
+        router.alongside(&f, &t)
+    };
+    axes.chart_polyline(&router.best(candidates))
+}
+
+/// Free bands thinner than this are not worth running a line through.
+const MIN_BAND: f64 = 2.0;
+/// Slack for comparisons of coordinates that were computed in f32.
+const EPS: f64 = 1e-3;
+
+/// A free interval on one axis, possibly unbounded.
+type Band = (f64, f64);
+type Polyline = Vec<AxisPoint>;
+
+struct Router {
+    cards: Vec<AxisRect>,
+    spacing: Spacing,
+}
+
+impl Router {
+    /// `upper` ends before `lower` starts on the depth axis: leave `upper`'s far side, enter `lower`'s near
+    /// side, either with one bend lane or stepping down through the gaps level by level.
+    fn downward(&self, upper: &AxisRect, lower: &AxisRect) -> Vec<Polyline> {
+        let start = (upper.b_mid(), upper.d_end());
+        let end = (lower.b_mid(), lower.d);
+        let mut candidates = vec![self.staircase(upper, lower)];
+        let bands = self.free_bands(start.0.min(end.0), start.0.max(end.0), start.1, end.1);
+        let lanes = match (bands.first(), bands.last()) {
+            (Some(first), Some(last)) => vec![self.near_start(first), self.near_end(last)],
+            _ => vec![(start.1 + end.1) / 2.0],
+        };
+        for lane in lanes {
+            candidates.push(vec![start, (start.0, lane), (end.0, lane), end]);
+        }
+        candidates
+    }
+
+    /// Down into each free band between the two cards in turn, crossing each occupied slab in between at
+    /// the free passage nearest the way to the target.
+    fn staircase(&self, upper: &AxisRect, lower: &AxisRect) -> Polyline {
+        let start = (upper.b_mid(), upper.d_end());
+        let end = (lower.b_mid(), lower.d);
+        let region = (upper.b.min(lower.b), upper.b_end().max(lower.b_end()));
+        let bands = self.free_bands(region.0, region.1, start.1, end.1);
+        let Some(last) = bands.len().checked_sub(1) else {
+            let lane = (start.1 + end.1) / 2.0;
+            return vec![start, (start.0, lane), (end.0, lane), end];
+        };
+        let mut points = vec![start];
+        let mut along = start.0;
+        for (k, band) in bands.iter().enumerate() {
+            let lane = if k == last && k > 0 {
+                self.near_end(band)
+            } else {
+                self.near_start(band)
+            };
+            points.push((along, lane));
+            along = match bands.get(k + 1) {
+                Some(next) => self.passage((band.1, next.0), along, end.0),
+                None => end.0,
+            };
+            points.push((along, lane));
+        }
+        points.push(end);
+        points
+    }
+
+    /// The two cards share depth: straight across when they face each other, else under or over the row.
+    fn alongside(&self, f: &AxisRect, t: &AxisRect) -> Vec<Polyline> {
+        let mut candidates = Vec::new();
+        let shared_mid = (f.d.max(t.d) + f.d_end().min(t.d_end())) / 2.0;
+        if t.b >= f.b_end() {
+            candidates.push(vec![(f.b_end(), shared_mid), (t.b, shared_mid)]);
+        } else if f.b >= t.b_end() {
+            candidates.push(vec![(f.b, shared_mid), (t.b_end(), shared_mid)]);
+        }
+        let (lo, hi) = (f.b_mid().min(t.b_mid()), f.b_mid().max(t.b_mid()));
+        let floor = f.d_end().max(t.d_end());
+        if let Some(band) = self.free_bands(lo, hi, floor, f64::INFINITY).first() {
+            let lane = self.near_start(band);
+            candidates.push(vec![
+                (f.b_mid(), f.d_end()),
+                (f.b_mid(), lane),
+                (t.b_mid(), lane),
+                (t.b_mid(), t.d_end()),
+            ]);
+        }
+        let ceiling = f.d.min(t.d);
+        if let Some(band) = self.free_bands(lo, hi, f64::NEG_INFINITY, ceiling).last() {
+            let lane = self.near_end(band);
+            candidates.push(vec![
+                (f.b_mid(), f.d),
+                (f.b_mid(), lane),
+                (t.b_mid(), lane),
+                (t.b_mid(), t.d),
+            ]);
+        }
+        if candidates.is_empty() {
+            candidates.push(vec![(f.b_mid(), f.d_mid()), (t.b_mid(), t.d_mid())]);
+        }
+        candidates
+    }
+
+    /// A small loop off the far breadth side, for a link from a card to itself.
+    fn self_loop(&self, f: &AxisRect) -> Polyline {
+        let (q, g) = (f.dh / 4.0, (self.spacing.sibling / 2.0).max(8.0));
+        vec![
+            (f.b_end(), f.d_mid() - q),
+            (f.b_end() + g, f.d_mid() - q),
+            (f.b_end() + g, f.d_mid() + q),
+            (f.b_end(), f.d_mid() + q),
+        ]
+    }
+
+    /// Fewest cards crossed, then shortest, then fewest bends.
+    fn best(&self, candidates: Vec<Polyline>) -> Polyline {
+        let near = self.cards_near(&candidates);
+        candidates
+            .into_iter()
+            .map(|c| ((crossings(&c, &near), length(&c) + c.len() as f64), c))
+            .min_by(|(a, _), (b, _)| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+            .map(|(_, c)| c)
+            .unwrap_or_default()
+    }
+
+    /// Cards inside the box around all candidates: the only ones any candidate can cross.
+    fn cards_near(&self, candidates: &[Polyline]) -> Vec<AxisRect> {
+        let points = candidates.iter().flatten();
+        let (mut b0, mut d0, mut b1, mut d1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for &(b, d) in points {
+            (b0, d0, b1, d1) = (b0.min(b), d0.min(d), b1.max(b), d1.max(d));
+        }
+        self.cards
+            .iter()
+            .filter(|c| c.b < b1 && c.b_end() > b0 && c.d < d1 && c.d_end() > d0)
+            .copied()
+            .collect()
+    }
+
+    /// Depth intervals within `d_lo..d_hi` where a line across breadths `b_lo..b_hi` crosses no card.
+    fn free_bands(&self, b_lo: f64, b_hi: f64, d_lo: f64, d_hi: f64) -> Vec<Band> {
+        let occupied = self
+            .cards
+            .iter()
+            .filter(|c| {
+                c.b < b_hi - EPS && c.b_end() > b_lo + EPS && c.d < d_hi && c.d_end() > d_lo
+            })
+            .map(|c| (c.d.max(d_lo), c.d_end().min(d_hi)))
+            .collect();
+        free_between(occupied, d_lo, d_hi)
+    }
+
+    /// The breadth at which a line can cross the depth slab `d_lo..d_hi` without crossing a card, keeping
+    /// the way from `along` to `target` short and keeping clear of card edges.
+    fn passage(&self, (d_lo, d_hi): Band, along: f64, target: f64) -> f64 {
+        let occupied = self
+            .cards
+            .iter()
+            .filter(|c| c.d < d_hi - EPS && c.d_end() > d_lo + EPS)
+            .map(|c| (c.b, c.b_end()))
+            .collect();
+        let clearance = self.spacing.sibling.max(8.0) / 2.0;
+        let mut best = (f64::INFINITY, along);
+        for (a, z) in free_between(occupied, f64::NEG_INFINITY, f64::INFINITY) {
+            let margin = ((z - a) / 2.0).min(clearance);
+            for wish in [along, target] {
+                let at = wish.clamp(a + margin, z - margin);
+                let detour = (along - at).abs() + (at - target).abs();
+                if detour < best.0 {
+                    best = (detour, at);
+                }
+            }
+        }
+        best.1
+    }
+
+    fn lane_offset(&self) -> f64 {
+        (self.spacing.level / 3.0).max(4.0)
+    }
+
+    /// A lane near the start of a band: off the card edge, and off the middle where manager buses run.
+    fn near_start(&self, &(a, z): &Band) -> f64 {
+        a + ((z - a) / 3.0).min(self.lane_offset())
+    }
+
+    fn near_end(&self, &(a, z): &Band) -> f64 {
+        z - ((z - a) / 3.0).min(self.lane_offset())
+    }
+}
+
+/// The gaps of at least `MIN_BAND` within `lo..hi` left by the `occupied` intervals.
+fn free_between(mut occupied: Vec<Band>, lo: f64, hi: f64) -> Vec<Band> {
+    occupied.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    let mut free = Vec::new();
+    let mut cursor = lo;
+    for (start, end) in occupied {
+        if start - cursor >= MIN_BAND {
+            free.push((cursor, start));
+        }
+        cursor = cursor.max(end);
+    }
+    if hi - cursor >= MIN_BAND {
+        free.push((cursor, hi));
+    }
+    free
+}
+
+/// How many (segment, card) pairs cross, counting only passes through a card's inside.
+fn crossings(points: &[AxisPoint], cards: &[AxisRect]) -> usize {
+    points
+        .windows(2)
+        .map(|s| {
+            let ((b0, d0), (b1, d1)) = (s[0], s[1]);
+            let (b_lo, b_hi, d_lo, d_hi) = (b0.min(b1), b0.max(b1), d0.min(d1), d0.max(d1));
+            cards
+                .iter()
+                .filter(|c| {
+                    c.b + EPS < b_hi
+                        && c.b_end() - EPS > b_lo
+                        && c.d + EPS < d_hi
+                        && c.d_end() - EPS > d_lo
+                })
+                .count()
+        })
+        .sum()
+}
+
+fn length(points: &[AxisPoint]) -> f64 {
+    points
+        .windows(2)
+        .map(|s| (s[0].0 - s[1].0).abs() + (s[0].1 - s[1].1).abs())
+        .sum()
+}
