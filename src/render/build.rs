@@ -229,17 +229,20 @@ fn measure_card(
     })
 }
 
-/// Cards side by side in one row get one height, with their figures rows on one line.
+/// Siblings get one height, with their figures rows on one line. Only siblings: stretching a whole level to
+/// its tallest card would leave most cards half empty.
 fn align_row_heights(forest: &Forest, specs: &mut [CardSpec]) {
-    let depths = forest.depths();
-    let mut tallest: HashMap<usize, f32> = HashMap::new();
-    for (depth, spec) in depths.iter().zip(specs.iter()) {
-        let h = tallest.entry(*depth).or_default();
-        *h = h.max(spec.size.h);
-    }
-    for (depth, spec) in depths.iter().zip(specs.iter_mut()) {
-        if let Some(&h) = tallest.get(depth) {
-            spec.stretch_to(h);
+    let groups = std::iter::once(&forest.roots).chain(forest.children.iter());
+    for group in groups.filter(|g| g.len() > 1) {
+        let tallest = group
+            .iter()
+            .filter_map(|&i| specs.get(i))
+            .map(|spec| spec.size.h)
+            .fold(0.0, f32::max);
+        for &i in group {
+            if let Some(spec) = specs.get_mut(i) {
+                spec.stretch_to(tallest);
+            }
         }
     }
 }
@@ -317,17 +320,24 @@ fn legend_entries(
 
 /// What the quiet figures row means, said once in the key instead of on every card.
 fn figure_notes(chart: &Chart, forest: &Forest, totals: &HashMap<UnitId, Totals>) -> Vec<String> {
-    let shows_figures = |id: &UnitId| totals.get(id).and_then(figures_text).is_some();
-    if !forest.ids.iter().any(shows_figures) {
+    let figures = |id: &UnitId| totals.get(id).filter(|t| figures_text(t).is_some());
+    if !forest.ids.iter().any(|id| figures(id).is_some()) {
         return Vec::new();
     }
+    let shows_cost = forest
+        .ids
+        .iter()
+        .any(|id| figures(id).is_some_and(|t| t.cost.max > 0.0));
     let manager_shows = forest
         .ids
         .iter()
-        .any(|id| !chart.children(id).is_empty() && shows_figures(id));
-    let mut note = "Figures: posts and yearly pay cost".to_owned();
-    if has_on_costs(chart) {
-        note.push_str(" including on-costs");
+        .any(|id| !chart.children(id).is_empty() && figures(id).is_some());
+    let mut note = "Figures: posts".to_owned();
+    if shows_cost {
+        note.push_str(" and yearly pay cost");
+        if has_on_costs(chart, forest) {
+            note.push_str(" including on-costs");
+        }
     }
     if manager_shows {
         note.push_str("; a manager's card counts everyone below it");
@@ -336,11 +346,17 @@ fn figure_notes(chart: &Chart, forest: &Forest, totals: &HashMap<UnitId, Totals>
     vec![note]
 }
 
-fn has_on_costs(chart: &Chart) -> bool {
-    chart.units().iter().any(|u| {
-        u.cost
-            .is_some_and(|c| c.on_cost_rate.is_some_and(|r| r > 0.0))
-    })
+/// Whether any unit counted in the drawing (hidden ones included) adds on-costs to its pay.
+fn has_on_costs(chart: &Chart, forest: &Forest) -> bool {
+    forest
+        .roots
+        .iter()
+        .flat_map(|&r| chart.subtree(&forest.ids[r]))
+        .filter_map(|id| chart.unit(id))
+        .any(|u| {
+            u.cost
+                .is_some_and(|c| c.on_cost_rate.is_some_and(|r| r > 0.0))
+        })
 }
 
 fn footer_text(chart: &Chart, forest: &Forest, totals: &HashMap<UnitId, Totals>) -> String {
@@ -354,7 +370,7 @@ fn footer_text(chart: &Chart, forest: &Forest, totals: &HashMap<UnitId, Totals>)
         parts.push(format::headcount(sum.headcount, sum.has_fte));
     }
     if sum.cost.max > 0.0 {
-        let on_costs = if has_on_costs(chart) {
+        let on_costs = if has_on_costs(chart, forest) {
             " including on-costs"
         } else {
             ""

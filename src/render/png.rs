@@ -104,7 +104,7 @@ mod tests {
             let (left, right) = ink_extent(&png, 2.0);
             let measured_right = 20.0 + text::text_width(row, 20.0, weight);
             // Glyph side bearings leave a pixel or two of air at the ends, never more, and never overflow.
-            assert!(left >= 20.0 && left < 23.0, "{weight:?} starts at {left}");
+            assert!((20.0..23.0).contains(&left), "{weight:?} starts at {left}");
             assert!(
                 right <= measured_right + 0.5 && right > measured_right - 3.0,
                 "{weight:?}: ink ends at {right}, measured {measured_right}"
