@@ -1,13 +1,140 @@
+//! `orgchart export`: a chart file to SVG, PNG, PDF (or CSV), chosen by the output's extension.
+
+use std::path::{Path, PathBuf};
+
 use clap::Args;
+
+use crate::layout::Orientation;
+use crate::model::UnitId;
+use crate::render::{self, RenderOptions};
 
 use super::CliError;
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
-    /// Input file.
-    pub input: std::path::PathBuf,
+    /// The chart to export (.ron).
+    pub input: PathBuf,
+    /// Where to write; the extension picks the format: .svg, .png, .pdf or .csv.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// top-down or left-right.
+    #[arg(long, default_value = "top-down")]
+    pub orientation: Orientation,
+    /// Pack the chart more tightly.
+    #[arg(long)]
+    pub compact: bool,
+    /// PNG pixels per chart unit (2 suits print and high-density screens).
+    #[arg(long, default_value_t = 2.0)]
+    pub scale: f32,
+    /// Title at the top (default: the chart's own title).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Leave out the key.
+    #[arg(long)]
+    pub no_legend: bool,
+    /// Leave out the totals line.
+    #[arg(long)]
+    pub no_totals: bool,
+    /// Export only this unit (by id) and the units below it.
+    #[arg(long, value_name = "ID")]
+    pub subtree: Option<String>,
 }
 
-pub fn run(_args: &ExportArgs) -> Result<(), CliError> {
-    Err(CliError::Usage("'export' is not available yet".to_owned()))
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Svg,
+    Png,
+    Pdf,
+    Csv,
+}
+
+const SUPPORTED: &str = ".svg, .png, .pdf, .csv";
+
+fn format_of(path: &Path) -> Result<Format, CliError> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("svg") => Ok(Format::Svg),
+        Some("png") => Ok(Format::Png),
+        Some("pdf") => Ok(Format::Pdf),
+        Some("csv") => Ok(Format::Csv),
+        Some(other) => Err(CliError::Usage(format!(
+            "{}: cannot export to '.{other}' files; use one of {SUPPORTED}",
+            path.display()
+        ))),
+        None => Err(CliError::Usage(format!(
+            "{}: the output needs an extension to choose the format: {SUPPORTED}",
+            path.display()
+        ))),
+    }
+}
+
+pub fn run(args: &ExportArgs) -> Result<(), CliError> {
+    let format = format_of(&args.output)?;
+    if format == Format::Png && !(args.scale.is_finite() && args.scale > 0.0) {
+        return Err(CliError::Usage(format!(
+            "--scale must be a positive number, not {}",
+            args.scale
+        )));
+    }
+    let chart = crate::io::load(&args.input).map_err(CliError::invalid)?;
+    let subtree = match &args.subtree {
+        Some(id) => {
+            let id = UnitId::new(id.as_str());
+            if !chart.contains(&id) {
+                return Err(CliError::Usage(format!(
+                    "{}: no unit has the id '{id}' (given with --subtree)",
+                    args.input.display()
+                )));
+            }
+            Some(id)
+        }
+        None => None,
+    };
+    let mut options = RenderOptions {
+        title: args.title.clone(),
+        legend: !args.no_legend,
+        totals_footer: !args.no_totals,
+        subtree,
+        ..RenderOptions::default()
+    };
+    options.layout.orientation = args.orientation;
+    options.layout.compact = args.compact;
+    let drawing = || render::build_drawing(&chart, &options);
+    let bytes = match format {
+        Format::Svg => render::to_svg(&drawing()).into_bytes(),
+        Format::Png => render::to_png(&drawing(), args.scale).map_err(CliError::invalid)?,
+        Format::Pdf => render::to_pdf(&drawing()).map_err(CliError::invalid)?,
+        Format::Csv => {
+            return Err(CliError::Usage(
+                "CSV export is not available yet".to_owned(),
+            ));
+        }
+    };
+    crate::io::write_atomically(&args.output, &bytes).map_err(|err| {
+        CliError::Invalid(format!(
+            "{}: cannot write the file: {err}",
+            args.output.display()
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_comes_from_the_extension_in_any_case() {
+        assert_eq!(format_of(Path::new("a/b.SVG")).unwrap(), Format::Svg);
+        assert_eq!(format_of(Path::new("x.png")).unwrap(), Format::Png);
+        assert_eq!(format_of(Path::new("x.Pdf")).unwrap(), Format::Pdf);
+        let message = format_of(Path::new("x.docx")).unwrap_err().to_string();
+        assert!(message.contains(".docx") && message.contains(".svg, .png, .pdf"));
+        assert!(matches!(
+            format_of(Path::new("noext")),
+            Err(CliError::Usage(_))
+        ));
+    }
 }

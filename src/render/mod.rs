@@ -1,8 +1,21 @@
 //! One drawing description built from chart + layout + style, and the backends that paint it.
 
 pub mod build;
+mod card;
 pub mod drawing;
+pub mod legend;
+pub mod links;
+pub mod pdf;
+pub mod png;
+pub mod style;
+pub mod svg;
 pub mod text;
+pub mod usvg_tree;
 
 pub use build::{ChangeMark, RenderOptions, Theme, build_drawing};
 pub use drawing::{Card, Dash, Drawing, FontWeight, Rgba, Shape, Stroke};
+pub use links::arrow_head;
+pub use pdf::to_pdf;
+pub use png::to_png;
+pub use svg::to_svg;
+pub use usvg_tree::RenderError;

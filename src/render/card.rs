@@ -1,0 +1,577 @@
+//! One card: what it says and how big it is, measured with the one text-measuring function before layout,
+//! then painted at the place layout gives it.
+//!
+//! A card reads top to bottom: badges (change mark, status) as tinted pills with words; the name in bold
+//! (up to two rows before the card widens); the role; and a quiet figures row ("11-15 posts · £0.6-0.8m"),
+//! with a "+N" pill at its right when units below are hidden.
+
+use crate::geom::{Point, Rect, Size};
+use crate::model::{Status, Unit, UnitKind};
+
+use super::build::{ChangeMark, Theme};
+use super::drawing::{Dash, FontWeight, Rgba, Shape, Stroke};
+use super::style::{self, Palette};
+use super::text;
+
+/// What the builder knows about a unit beyond the unit itself.
+pub struct CardInput<'a> {
+    pub unit: &'a Unit,
+    /// The figures row, already formatted; `None` when the unit has no figures.
+    pub figures: Option<String>,
+    /// Units hidden below this one by collapsing.
+    pub hidden_below: usize,
+    pub mark: Option<&'a ChangeMark>,
+    pub palette: &'a Palette,
+    pub theme: Theme,
+}
+
+/// A card measured and arranged relative to its own top-left corner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardSpec {
+    pub size: Size,
+    fill: Rgba,
+    border: Stroke,
+    double_border: Option<Stroke>,
+    band: Option<Rgba>,
+    pills: Vec<Pill>,
+    rows: Vec<Row>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    offset: Point,
+    text: String,
+    size: f32,
+    weight: FontWeight,
+    color: Rgba,
+    strike: bool,
+    /// Kept at the bottom edge when the card is stretched to match its neighbours.
+    at_bottom: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Pill {
+    rect: Rect,
+    fill: Rgba,
+    stroke: Rgba,
+    at_bottom: bool,
+}
+
+fn row_height(size: f32, weight: FontWeight) -> f32 {
+    text::line_height(size, weight)
+}
+
+/// Wraps `name` in two rows at the base width if it can, widening the text column step by step otherwise,
+/// up to the maximum width (beyond which it takes more rows rather than clip).
+fn fit_name(name: &str, base: f32, max: f32) -> (f32, Vec<String>) {
+    let mut width = base;
+    loop {
+        let rows = text::wrap(name, style::NAME_SIZE, FontWeight::Bold, width);
+        if rows.len() <= style::MAX_NAME_ROWS || width >= max {
+            return (width, rows);
+        }
+        width = (width + 8.0).min(max);
+    }
+}
+
+struct BadgeText {
+    text: String,
+    color: Rgba,
+}
+
+fn badges(input: &CardInput) -> Vec<BadgeText> {
+    let mut out = Vec::new();
+    if let Some(mark) = input.mark {
+        out.push(BadgeText {
+            text: style::mark_word(mark),
+            color: style::mark_color(mark),
+        });
+    }
+    if let (Some(text), Some(color)) = (
+        input.unit.status.badge(),
+        style::status_color(&input.unit.status, input.palette),
+    ) {
+        out.push(BadgeText { text, color });
+    }
+    if input.unit.kind == UnitKind::Board {
+        out.push(BadgeText {
+            text: "Board".to_owned(),
+            color: input.palette.neutral_badge,
+        });
+    }
+    out
+}
+
+/// Pills flowed left to right within `width`, wrapping onto new lines; returns pills, their text rows and
+/// the height used.
+fn flow_pills(
+    items: &[BadgeText],
+    left: f32,
+    top: f32,
+    width: f32,
+    input: &CardInput,
+) -> (Vec<Pill>, Vec<Row>, f32) {
+    let (size, weight) = (style::BADGE_SIZE, FontWeight::Bold);
+    let lh = row_height(size, weight);
+    let tint = style::badge_tint(input.theme);
+    let (mut pills, mut rows) = (Vec::new(), Vec::new());
+    let (mut x, mut y, mut line_h) = (left, top, 0.0f32);
+    for item in items {
+        let lines = text::wrap(&item.text, size, weight, width - 2.0 * style::BADGE_PAD_X);
+        let text_w = lines
+            .iter()
+            .map(|l| text::text_width(l, size, weight))
+            .fold(0.0, f32::max);
+        let w = text_w + 2.0 * style::BADGE_PAD_X;
+        let h = lines.len() as f32 * lh + 2.0 * style::BADGE_PAD_Y;
+        if x > left && x + w > left + width {
+            x = left;
+            y += line_h + style::BADGE_GAP;
+            line_h = 0.0;
+        }
+        pills.push(Pill {
+            rect: Rect::new(x, y, w, h),
+            fill: style::mix(item.color, input.palette.card_fill, tint),
+            stroke: item.color,
+            at_bottom: false,
+        });
+        for (i, line) in lines.into_iter().enumerate() {
+            rows.push(Row {
+                offset: Point::new(
+                    x + style::BADGE_PAD_X,
+                    y + style::BADGE_PAD_Y + i as f32 * lh + text::ascent(size, weight),
+                ),
+                text: line,
+                size,
+                weight,
+                color: input.palette.ink,
+                strike: false,
+                at_bottom: false,
+            });
+        }
+        x += w + style::BADGE_GAP;
+        line_h = line_h.max(h);
+    }
+    let used = if items.is_empty() {
+        0.0
+    } else {
+        y + line_h - top
+    };
+    (pills, rows, used)
+}
+
+pub fn measure(input: &CardInput) -> CardSpec {
+    let palette = input.palette;
+    let band = style::status_color(&input.unit.status, palette);
+    let left = style::CARD_PAD_X
+        + if band.is_some() {
+            style::STATUS_BAND
+        } else {
+            0.0
+        };
+    let insets = left + style::CARD_PAD_X;
+    let base = style::CARD_BASE_WIDTH - insets;
+    let max = style::CARD_MAX_WIDTH - insets;
+
+    let (name_width, name_rows) = fit_name(&input.unit.name, base, max);
+    let hidden_text = (input.hidden_below > 0).then(|| format!("+{}", input.hidden_below));
+    let hidden_w = hidden_text.as_ref().map_or(0.0, |t| {
+        text::text_width(t, style::BADGE_SIZE, FontWeight::Bold) + 2.0 * style::BADGE_PAD_X
+    });
+    let figures_w = input.figures.as_ref().map_or(0.0, |f| {
+        text::text_width(f, style::FIGURES_SIZE, FontWeight::Regular)
+    });
+    let figures_line_w = figures_w
+        + if hidden_text.is_some() && input.figures.is_some() {
+            style::BADGE_GAP * 2.0 + hidden_w
+        } else {
+            hidden_w
+        };
+    // The figures row is one short line: let it widen the card a little rather than break after "posts".
+    let width = name_width.max(figures_line_w.min(max));
+
+    let removed = matches!(input.mark, Some(ChangeMark::Removed));
+    let mut rows = Vec::new();
+    let mut y = style::CARD_PAD_Y;
+
+    let (pills_top, pill_rows, pills_h) = flow_pills(&badges(input), left, y, width, input);
+    let mut pills = pills_top;
+    rows.extend(pill_rows);
+    if pills_h > 0.0 {
+        y += pills_h + 6.0;
+    }
+
+    let text_row = |text: String, y: f32, size: f32, weight: FontWeight, color: Rgba| Row {
+        offset: Point::new(left, y + text::ascent(size, weight)),
+        text,
+        size,
+        weight,
+        color,
+        strike: false,
+        at_bottom: false,
+    };
+    for name in name_rows {
+        let mut row = text_row(name, y, style::NAME_SIZE, FontWeight::Bold, palette.ink);
+        row.strike = removed;
+        rows.push(row);
+        y += row_height(style::NAME_SIZE, FontWeight::Bold);
+    }
+    if !input.unit.role.trim().is_empty() {
+        y += 1.0;
+        for role in text::wrap(
+            &input.unit.role,
+            style::ROLE_SIZE,
+            FontWeight::Regular,
+            width,
+        ) {
+            rows.push(text_row(
+                role,
+                y,
+                style::ROLE_SIZE,
+                FontWeight::Regular,
+                palette.role,
+            ));
+            y += row_height(style::ROLE_SIZE, FontWeight::Regular);
+        }
+    }
+    if input.figures.is_some() || hidden_text.is_some() {
+        y += 5.0;
+        let lh = row_height(style::FIGURES_SIZE, FontWeight::Regular);
+        let figure_rows = match &input.figures {
+            Some(figures) if figures_line_w <= width => vec![figures.clone()],
+            Some(figures) => text::wrap(
+                figures,
+                style::FIGURES_SIZE,
+                FontWeight::Regular,
+                width - hidden_w,
+            ),
+            None => Vec::new(),
+        };
+        let row_count = figure_rows.len().max(1);
+        for (i, figures) in figure_rows.into_iter().enumerate() {
+            let mut row = text_row(
+                figures,
+                y + i as f32 * lh,
+                style::FIGURES_SIZE,
+                FontWeight::Regular,
+                palette.quiet,
+            );
+            row.at_bottom = true;
+            rows.push(row);
+        }
+        if let Some(hidden) = hidden_text {
+            let pill_h = row_height(style::BADGE_SIZE, FontWeight::Bold) + 2.0 * style::BADGE_PAD_Y;
+            let last_row_top = y + (row_count - 1) as f32 * lh;
+            let pill = Rect::new(
+                left + width - hidden_w,
+                last_row_top + (lh - pill_h) / 2.0,
+                hidden_w,
+                pill_h,
+            );
+            pills.push(Pill {
+                rect: pill,
+                fill: style::mix(
+                    palette.neutral_badge,
+                    palette.card_fill,
+                    style::badge_tint(input.theme),
+                ),
+                stroke: palette.neutral_badge,
+                at_bottom: true,
+            });
+            rows.push(Row {
+                offset: Point::new(
+                    pill.x + style::BADGE_PAD_X,
+                    pill.y + style::BADGE_PAD_Y + text::ascent(style::BADGE_SIZE, FontWeight::Bold),
+                ),
+                text: hidden,
+                size: style::BADGE_SIZE,
+                weight: FontWeight::Bold,
+                color: palette.ink,
+                strike: false,
+                at_bottom: true,
+            });
+        }
+        y += row_count as f32 * lh;
+    }
+    y += style::CARD_PAD_Y;
+
+    let (fill, border) = card_frame(input);
+    let double_border = (input.unit.kind == UnitKind::Board)
+        .then(|| Stroke::solid(1.0, mark_or(input, palette.card_border)));
+    CardSpec {
+        size: Size::new(insets + width, y),
+        fill,
+        border,
+        double_border,
+        band,
+        pills,
+        rows,
+    }
+}
+
+fn mark_or(input: &CardInput, default: Rgba) -> Rgba {
+    input.mark.map_or(default, style::mark_color)
+}
+
+/// Fill and outline: a change mark colours and thickens the outline; vacant posts get a dashed one.
+fn card_frame(input: &CardInput) -> (Rgba, Stroke) {
+    let palette = input.palette;
+    let width = match (input.mark, input.unit.kind) {
+        (Some(_), _) => 2.5,
+        (None, UnitKind::Directorate) => 1.75,
+        (None, _) => 1.0,
+    };
+    let fill = match input.mark {
+        Some(mark) => style::mix(style::mark_color(mark), palette.card_fill, 0.07),
+        None => palette.card_fill,
+    };
+    let mut stroke = Stroke::solid(width, mark_or(input, palette.card_border));
+    if input.unit.status == Status::Vacant {
+        stroke.dash = Dash::Pattern(vec![5.0, 3.0]);
+    }
+    (fill, stroke)
+}
+
+impl CardSpec {
+    /// Makes the card taller, keeping the figures row at the bottom so rows of cards line up.
+    pub fn stretch_to(&mut self, height: f32) {
+        let extra = height - self.size.h;
+        if extra <= 0.0 {
+            return;
+        }
+        self.size.h = height;
+        for row in self.rows.iter_mut().filter(|r| r.at_bottom) {
+            row.offset.y += extra;
+        }
+        for pill in self.pills.iter_mut().filter(|p| p.at_bottom) {
+            pill.rect.y += extra;
+        }
+    }
+
+    /// The card's shapes at `rect` (whose size is the card's own unless layout pinned it otherwise).
+    pub fn paint(&self, rect: Rect, shapes: &mut Vec<Shape>) {
+        shapes.push(Shape::Rect {
+            rect,
+            corner_radius: style::CARD_RADIUS,
+            fill: Some(self.fill),
+            stroke: Stroke::none(),
+        });
+        if let Some(band) = self.band {
+            // A rounded band whose right half is covered again by the card fill: a left edge that follows
+            // the card's rounded corners without needing per-corner radii.
+            shapes.push(Shape::Rect {
+                rect: Rect::new(
+                    rect.x,
+                    rect.y,
+                    style::STATUS_BAND + style::CARD_RADIUS,
+                    rect.h,
+                ),
+                corner_radius: style::CARD_RADIUS,
+                fill: Some(band),
+                stroke: Stroke::none(),
+            });
+            shapes.push(Shape::Rect {
+                rect: Rect::new(
+                    rect.x + style::STATUS_BAND,
+                    rect.y,
+                    style::CARD_RADIUS + 1.0,
+                    rect.h,
+                ),
+                corner_radius: 0.0,
+                fill: Some(self.fill),
+                stroke: Stroke::none(),
+            });
+        }
+        shapes.push(Shape::Rect {
+            rect,
+            corner_radius: style::CARD_RADIUS,
+            fill: None,
+            stroke: self.border.clone(),
+        });
+        if let Some(inner) = &self.double_border {
+            shapes.push(Shape::Rect {
+                rect: rect.expand(-3.5),
+                corner_radius: style::CARD_RADIUS - 2.0,
+                fill: None,
+                stroke: inner.clone(),
+            });
+        }
+        for pill in &self.pills {
+            let r = pill.rect.translate(rect.x, rect.y);
+            shapes.push(Shape::Rect {
+                rect: r,
+                corner_radius: (r.h / 2.0).min(8.0),
+                fill: Some(pill.fill),
+                stroke: Stroke::solid(1.0, pill.stroke),
+            });
+        }
+        for row in &self.rows {
+            shapes.push(Shape::Text {
+                pos: Point::new(rect.x + row.offset.x, rect.y + row.offset.y),
+                text: row.text.clone(),
+                size: row.size,
+                weight: row.weight,
+                color: row.color,
+                strike: row.strike,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::style::palette;
+
+    fn input<'a>(unit: &'a Unit, figures: Option<&str>, palette: &'a Palette) -> CardInput<'a> {
+        CardInput {
+            unit,
+            figures: figures.map(str::to_owned),
+            hidden_below: 0,
+            mark: None,
+            palette,
+            theme: Theme::Light,
+        }
+    }
+
+    fn texts(spec: &CardSpec) -> Vec<(Rect, String, f32, FontWeight, bool)> {
+        let mut shapes = Vec::new();
+        let rect = Rect::from_min_size(Point::new(10.0, 20.0), spec.size);
+        spec.paint(rect, &mut shapes);
+        shapes
+            .into_iter()
+            .filter_map(|s| match s {
+                Shape::Text {
+                    pos,
+                    text,
+                    size,
+                    weight,
+                    strike,
+                    ..
+                } => Some((
+                    Rect::new(
+                        pos.x,
+                        pos.y - text::ascent(size, weight),
+                        text::text_width(&text, size, weight),
+                        text::line_height(size, weight),
+                    ),
+                    text,
+                    size,
+                    weight,
+                    strike,
+                )),
+                _ => None,
+            })
+            .map(|(r, t, s, w, k)| (r.translate(-10.0, -20.0), t, s, w, k))
+            .collect()
+    }
+
+    fn assert_inside(spec: &CardSpec) {
+        for (r, text, ..) in texts(spec) {
+            assert!(
+                r.x >= style::CARD_PAD_X - 0.01
+                    && r.right() <= spec.size.w - style::CARD_PAD_X + 0.01,
+                "'{text}' overflows horizontally: {r:?} in {:?}",
+                spec.size
+            );
+            assert!(
+                r.y >= 0.0 && r.bottom() <= spec.size.h,
+                "'{text}' overflows vertically"
+            );
+        }
+    }
+
+    #[test]
+    fn short_name_keeps_the_base_width() {
+        let p = palette(Theme::Light);
+        let unit = Unit::new("a", "Finance").with_role("Head of finance");
+        let spec = measure(&input(&unit, Some("12 posts · £480k"), &p));
+        assert_eq!(spec.size.w, style::CARD_BASE_WIDTH);
+        assert_inside(&spec);
+    }
+
+    #[test]
+    fn long_name_wraps_to_two_rows_before_widening() {
+        let p = palette(Theme::Light);
+        let unit = Unit::new("a", "Strategic Commissioning Board");
+        let spec = measure(&input(&unit, None, &p));
+        let name_rows: Vec<_> = texts(&spec)
+            .into_iter()
+            .filter(|t| t.3 == FontWeight::Bold)
+            .collect();
+        assert_eq!(name_rows.len(), 2, "{name_rows:?}");
+        assert_eq!(spec.size.w, style::CARD_BASE_WIDTH);
+        assert_inside(&spec);
+
+        let longer = Unit::new(
+            "b",
+            "Deputy Chief Operating Officer for Commercial, Customer and Support Services",
+        );
+        let spec = measure(&input(&longer, None, &p));
+        let name_rows = texts(&spec)
+            .into_iter()
+            .filter(|t| t.3 == FontWeight::Bold)
+            .count();
+        assert!(spec.size.w > style::CARD_BASE_WIDTH);
+        assert!(name_rows <= 2 || spec.size.w >= style::CARD_MAX_WIDTH);
+        assert_inside(&spec);
+    }
+
+    #[test]
+    fn text_never_overflows_even_for_absurd_content() {
+        let p = palette(Theme::Light);
+        let unit = Unit::new(
+            "a",
+            "Pneumonoultramicroscopicsilicovolcanoconiosis ".repeat(6),
+        )
+        .with_role("A role that goes on and on and on ".repeat(5))
+        .with_status(Status::Shared {
+            with: vec!["Council A".into(), "Council B".into(), "Council C".into()],
+        })
+        .with_kind(UnitKind::Board);
+        let mark = ChangeMark::Changed {
+            details: vec!["name".into(), "grade".into(), "cost".into()],
+        };
+        let mut card = input(&unit, Some("1,000-1,500 posts · £40.5-60.8m (est.)"), &p);
+        card.hidden_below = 1234;
+        card.mark = Some(&mark);
+        let spec = measure(&card);
+        assert!(spec.size.w <= style::CARD_MAX_WIDTH + 0.01);
+        assert_inside(&spec);
+        for (i, a) in spec.pills.iter().enumerate() {
+            assert!(a.rect.right() <= spec.size.w - style::CARD_PAD_X + 0.01);
+            for b in &spec.pills[i + 1..] {
+                assert!(!a.rect.intersects(&b.rect), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn status_gets_a_band_and_a_badge_word() {
+        let p = palette(Theme::Light);
+        let unit = Unit::new("a", "Customer services").with_status(Status::Outsourced {
+            provider: "Capita".into(),
+        });
+        let spec = measure(&input(&unit, None, &p));
+        assert_eq!(spec.band, Some(style::REDDISH_PURPLE));
+        assert!(texts(&spec).iter().any(|t| t.1 == "Outsourced: Capita"));
+        assert_inside(&spec);
+    }
+
+    #[test]
+    fn stretching_keeps_figures_at_the_bottom() {
+        let p = palette(Theme::Light);
+        let unit = Unit::new("a", "Finance");
+        let mut card = input(&unit, Some("12 posts"), &p);
+        card.hidden_below = 3;
+        let mut spec = measure(&card);
+        let before = spec.size.h;
+        spec.stretch_to(before + 30.0);
+        let rows = texts(&spec);
+        let figures = rows.iter().find(|t| t.1 == "12 posts").unwrap();
+        assert!((spec.size.h - figures.0.bottom() - style::CARD_PAD_Y).abs() < 0.5);
+        let name = rows.iter().find(|t| t.1 == "Finance").unwrap();
+        assert!(name.0.y < 20.0);
+        assert_inside(&spec);
+    }
+}

@@ -1,0 +1,236 @@
+//! Lines between cards: line-management elbows from layout, and the other links (dotted/matrix, contract,
+//! shared service) routed over the tree, each kind in its own colour and pattern.
+
+use crate::geom::{Point, Rect};
+use crate::layout::{Layout, LayoutOptions, route_link};
+use crate::model::LinkKind;
+
+use super::drawing::{Dash, FontWeight, Shape, Stroke};
+use super::style::{self, LinkStyle, Palette};
+use super::text;
+
+/// Arrow head length and half-width for a stroke of `width`.
+fn arrow_dims(width: f32) -> (f32, f32) {
+    (6.0 + 3.0 * width, 2.5 + 1.5 * width)
+}
+
+/// The arrow head at the end of a path (tip, two base corners) and where the line itself should stop so
+/// that its end is hidden under the head. Shared by every backend so arrows look the same everywhere.
+pub fn arrow_head(points: &[Point], stroke_width: f32) -> Option<([Point; 3], Point)> {
+    let tip = *points.last()?;
+    let before = points
+        .iter()
+        .rev()
+        .skip(1)
+        .find(|p| (p.x - tip.x).hypot(p.y - tip.y) > 0.01)?;
+    let (dx, dy) = (tip.x - before.x, tip.y - before.y);
+    let length = dx.hypot(dy);
+    let (ux, uy) = (dx / length, dy / length);
+    let (head, half) = arrow_dims(stroke_width);
+    let base = Point::new(tip.x - ux * head, tip.y - uy * head);
+    let corners = [
+        tip,
+        Point::new(base.x - uy * half, base.y + ux * half),
+        Point::new(base.x + uy * half, base.y - ux * half),
+    ];
+    let line_end = Point::new(
+        tip.x - ux * head.min(length) * 0.8,
+        tip.y - uy * head.min(length) * 0.8,
+    );
+    Some((corners, line_end))
+}
+
+/// Line-management elbows, as layout drew them.
+pub fn paint_connectors(layout: &Layout, palette: &Palette, shapes: &mut Vec<Shape>) {
+    for connector in &layout.connectors {
+        shapes.push(Shape::Path {
+            points: connector.points.clone(),
+            stroke: Stroke::solid(style::CONNECTOR_WIDTH, palette.connector),
+            arrow_end: false,
+        });
+    }
+}
+
+/// A non-line link between two drawn cards (by index into the layout), with its route.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoutedLink {
+    pub kind: LinkKind,
+    pub label: String,
+    pub points: Vec<Point>,
+}
+
+pub fn route(
+    from: usize,
+    to: usize,
+    kind: LinkKind,
+    label: &str,
+    layout: &Layout,
+    options: &LayoutOptions,
+) -> Option<RoutedLink> {
+    let (a, b) = (*layout.rects.get(from)?, *layout.rects.get(to)?);
+    let points = route_link(a, b, layout, options);
+    let points = trim_end(&trim_start(&points, a), b);
+    (points.len() >= 2).then(|| RoutedLink {
+        kind,
+        label: label.trim().to_owned(),
+        points,
+    })
+}
+
+/// Where a segment starting inside `rect` at `p` leaves it on the way to `q`, if it does before `q`.
+fn exit_point(p: Point, q: Point, rect: Rect) -> Option<Point> {
+    let axis = |from: f32, to: f32, low: f32, high: f32| {
+        if to > from {
+            (high - from) / (to - from)
+        } else if to < from {
+            (low - from) / (to - from)
+        } else {
+            f32::INFINITY
+        }
+    };
+    let t = axis(p.x, q.x, rect.x, rect.right()).min(axis(p.y, q.y, rect.y, rect.bottom()));
+    (t < 1.0).then(|| Point::new(p.x + t * (q.x - p.x), p.y + t * (q.y - p.y)))
+}
+
+/// Cuts off the part of a route that runs under its starting card, whether the router started at the
+/// card's centre or its edge, so arrows and line ends stay visible.
+fn trim_start(points: &[Point], rect: Rect) -> Vec<Point> {
+    let Some(first) = points.first() else {
+        return Vec::new();
+    };
+    if !rect.contains(*first) {
+        return points.to_vec();
+    }
+    for i in 0..points.len().saturating_sub(1) {
+        if let Some(exit) = exit_point(points[i], points[i + 1], rect) {
+            let mut out = vec![exit];
+            out.extend_from_slice(&points[i + 1..]);
+            return out;
+        }
+    }
+    points.to_vec()
+}
+
+fn trim_end(points: &[Point], rect: Rect) -> Vec<Point> {
+    let reversed: Vec<Point> = points.iter().rev().copied().collect();
+    let mut trimmed = trim_start(&reversed, rect);
+    trimmed.reverse();
+    trimmed
+}
+
+pub fn paint_links(links: &[RoutedLink], palette: &Palette, shapes: &mut Vec<Shape>) {
+    for link in links {
+        let LinkStyle {
+            color,
+            dash,
+            double,
+            arrow,
+        } = style::link_style(link.kind, palette);
+        if double {
+            shapes.push(Shape::Path {
+                points: link.points.clone(),
+                stroke: Stroke {
+                    width: style::LINK_WIDTH * 3.0,
+                    color,
+                    dash: dash.clone(),
+                },
+                arrow_end: false,
+            });
+            shapes.push(Shape::Path {
+                points: link.points.clone(),
+                stroke: Stroke::solid(style::LINK_WIDTH, palette.background),
+                arrow_end: false,
+            });
+        } else {
+            shapes.push(Shape::Path {
+                points: link.points.clone(),
+                stroke: Stroke {
+                    width: style::LINK_WIDTH,
+                    color,
+                    dash,
+                },
+                arrow_end: arrow,
+            });
+        }
+    }
+}
+
+/// Link labels go on top of cards and lines, on a small plate so they stay readable where they cross.
+pub fn paint_link_labels(links: &[RoutedLink], palette: &Palette, shapes: &mut Vec<Shape>) {
+    let (size, weight) = (style::LINK_LABEL_SIZE, FontWeight::Regular);
+    for link in links.iter().filter(|l| !l.label.is_empty()) {
+        let Some((a, b)) = link
+            .points
+            .windows(2)
+            .map(|w| (w[0], w[1]))
+            .max_by(|x, y| seg_len(x).total_cmp(&seg_len(y)))
+        else {
+            continue;
+        };
+        let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+        let w = text::text_width(&link.label, size, weight);
+        let h = text::line_height(size, weight);
+        let plate = Rect::new(
+            mid.x - w / 2.0 - 4.0,
+            mid.y - h / 2.0 - 1.0,
+            w + 8.0,
+            h + 2.0,
+        );
+        shapes.push(Shape::Rect {
+            rect: plate,
+            corner_radius: 3.0,
+            fill: Some(palette.background),
+            stroke: Stroke {
+                width: 1.0,
+                color: style::link_style(link.kind, palette).color,
+                dash: Dash::Solid,
+            },
+        });
+        shapes.push(Shape::Text {
+            pos: Point::new(plate.x + 4.0, plate.y + 1.0 + text::ascent(size, weight)),
+            text: link.label.clone(),
+            size,
+            weight,
+            color: palette.role,
+            strike: false,
+        });
+    }
+}
+
+fn seg_len((a, b): &(Point, Point)) -> f32 {
+    (b.x - a.x).hypot(b.y - a.y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_are_trimmed_to_card_edges() {
+        let a = Rect::new(0.0, 0.0, 100.0, 50.0);
+        let b = Rect::new(300.0, 200.0, 100.0, 50.0);
+        let route = vec![a.center(), Point::new(350.0, 25.0), b.center()];
+        let trimmed = trim_end(&trim_start(&route, a), b);
+        assert_eq!(trimmed.first(), Some(&Point::new(100.0, 25.0)));
+        assert_eq!(trimmed.last(), Some(&Point::new(350.0, 200.0)));
+        assert_eq!(trimmed.len(), 3);
+    }
+
+    #[test]
+    fn routes_already_on_edges_are_kept() {
+        let a = Rect::new(0.0, 0.0, 100.0, 50.0);
+        let b = Rect::new(300.0, 0.0, 100.0, 50.0);
+        let route = vec![Point::new(100.0, 25.0), Point::new(300.0, 25.0)];
+        assert_eq!(trim_end(&trim_start(&route, a), b), route);
+    }
+
+    #[test]
+    fn arrow_points_along_the_last_segment() {
+        let points = [Point::new(0.0, 0.0), Point::new(100.0, 0.0)];
+        let ([tip, left, right], line_end) = arrow_head(&points, 2.0).unwrap();
+        assert_eq!(tip, Point::new(100.0, 0.0));
+        assert!(left.x < 100.0 && right.x < 100.0);
+        assert!((left.y + right.y).abs() < 1e-4 && left.y != right.y);
+        assert!(line_end.x < 100.0 && line_end.x > left.x);
+    }
+}

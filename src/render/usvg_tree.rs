@@ -1,0 +1,70 @@
+//! The one way SVG text becomes a `usvg::Tree` for PNG and PDF: with only the bundled fonts loaded, so
+//! every machine draws the same glyphs at the widths `render::text` measured.
+
+use std::sync::{Arc, OnceLock};
+
+use super::text;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("cannot read the generated SVG back: {0}")]
+    Svg(String),
+    #[error(
+        "the picture would be {width} x {height} pixels, more than the PNG limit of {limit} million pixels; \
+         use a smaller --scale, export one part with --subtree, or export SVG or PDF instead"
+    )]
+    TooLarge { width: u64, height: u64, limit: u64 },
+    #[error("cannot encode the PNG: {0}")]
+    Png(String),
+    #[error("cannot make the PDF: {0}")]
+    Pdf(String),
+    #[error("the scale must be a positive number, not {0}")]
+    BadScale(f32),
+}
+
+fn font_database() -> Arc<usvg::fontdb::Database> {
+    static DATABASE: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    DATABASE
+        .get_or_init(|| {
+            let mut database = usvg::fontdb::Database::new();
+            database.load_font_data(text::REGULAR_TTF.to_vec());
+            database.load_font_data(text::BOLD_TTF.to_vec());
+            database.set_sans_serif_family(text::FONT_FAMILY);
+            Arc::new(database)
+        })
+        .clone()
+}
+
+/// Parses SVG produced by `to_svg` (or any SVG) with the bundled fonts only.
+pub fn parse(svg: &str) -> Result<usvg::Tree, RenderError> {
+    let options = usvg::Options {
+        font_family: text::FONT_FAMILY.to_owned(),
+        fontdb: font_database(),
+        // Our SVG never refers to files; refusing them keeps a crafted chart from reading local images.
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(svg, &options).map_err(|err| RenderError::Svg(err.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_bundled_fonts_are_loaded() {
+        let database = font_database();
+        let families: Vec<String> = database
+            .faces()
+            .flat_map(|face| face.families.iter().map(|(name, _)| name.clone()))
+            .collect();
+        assert_eq!(database.len(), 2);
+        assert!(
+            families.iter().all(|f| f == text::FONT_FAMILY),
+            "{families:?}"
+        );
+    }
+}
