@@ -1,0 +1,427 @@
+//! Importing a simple table: one unit per non-blank row.
+
+use super::cells::{
+    parse_cost_basis, parse_headcount_basis, parse_kind, parse_status, parse_yes, split_links,
+    split_list,
+};
+use super::columns::{ColumnMap, Field};
+use crate::io::import::table::{Record, Table};
+use crate::io::import::values::{HolderMarker, SpanFigure, holder_marker, parse_span};
+use crate::io::import::{
+    Assembler, HEADER_SEARCH_ROWS, ImportError, ImportReport, Pending, Vocabulary,
+};
+use crate::model::{
+    Cost, CostBasis, Headcount, HeadcountBasis, Link, LinkKind, Span, Status, Unit, UnitId,
+    UnitKind,
+};
+
+/// Imports a simple table.
+///
+/// - id: the id column; without one, the name (so a "Manager" column holding names works). A blank id
+///   becomes `row<N>`; a repeated one `id#2`; both with a warning.
+/// - reports_to: an id, or, failing that, a unit's name (letter case and leading zeros are forgiven, with a
+///   warning); a blank cell makes a top-level unit.
+/// - kind: the kind column; without a value, a row with a headcount is a team and one without is a post.
+/// - headcount: "headcount" (a number or a range such as "11-15") or "headcount_min"/"headcount_max"; in FTE
+///   when the basis says so or the column is called "FTE". Cost likewise, per post unless the basis says
+///   "total"; on-cost rate as 0.2, 20 or 20%.
+/// - status: a word ("vacant", "outsourced: Capita", ...); an empty status with the name "Vacant" is vacant.
+/// - columns that are not recognised are kept in each unit's notes ("Column: value"), with one warning.
+pub fn import_records(file: &str, records: Vec<Record>) -> Result<ImportReport, ImportError> {
+    let table = Table::new(records, HEADER_SEARCH_ROWS, |_| true)
+        .map_err(|err| crate::io::import::table_error(file, err, "column names".to_owned()))?;
+    let columns = ColumnMap::new(&table);
+    if !columns.identifies_units() {
+        return Err(ImportError::Columns {
+            file: file.to_owned(),
+            problem: format!(
+                "row {} should be a header naming at least an \"id\" or a \"name\" column (the other columns are optional: {})",
+                table.header_row,
+                super::COLUMNS.join(", ")
+            ),
+            found: table.header_list(),
+        });
+    }
+    let ids_from_names = !columns.has(Field::Id);
+    let mut assembler = Assembler::new(
+        vec![file.to_owned()],
+        Vocabulary {
+            id_noun: if ids_from_names { "name" } else { "id" },
+            match_names: !ids_from_names,
+        },
+    );
+    if !columns.unrecognised.is_empty() {
+        let names: Vec<String> = columns
+            .unrecognised
+            .iter()
+            .map(|(_, name)| format!("\"{name}\""))
+            .collect();
+        assembler.warn(
+            0,
+            table.header_row,
+            format!(
+                "column{} {} not recognised; {} kept in each unit's notes",
+                if names.len() == 1 { "" } else { "s" },
+                names.join(", "),
+                if names.len() == 1 {
+                    "its values are"
+                } else {
+                    "their values are"
+                }
+            ),
+        );
+    }
+    let mut links = Vec::new();
+    for record in &table.rows {
+        let reader = RowReader {
+            record,
+            columns: &columns,
+            table: &table,
+            warnings: Vec::new(),
+        };
+        let (pending, row_links, warnings) = reader.read(ids_from_names);
+        for warning in warnings {
+            assembler.warn(0, record.row, warning);
+        }
+        let id = assembler.push(pending);
+        links.extend(
+            row_links
+                .into_iter()
+                .map(|link| (record.row, id.clone(), link)),
+        );
+    }
+    let mut link_warnings = Vec::new();
+    let (mut chart, mut warnings) = assembler.finish().map_err(|message| ImportError::Invalid {
+        file: file.to_owned(),
+        message,
+    })?;
+    for (row, from, (kind, to, label)) in links {
+        let to_id = UnitId::new(to.clone());
+        if !chart.contains(&to_id) {
+            link_warnings.push((
+                row,
+                format!(
+                    "{} link to '{to}' left out: no unit has that id",
+                    kind_label(kind)
+                ),
+            ));
+            continue;
+        }
+        let link = Link {
+            from: from.clone(),
+            to: to_id,
+            kind,
+            label,
+        };
+        if let Err(err) = chart.add_link(link) {
+            link_warnings.push((row, format!("{} link left out: {err}", kind_label(kind))));
+        }
+    }
+    warnings.extend(link_warnings.into_iter().map(|(row, message)| {
+        crate::io::import::ImportWarning {
+            file: file.to_owned(),
+            row,
+            message,
+        }
+    }));
+    warnings.sort_by_key(|warning| warning.row);
+    chart.set_title(std::path::Path::new(file).file_stem().map_or_else(
+        || file.to_owned(),
+        |stem| stem.to_string_lossy().into_owned(),
+    ));
+    Ok(ImportReport {
+        units_created: chart.len(),
+        rows_read: table.rows.len(),
+        chart,
+        warnings,
+    })
+}
+
+fn kind_label(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::Dotted => "dotted-line",
+        LinkKind::Contract => "contract",
+        LinkKind::SharedService => "shared-service",
+    }
+}
+
+type RowLink = (LinkKind, String, String);
+
+struct RowReader<'a> {
+    record: &'a Record,
+    columns: &'a ColumnMap,
+    table: &'a Table,
+    warnings: Vec<String>,
+}
+
+impl RowReader<'_> {
+    fn get(&self, field: Field) -> &str {
+        self.record.get(self.columns.get(field))
+    }
+
+    fn read(mut self, ids_from_names: bool) -> (Pending, Vec<RowLink>, Vec<String>) {
+        let row = self.record.row;
+        let name = self.get(Field::Name).to_owned();
+        let id_source = if ids_from_names {
+            name.clone()
+        } else {
+            self.get(Field::Id).to_owned()
+        };
+        let id = if id_source.is_empty() {
+            let id = format!("row{row}");
+            self.warnings.push(format!(
+                "no {}; imported as '{id}'",
+                if ids_from_names { "name" } else { "id" }
+            ));
+            id
+        } else {
+            id_source
+        };
+        let display_name = if name.is_empty() {
+            id.clone()
+        } else {
+            name.clone()
+        };
+        let mut unit = Unit::new(id, display_name).with_role(self.get(Field::Role));
+        let mut notes = Vec::new();
+        let mut tags = split_list(self.get(Field::Tags));
+
+        unit.headcount = self.headcount(&mut notes, &mut tags);
+        unit.cost = self.cost(&mut notes, &mut tags);
+        unit.kind = self.kind(unit.headcount.is_some());
+        unit.status = self.status(&name, &mut notes);
+        unit.organisation = self.get(Field::Organisation).to_owned();
+        unit.grade = self.get(Field::Grade).to_owned();
+
+        let own_notes = self.get(Field::Notes);
+        if !own_notes.is_empty() {
+            notes.insert(0, own_notes.to_owned());
+        }
+        for (at, header) in &self.columns.unrecognised {
+            let value = self.record.get(Some(*at));
+            if !value.is_empty() {
+                notes.push(format!("{header}: {value}"));
+            }
+        }
+        let stray = self.table.cells_without_header(self.record);
+        if !stray.is_empty() {
+            notes.push(format!("Cells without a header: {}", stray.join(" | ")));
+            self.warnings.push(format!(
+                "{} cell{} beyond the named columns; kept in the unit's notes",
+                stray.len(),
+                if stray.len() == 1 { "" } else { "s" }
+            ));
+        }
+        unit.notes = notes.join("\n");
+        tags.dedup();
+        unit.tags = tags;
+
+        let links = [
+            (Field::DottedTo, LinkKind::Dotted),
+            (Field::ContractTo, LinkKind::Contract),
+            (Field::SharedServiceTo, LinkKind::SharedService),
+        ]
+        .into_iter()
+        .flat_map(|(field, kind)| {
+            split_links(self.get(field))
+                .into_iter()
+                .map(move |(to, label)| (kind, to, label))
+        })
+        .collect();
+
+        let reports_to = self.get(Field::ReportsTo);
+        let pending = Pending {
+            unit,
+            file: 0,
+            row,
+            reports_to: (!reports_to.is_empty()).then(|| reports_to.to_owned()),
+            can_manage: true,
+        };
+        (pending, links, self.warnings)
+    }
+
+    /// A span from a single cell (which may hold a range) or from min/max cells.
+    fn span(
+        &mut self,
+        single: Field,
+        min: Field,
+        max: Field,
+        what: &str,
+        notes: &mut Vec<String>,
+        tags: &mut Vec<String>,
+    ) -> Option<Span> {
+        let read =
+            |this: &mut Self, field: Field, notes: &mut Vec<String>, tags: &mut Vec<String>| {
+                let text = this.get(field).to_owned();
+                match parse_span(&text) {
+                    SpanFigure::Value(span) => Some(span),
+                    SpanFigure::Missing => None,
+                    SpanFigure::Withheld => {
+                        notes.push(format!("{what} withheld ({text})"));
+                        if !tags.iter().any(|t| t == "withheld") {
+                            tags.push("withheld".to_owned());
+                        }
+                        None
+                    }
+                    SpanFigure::Invalid => {
+                        let header = this.columns.header(field).to_owned();
+                        this.warnings.push(format!(
+                            "{header} '{text}' is not a number or range; left out"
+                        ));
+                        notes.push(format!("{header} given as '{text}'"));
+                        None
+                    }
+                }
+            };
+        let low = read(self, min, notes, tags);
+        let high = read(self, max, notes, tags);
+        match (low, high) {
+            (Some(a), Some(b)) => Some(Span::range(a.min, b.max)),
+            (Some(one), None) | (None, Some(one)) => Some(one),
+            (None, None) => read(self, single, notes, tags),
+        }
+    }
+
+    fn headcount(&mut self, notes: &mut Vec<String>, tags: &mut Vec<String>) -> Option<Headcount> {
+        let value = self.span(
+            Field::Headcount,
+            Field::HeadcountMin,
+            Field::HeadcountMax,
+            "Headcount",
+            notes,
+            tags,
+        )?;
+        let basis_text = self.get(Field::HeadcountBasis).to_owned();
+        let basis = match parse_headcount_basis(&basis_text) {
+            Some(basis) => basis,
+            None => {
+                if !basis_text.is_empty() {
+                    self.warnings.push(format!(
+                        "headcount basis '{basis_text}' is not 'posts' or 'fte'; taken as posts"
+                    ));
+                }
+                if crate::io::import::table::normalize_header(self.columns.header(Field::Headcount))
+                    == "fte"
+                {
+                    HeadcountBasis::Fte
+                } else {
+                    HeadcountBasis::Posts
+                }
+            }
+        };
+        Some(Headcount { value, basis })
+    }
+
+    fn cost(&mut self, notes: &mut Vec<String>, tags: &mut Vec<String>) -> Option<Cost> {
+        let amount = self.span(
+            Field::Cost,
+            Field::CostMin,
+            Field::CostMax,
+            "Cost",
+            notes,
+            tags,
+        )?;
+        let basis_text = self.get(Field::CostBasis).to_owned();
+        let basis = parse_cost_basis(&basis_text).unwrap_or_else(|| {
+            if !basis_text.is_empty() {
+                self.warnings.push(format!(
+                    "cost basis '{basis_text}' is not 'per post' or 'total'; taken as per post"
+                ));
+            }
+            CostBasis::PerPost
+        });
+        let rate_text = self.get(Field::OnCostRate).to_owned();
+        let on_cost_rate = parse_rate(&rate_text).unwrap_or_else(|| {
+            self.warnings.push(format!(
+                "on-cost rate '{rate_text}' is not a rate; left out"
+            ));
+            None
+        });
+        let estimate_text = self.get(Field::CostEstimate).to_owned();
+        let estimate = parse_yes(&estimate_text).unwrap_or_else(|| {
+            self.warnings.push(format!(
+                "cost estimate '{estimate_text}' is not yes or no; taken as an estimate"
+            ));
+            true
+        });
+        Some(Cost {
+            amount,
+            basis,
+            on_cost_rate,
+            estimate,
+        })
+    }
+
+    fn kind(&mut self, has_headcount: bool) -> UnitKind {
+        let text = self.get(Field::Kind).to_owned();
+        if let Some(kind) = parse_kind(&text) {
+            return kind;
+        }
+        if !text.is_empty() {
+            self.warnings.push(format!(
+                "kind '{text}' is not board, directorate, team or post; guessed from the headcount"
+            ));
+        }
+        if has_headcount {
+            UnitKind::Team
+        } else {
+            UnitKind::Post
+        }
+    }
+
+    fn status(&mut self, name: &str, notes: &mut Vec<String>) -> Status {
+        let text = self.get(Field::Status).to_owned();
+        if text.is_empty() && holder_marker(name) == Some(HolderMarker::Vacant) {
+            return Status::Vacant;
+        }
+        match parse_status(
+            &text,
+            self.get(Field::Provider),
+            self.get(Field::SharedWith),
+        ) {
+            Some(status) => status,
+            None => {
+                self.warnings.push(format!(
+                    "status '{text}' is not one of in-house, outsourced, shared, vacant, new, to be deleted; taken as in-house"
+                ));
+                notes.push(format!("Status given as '{text}'"));
+                Status::InHouse
+            }
+        }
+    }
+}
+
+/// "0.2", "20" and "20%" are all 20%; `Some(None)` for an empty cell, `None` for text that is not a rate.
+fn parse_rate(text: &str) -> Option<Option<f64>> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Some(None);
+    }
+    let (number, percent) = match trimmed.strip_suffix('%') {
+        Some(number) => (number.trim(), true),
+        None => (trimmed, false),
+    };
+    let value: f64 = number.parse().ok()?;
+    if !value.is_finite() || value < 0.0 {
+        return None;
+    }
+    Some(Some(if percent || value > 1.0 {
+        value / 100.0
+    } else {
+        value
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_rate;
+
+    #[test]
+    fn rates() {
+        assert_eq!(parse_rate("0.2"), Some(Some(0.2)));
+        assert_eq!(parse_rate("20%"), Some(Some(0.2)));
+        assert_eq!(parse_rate("20"), Some(Some(0.2)));
+        assert_eq!(parse_rate(""), Some(None));
+        assert_eq!(parse_rate("lots"), None);
+    }
+}

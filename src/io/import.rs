@@ -1,0 +1,282 @@
+//! Importing a chart from spreadsheets: a simple table (one row per unit, columns found by name and common
+//! synonyms) or a UK government organogram (a senior staff file and, optionally, a junior staff file).
+//!
+//! Every non-blank data row becomes exactly one unit and nothing is dropped silently: a row whose manager
+//! cannot be used becomes a top-level unit and is reported as an [`ImportWarning`] with its row number, as a
+//! spreadsheet shows it (the header is row 1).
+//!
+//! Before parsing, bytes are decoded as UTF-8 (with or without a byte-order mark), UTF-16 (with a
+//! byte-order mark), or Windows-1252 for bytes that are not UTF-8; the delimiter (comma, semicolon or tab)
+//! is taken from the header line.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use crate::model::Chart;
+
+mod assemble;
+pub(crate) mod decode;
+pub(crate) mod table;
+pub(crate) mod values;
+
+pub(crate) use assemble::{Assembler, Pending, Vocabulary};
+
+use table::{Record, TableError};
+
+/// How many rows from the top are searched for a header row (some submissions put a title above it).
+pub(crate) const HEADER_SEARCH_ROWS: usize = 20;
+
+/// Which kind of file the primary input is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// An organogram when the file has the senior-staff columns ("Post Unique Reference", "Reports to Senior
+    /// Post"), otherwise a simple table.
+    #[default]
+    Auto,
+    Simple,
+    Organogram,
+}
+
+impl ImportFormat {
+    pub const NAMES: [&'static str; 3] = ["auto", "simple", "organogram"];
+}
+
+impl FromStr for ImportFormat {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "auto" => Ok(Self::Auto),
+            "simple" | "csv" => Ok(Self::Simple),
+            "organogram" => Ok(Self::Organogram),
+            other => Err(format!(
+                "unknown import format '{other}'; use one of: {}",
+                Self::NAMES.join(", ")
+            )),
+        }
+    }
+}
+
+impl fmt::Display for ImportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Auto => "auto",
+            Self::Simple => "simple",
+            Self::Organogram => "organogram",
+        })
+    }
+}
+
+/// Something in a row that was imported, but not as written: a repeated id, a manager that is missing, a
+/// cycle, a value that is not a number. The row is always kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportWarning {
+    /// The file's name (without its folder).
+    pub file: String,
+    /// 1-based row number as a spreadsheet shows it: the header is row 1 and a line break inside a quoted
+    /// cell does not start a new row.
+    pub row: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ImportWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} row {}: {}", self.file, self.row, self.message)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ImportReport {
+    pub chart: Chart,
+    /// Non-blank data rows read, over all files.
+    pub rows_read: usize,
+    /// Always equal to `rows_read`: each row becomes one unit.
+    pub units_created: usize,
+    /// Ordered by file (senior first) and row.
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// Why nothing could be imported. Problems inside single rows are warnings, not errors.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{file}: the file is empty; expected a header row, then one row per unit")]
+    Empty { file: String },
+    #[error(
+        "{file} row {row}: a quoted cell starts on this row but its closing quote never comes, so the rest of the file would become one cell; check the quotes on this row"
+    )]
+    UnclosedQuote { file: String, row: usize },
+    #[error("{file}: {problem}; the columns found are: {found}")]
+    Columns {
+        file: String,
+        problem: String,
+        found: String,
+    },
+    #[error(
+        "{file} looks like an organogram junior staff file (it has \"Reporting Senior Post\" and no \"Post Unique Reference\"); import the senior staff file and give this one as the junior file"
+    )]
+    JuniorAsPrimary { file: String },
+    #[error(
+        "{file} was given as the junior staff file but looks like a senior staff file (it has \"Post Unique Reference\"); give it as the main file instead"
+    )]
+    SeniorAsJunior { file: String },
+    #[error(
+        "a junior staff file ({junior}) only goes with a UK organogram senior staff file, but {primary} is read as a simple table (it has no \"Post Unique Reference\" and \"Reports to Senior Post\" columns)"
+    )]
+    JuniorWithSimple { primary: String, junior: String },
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+}
+
+/// A file's name for messages and its bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct InputFile<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// Imports a simple table or an organogram pair from disk. Warnings name files without their folders.
+pub fn import_files(
+    primary: &Path,
+    junior: Option<&Path>,
+    format: ImportFormat,
+) -> Result<ImportReport, ImportError> {
+    let read = |path: &Path| {
+        std::fs::read(path).map_err(|source| ImportError::Read {
+            path: path.to_owned(),
+            source,
+        })
+    };
+    let primary_bytes = read(primary)?;
+    let junior_bytes = junior.map(read).transpose()?;
+    let primary_name = display_name(primary);
+    let junior_name = junior.map(display_name);
+    let junior_input = match (&junior_name, &junior_bytes) {
+        (Some(name), Some(bytes)) => Some(InputFile { name, bytes }),
+        _ => None,
+    };
+    import_inputs(
+        InputFile {
+            name: &primary_name,
+            bytes: &primary_bytes,
+        },
+        junior_input,
+        format,
+    )
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
+/// Imports from bytes already in memory (used by `import_files`, tests and the app).
+pub fn import_inputs(
+    primary: InputFile<'_>,
+    junior: Option<InputFile<'_>>,
+    format: ImportFormat,
+) -> Result<ImportReport, ImportError> {
+    let primary_records = read_records(primary)?;
+    let kind = crate::io::organogram::classify(&primary_records);
+    let format = match (format, kind) {
+        (_, crate::io::organogram::FileKind::Junior) => {
+            return Err(ImportError::JuniorAsPrimary {
+                file: primary.name.to_owned(),
+            });
+        }
+        (ImportFormat::Auto, crate::io::organogram::FileKind::Senior) => ImportFormat::Organogram,
+        (ImportFormat::Auto, _) => ImportFormat::Simple,
+        (explicit, _) => explicit,
+    };
+    match format {
+        ImportFormat::Organogram => {
+            let junior = match junior {
+                Some(input) => {
+                    let records = read_records(input)?;
+                    if crate::io::organogram::classify(&records)
+                        == crate::io::organogram::FileKind::Senior
+                    {
+                        return Err(ImportError::SeniorAsJunior {
+                            file: input.name.to_owned(),
+                        });
+                    }
+                    Some((input.name, records))
+                }
+                None => None,
+            };
+            crate::io::organogram::import_records((primary.name, primary_records), junior)
+        }
+        _ => {
+            if let Some(junior) = junior {
+                return Err(ImportError::JuniorWithSimple {
+                    primary: primary.name.to_owned(),
+                    junior: junior.name.to_owned(),
+                });
+            }
+            crate::io::csv_table::import_records(primary.name, primary_records)
+        }
+    }
+}
+
+/// Decodes and splits a file into records, mapping parse problems to errors that name the file and row.
+pub(crate) fn read_records(input: InputFile<'_>) -> Result<Vec<Record>, ImportError> {
+    let (text, _encoding) = decode::decode(input.bytes);
+    let delimiter = table::sniff_delimiter(&text);
+    let records = table::parse_records(&text, delimiter)
+        .map_err(|err| table_error(input.name, err, String::new()))?;
+    if records.iter().all(Record::is_blank) {
+        return Err(ImportError::Empty {
+            file: input.name.to_owned(),
+        });
+    }
+    Ok(records)
+}
+
+/// An error from reading a table, for `file`; `wanted` says which header was looked for.
+pub(crate) fn table_error(file: &str, err: TableError, wanted: String) -> ImportError {
+    match err {
+        TableError::Empty => ImportError::Empty {
+            file: file.to_owned(),
+        },
+        TableError::UnclosedQuote { row } => ImportError::UnclosedQuote {
+            file: file.to_owned(),
+            row,
+        },
+        TableError::HeaderNotFound { searched } => ImportError::Columns {
+            file: file.to_owned(),
+            problem: format!("no header row with {wanted} in the first {searched} rows"),
+            found: String::new(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_parse_and_print() {
+        for name in ImportFormat::NAMES {
+            let format: ImportFormat = name.parse().unwrap();
+            assert_eq!(format.to_string(), name);
+        }
+        assert!("xlsx".parse::<ImportFormat>().is_err());
+    }
+
+    #[test]
+    fn warning_reads_file_row_message() {
+        let warning = ImportWarning {
+            file: "senior.csv".into(),
+            row: 17,
+            message: "reports to 'Q'".into(),
+        };
+        assert_eq!(warning.to_string(), "senior.csv row 17: reports to 'Q'");
+    }
+}
