@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod diff;
 pub mod geom;
 pub mod io;
 pub mod layout;

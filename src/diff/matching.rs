@@ -1,0 +1,287 @@
+//! Deciding which unit of the after chart is which unit of the before chart.
+//!
+//! Ids first. Units left over are matched on normalised names, strongest evidence first, and each pass is
+//! repeated while it finds anything, because matching a manager lets its reports be matched in turn:
+//! 1. same name and role, same organisation, managers matched to each other (or both at the top);
+//! 2. same name, managers matched to each other (the role changed);
+//! 3. the only unit with that name and role in its organisation on each side (it moved).
+//!
+//! Ties are broken by chart order, so the result is deterministic.
+
+use std::collections::{HashMap, VecDeque};
+
+use crate::model::{Chart, Forest, Unit};
+
+use super::{Match, MatchBasis};
+
+/// Both charts as pre-order forests, with the matching between their indices.
+pub(super) struct Matching<'a> {
+    pub before: Side<'a>,
+    pub after: Side<'a>,
+    /// For each before index, the matched after index.
+    pub after_of: Vec<Option<usize>>,
+    /// For each after index, the matched before index.
+    pub before_of: Vec<Option<usize>>,
+    /// In the after chart's pre-order.
+    pub pairs: Vec<Match>,
+}
+
+pub(super) struct Side<'a> {
+    pub chart: &'a Chart,
+    pub forest: Forest,
+    pub units: Vec<&'a Unit>,
+}
+
+impl<'a> Side<'a> {
+    fn new(chart: &'a Chart) -> Self {
+        let forest = chart.forest(false);
+        let units = chart.units();
+        debug_assert!(
+            units
+                .iter()
+                .zip(&forest.ids)
+                .all(|(unit, id)| &unit.id == id),
+            "units() and forest() share the same pre-order"
+        );
+        Self {
+            chart,
+            forest,
+            units,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.forest.len()
+    }
+
+    pub fn parent(&self, i: usize) -> Option<usize> {
+        self.forest.parent[i]
+    }
+
+    /// Each unit's organisation: its own, or else its nearest manager's (normalised).
+    fn organisations(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::with_capacity(self.len());
+        for i in 0..self.len() {
+            let own = normalise(&self.units[i].organisation);
+            let org = match (own.is_empty(), self.parent(i)) {
+                (false, _) | (true, None) => own,
+                (true, Some(p)) => out[p].clone(),
+            };
+            out.push(org);
+        }
+        out
+    }
+}
+
+/// Lowercase, punctuation dropped, "&" read as "and", runs of whitespace collapsed to one space.
+pub fn normalise(text: &str) -> String {
+    let mut spaced = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            spaced.extend(c.to_lowercase());
+        } else if c == '&' {
+            spaced.push_str(" and ");
+        } else if c == '\'' || c == '’' {
+            // "Chief Executive's Office" and "Chief Executives Office" are the same name.
+        } else {
+            spaced.push(' ');
+        }
+    }
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where a unit sits, in terms both sides share: the after index of its (matched) manager, or the top.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Context {
+    Top,
+    Under(usize),
+}
+
+struct Keys {
+    name: Vec<String>,
+    role: Vec<String>,
+    organisation: Vec<String>,
+}
+
+impl Keys {
+    fn new(side: &Side) -> Self {
+        Self {
+            name: side.units.iter().map(|u| normalise(&u.name)).collect(),
+            role: side.units.iter().map(|u| normalise(&u.role)).collect(),
+            organisation: side.organisations(),
+        }
+    }
+}
+
+pub(super) fn match_units<'a>(before: &'a Chart, after: &'a Chart, guess: bool) -> Matching<'a> {
+    let before = Side::new(before);
+    let after = Side::new(after);
+    let mut state = State {
+        after_of: vec![None; before.len()],
+        before_of: vec![None; after.len()],
+        basis: vec![None; after.len()],
+    };
+    let after_index: HashMap<_, _> = after
+        .forest
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(j, id)| (id, j))
+        .collect();
+    for (i, id) in before.forest.ids.iter().enumerate() {
+        if let Some(&j) = after_index.get(id) {
+            state.pair(i, j, MatchBasis::Id);
+        }
+    }
+    if guess {
+        let before_keys = Keys::new(&before);
+        let after_keys = Keys::new(&after);
+        let sides = (&before, &after, &before_keys, &after_keys);
+        while state.by_context(sides, MatchBasis::NameAndRole)
+            || state.by_context(sides, MatchBasis::NameUnderSameManager)
+            || state.by_unique_name(sides)
+        {}
+    }
+    let pairs = (0..after.len())
+        .filter_map(|j| {
+            let i = state.before_of[j]?;
+            let basis = state.basis[j]?;
+            Some(Match {
+                before: before.forest.ids[i].clone(),
+                after: after.forest.ids[j].clone(),
+                guessed: basis != MatchBasis::Id,
+                basis,
+            })
+        })
+        .collect();
+    Matching {
+        before,
+        after,
+        after_of: state.after_of,
+        before_of: state.before_of,
+        pairs,
+    }
+}
+
+type Sides<'s, 'a> = (&'s Side<'a>, &'s Side<'a>, &'s Keys, &'s Keys);
+
+struct State {
+    after_of: Vec<Option<usize>>,
+    before_of: Vec<Option<usize>>,
+    basis: Vec<Option<MatchBasis>>,
+}
+
+impl State {
+    fn pair(&mut self, i: usize, j: usize, basis: MatchBasis) {
+        self.after_of[i] = Some(j);
+        self.before_of[j] = Some(i);
+        self.basis[j] = Some(basis);
+    }
+
+    fn before_context(&self, side: &Side, i: usize) -> Option<Context> {
+        match side.parent(i) {
+            None => Some(Context::Top),
+            Some(p) => self.after_of[p].map(Context::Under),
+        }
+    }
+
+    fn after_context(&self, side: &Side, j: usize) -> Option<Context> {
+        match side.parent(j) {
+            None => Some(Context::Top),
+            Some(p) => self.before_of[p].map(|_| Context::Under(p)),
+        }
+    }
+
+    /// One sweep of a pass that needs the managers matched; true when it matched anything.
+    fn by_context(&mut self, (before, after, bk, ak): Sides, basis: MatchBasis) -> bool {
+        // Top-level units have no manager to vouch for them, so the organisation must agree; below the top,
+        // a matched manager is the stronger evidence and survives a unit changing its organisation field.
+        let key = |keys: &Keys, i: usize, context: Context| {
+            let role = match basis {
+                MatchBasis::NameAndRole => keys.role[i].clone(),
+                _ => String::new(),
+            };
+            let organisation = match (basis, context) {
+                (MatchBasis::NameAndRole, _) | (_, Context::Top) => keys.organisation[i].clone(),
+                _ => String::new(),
+            };
+            (context, keys.name[i].clone(), role, organisation)
+        };
+        let mut candidates: HashMap<_, VecDeque<usize>> = HashMap::new();
+        for i in 0..before.len() {
+            if self.after_of[i].is_some() || bk.name[i].is_empty() {
+                continue;
+            }
+            if let Some(context) = self.before_context(before, i) {
+                candidates
+                    .entry(key(bk, i, context))
+                    .or_default()
+                    .push_back(i);
+            }
+        }
+        if candidates.is_empty() {
+            return false;
+        }
+        let mut found = false;
+        // Pre-order: a unit matched here lets its reports be matched later in the same sweep.
+        for j in 0..after.len() {
+            if self.before_of[j].is_some() || ak.name[j].is_empty() {
+                continue;
+            }
+            let Some(context) = self.after_context(after, j) else {
+                continue;
+            };
+            let Some(i) = candidates
+                .get_mut(&key(ak, j, context))
+                .and_then(VecDeque::pop_front)
+            else {
+                continue;
+            };
+            self.pair(i, j, basis);
+            found = true;
+            for &k in &before.forest.children[i] {
+                if self.after_of[k].is_none() && !bk.name[k].is_empty() {
+                    candidates
+                        .entry(key(bk, k, Context::Under(j)))
+                        .or_default()
+                        .push_back(k);
+                }
+            }
+        }
+        found
+    }
+
+    /// Matches units that are the only one of their name and role in their organisation on both sides.
+    fn by_unique_name(&mut self, (before, after, bk, ak): Sides) -> bool {
+        let key = |keys: &Keys, i: usize| {
+            (
+                keys.name[i].clone(),
+                keys.role[i].clone(),
+                keys.organisation[i].clone(),
+            )
+        };
+        let mut before_by_key: HashMap<_, Vec<usize>> = HashMap::new();
+        for i in (0..before.len()).filter(|&i| self.after_of[i].is_none() && !bk.name[i].is_empty()) {
+            before_by_key.entry(key(bk, i)).or_default().push(i);
+        }
+        let mut after_by_key: HashMap<_, Vec<usize>> = HashMap::new();
+        for j in (0..after.len()).filter(|&j| self.before_of[j].is_none() && !ak.name[j].is_empty()) {
+            after_by_key.entry(key(ak, j)).or_default().push(j);
+        }
+        let mut found = false;
+        for j in 0..after.len() {
+            if self.before_of[j].is_some() || ak.name[j].is_empty() {
+                continue;
+            }
+            let k = key(ak, j);
+            if let (Some([i]), Some([_])) = (
+                before_by_key.get(&k).map(Vec::as_slice),
+                after_by_key.get(&k).map(Vec::as_slice),
+            ) {
+                self.pair(*i, j, MatchBasis::UniqueNameAndRole);
+                found = true;
+            }
+        }
+        found
+    }
+}

@@ -1,0 +1,194 @@
+//! The readable summary: headline totals, then what happened, section by section.
+
+use std::fmt::Write;
+
+use crate::metrics::format;
+
+use super::super::{ChangeKind, DiffTotals};
+use super::{Report, count_change, money_pair};
+
+impl Report<'_> {
+    /// A summary a councillor can read: totals first, then Added / Removed / Moved / Renamed / Changed /
+    /// Links, each line naming the unit and its id, then the matches that were guessed.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let title = |chart: &crate::model::Chart| {
+            if chart.title().trim().is_empty() {
+                String::new()
+            } else {
+                format!(" \"{}\"", chart.title().trim())
+            }
+        };
+        let _ = writeln!(
+            out,
+            "Comparing {}{} ({} units) with {}{} ({} units)",
+            self.before_label,
+            title(self.before),
+            self.before.len(),
+            self.after_label,
+            title(self.after),
+            self.after.len()
+        );
+        out.push('\n');
+        let _ = writeln!(out, "{}", headline(&self.diff.totals));
+        if self.diff.per_top_level.len() > 1 {
+            out.push_str("\nBy top-level unit\n");
+            for row in &self.diff.per_top_level {
+                let tag = match (row.in_before, row.in_after) {
+                    (false, _) => " (new)",
+                    (_, false) => " (removed)",
+                    _ => "",
+                };
+                let _ = writeln!(
+                    out,
+                    "  {} [{}]{tag}: {}",
+                    row.name,
+                    row.id,
+                    lowercase_first(&headline(&row.totals))
+                );
+            }
+        }
+        if self.diff.is_empty() {
+            out.push_str("\nNo changes.\n");
+        }
+        for (title, label) in [
+            ("Added", "added"),
+            ("Removed", "removed"),
+            ("Moved", "moved"),
+            ("Renamed", "renamed"),
+            ("Changed", "changed"),
+        ] {
+            let lines: Vec<String> = self
+                .diff
+                .changes_labelled(label)
+                .map(|change| self.unit_line(change))
+                .collect();
+            section(&mut out, title, &lines);
+        }
+        let links: Vec<String> = self
+            .diff
+            .changes
+            .iter()
+            .filter_map(|change| self.link_line(&change.kind))
+            .collect();
+        section(&mut out, "Links", &links);
+        let guessed: Vec<String> = self
+            .diff
+            .guessed_matches()
+            .map(|m| {
+                format!(
+                    "{} is taken to be {} ({})",
+                    self.after_unit(&m.after),
+                    self.before_unit(&m.before),
+                    m.basis.describe()
+                )
+            })
+            .collect();
+        section(
+            &mut out,
+            "Guessed matches (ids differ; please check)",
+            &guessed,
+        );
+        out
+    }
+
+    fn unit_line(&self, change: &super::super::Change) -> String {
+        let who = format!("{} [{}]", change.name, change.id);
+        let mut line = match &change.kind {
+            ChangeKind::Added => {
+                let manager = self.after.parent(&change.id).cloned();
+                with_figures(
+                    format!("{who}, under {}", self.manager_after(&manager)),
+                    self.own_figures(change),
+                )
+            }
+            ChangeKind::Removed => {
+                let manager = self.before.parent(&change.id).cloned();
+                with_figures(
+                    format!("{who}, was under {}", self.manager_before(&manager)),
+                    self.own_figures(change),
+                )
+            }
+            ChangeKind::Moved { from, to } => format!(
+                "{who}: from {} to {}",
+                self.manager_before(from),
+                self.manager_after(to)
+            ),
+            ChangeKind::Renamed { from, .. } => format!("{who}: was \"{from}\""),
+            ChangeKind::Changed { fields } => {
+                let parts: Vec<String> = fields
+                    .iter()
+                    .map(|f| format!("{} {} -> {}", f.field.label(), f.before, f.after))
+                    .collect();
+                format!("{who}: {}", parts.join("; "))
+            }
+            _ => who,
+        };
+        let note = self.guessed_note(change);
+        if !note.is_empty() {
+            line.push_str(&format!(" ({note})"));
+        }
+        line
+    }
+
+    fn link_line(&self, kind: &ChangeKind) -> Option<String> {
+        Some(match kind {
+            ChangeKind::LinkAdded(link) => format!("added: {}", self.link_text(link, false)),
+            ChangeKind::LinkRemoved(link) => format!("removed: {}", self.link_text(link, true)),
+            ChangeKind::LinkChanged { before, after } => format!(
+                "relabelled: {}, was \"{}\"",
+                self.link_text(after, false),
+                before.label.trim()
+            ),
+            _ => return None,
+        })
+    }
+}
+
+fn with_figures(line: String, figures: String) -> String {
+    if figures.is_empty() {
+        line
+    } else {
+        format!("{line}: {figures}")
+    }
+}
+
+fn section(out: &mut String, title: &str, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{title} ({})", lines.len());
+    for line in lines {
+        let _ = writeln!(out, "  {line}");
+    }
+}
+
+/// "Headcount 12 -> 22 (+10); cost £0.39m -> £0.86m (+£0.47m) a year incl. on-costs".
+pub fn headline(totals: &DiffTotals) -> String {
+    let (before, after) = (&totals.before, &totals.after);
+    let (cost_before, cost_after, scale) = money_pair(before.cost, after.cost);
+    let fte = if totals.has_fte() {
+        " (posts and FTE)"
+    } else {
+        ""
+    };
+    let estimated = if totals.estimated() {
+        "; includes estimates"
+    } else {
+        ""
+    };
+    format!(
+        "Headcount {} -> {} ({}){fte}; cost {cost_before} -> {cost_after} ({}) a year incl. on-costs{estimated}",
+        format::count(before.headcount),
+        format::count(after.headcount),
+        count_change(totals.headcount_change()),
+        scale.change(totals.cost_change()),
+    )
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
