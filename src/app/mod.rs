@@ -1,11 +1,416 @@
 //! The desktop editor (eframe/egui): a thin face over the library.
+//!
+//! Views (menus, toolbar, canvas, inspector, find) show plain state and emit commands or edits; `OrgchartApp`
+//! carries them out through one place (`Document::apply`), so every change can be undone and the canvas is
+//! rebuilt from the chart rather than patched.
+
+mod actions;
+pub mod canvas;
+pub mod commands;
+pub mod dialogs;
+mod export;
+pub mod files;
+pub mod find;
+mod fonts;
+pub mod inspector;
+mod keyboard;
+mod menu;
+mod parse;
+mod sample;
+pub mod state;
+mod status;
+pub mod totals;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use egui::Ui;
+
+use crate::model::{Chart, UnitId};
+use crate::render::{RenderOptions, Theme};
+
+use canvas::{Canvas, CanvasEvent, Highlights};
+use commands::Command;
+use dialogs::Modal;
+use files::{FileDialogs, NativeDialogs, RecentFiles};
+use find::{Find, FindAction};
+use inspector::Inspector;
+use state::{Document, Selection};
+use status::Notices;
+use totals::Totals;
+
+pub use sample::sample_chart;
+
+/// The whole editor: the document and every view over it. The same struct runs in the window and in tests.
+pub struct OrgchartApp {
+    doc: Document,
+    selection: Selection,
+    canvas: Canvas,
+    inspector: Inspector,
+    totals: Totals,
+    find: Find,
+    dialogs: Box<dyn FileDialogs>,
+    recent: RecentFiles,
+    notices: Notices,
+    modal: Option<Modal>,
+    pending: Vec<Command>,
+    export_collapsed: bool,
+    fonts_installed: bool,
+    sent_title: Option<String>,
+    allow_close: bool,
+    quit_requested: bool,
+    /// Shown in the title for a document that has no file yet.
+    untitled_name: String,
+}
+
+impl OrgchartApp {
+    pub fn new(
+        chart: Chart,
+        path: Option<PathBuf>,
+        dialogs: Box<dyn FileDialogs>,
+        recent: RecentFiles,
+    ) -> Self {
+        Self {
+            doc: Document::new(chart, path),
+            selection: Selection::default(),
+            canvas: Canvas::default(),
+            inspector: Inspector::default(),
+            totals: Totals::default(),
+            find: Find::default(),
+            dialogs,
+            recent,
+            notices: Notices::default(),
+            modal: None,
+            pending: Vec::new(),
+            export_collapsed: true,
+            fonts_installed: false,
+            sent_title: None,
+            allow_close: false,
+            quit_requested: false,
+            untitled_name: "Untitled".to_owned(),
+        }
+    }
+
+    /// The editor on the bundled sample chart, as `orgchart` with no file opens.
+    pub fn with_sample(dialogs: Box<dyn FileDialogs>, recent: RecentFiles) -> Self {
+        let mut app = Self::new(sample_chart(), None, dialogs, recent);
+        app.untitled_name = "Sample (not saved yet)".to_owned();
+        app
+    }
+
+    // ---- read access, for the window title, tests and automation ----
+
+    pub fn chart(&self) -> &Chart {
+        self.doc.chart()
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    pub fn canvas(&self) -> &Canvas {
+        &self.canvas
+    }
+
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// True once the user chose to quit (and unsaved changes were dealt with).
+    pub fn quit_requested(&self) -> bool {
+        self.quit_requested
+    }
+
+    pub fn error_message(&self) -> Option<&str> {
+        self.notices.error()
+    }
+
+    pub fn info_message(&self) -> Option<&str> {
+        self.notices.info()
+    }
+
+    pub fn find_matches(&self) -> &[UnitId] {
+        self.find.matches()
+    }
+
+    pub fn inspector(&self) -> &Inspector {
+        &self.inspector
+    }
+
+    /// Where a unit's card is on screen, in points, if it is drawn.
+    pub fn card_screen_rect(&self, id: &UnitId) -> Option<egui::Rect> {
+        self.canvas.card_screen_rect(id)
+    }
+
+    pub fn window_title(&self) -> String {
+        let name = if self.doc.path().is_some() {
+            self.doc.display_name()
+        } else {
+            self.untitled_name.clone()
+        };
+        files::window_title(&name, self.doc.is_dirty())
+    }
+
+    /// Shows an error in the window (e.g. a file named on the command line that could not be read).
+    pub fn report_error(&mut self, message: impl Into<String>) {
+        self.notices.set_error(message);
+    }
+
+    /// Queues a command as if it came from a menu; it runs at the end of the next frame.
+    pub fn queue(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    fn render_options(&self, ui: &Ui) -> RenderOptions {
+        RenderOptions {
+            respect_collapsed: true,
+            theme: if ui.visuals().dark_mode {
+                Theme::Dark
+            } else {
+                Theme::Light
+            },
+            title: None,
+            legend: true,
+            totals_footer: false,
+            ..RenderOptions::default()
+        }
+    }
+
+    /// One frame of the whole editor.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            ctx.set_fonts(fonts::definitions());
+            self.fonts_installed = true;
+            ctx.memory_mut(|m| m.request_focus(canvas::canvas_id()));
+        }
+        self.window_events(&ctx);
+        if self.modal.is_none() && self.canvas.rename.is_none() {
+            self.pending.extend(keyboard::shortcuts(&ctx));
+        }
+        self.panels(ui);
+        if let Some(modal) = &self.modal
+            && let Some(answer) = dialogs::modal_ui(ui, modal)
+        {
+            self.modal = None;
+            self.answer(answer);
+        }
+        if !self.pending.is_empty() {
+            let commands = std::mem::take(&mut self.pending);
+            for command in commands {
+                self.execute(command);
+            }
+            ctx.request_repaint();
+        }
+        if self.quit_requested {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        let title = self.window_title();
+        if self.sent_title.as_ref() != Some(&title) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.sent_title = Some(title);
+        }
+    }
+
+    fn panels(&mut self, ui: &mut Ui) {
+        let mut commands = Vec::new();
+        {
+            let undo = self.doc.undo_label().map(str::to_owned);
+            let redo = self.doc.redo_label().map(str::to_owned);
+            let mut state = menu::MenuState {
+                undo: undo.as_deref(),
+                redo: redo.as_deref(),
+                has_selection: !self.selection.is_empty(),
+                recent: self.recent.paths(),
+                export_collapsed: &mut self.export_collapsed,
+                zoom: self.canvas.view.zoom,
+            };
+            egui::Panel::top("menu-bar")
+                .show(ui, |ui| menu::menu_bar(ui, &mut state, &mut commands));
+            egui::Panel::top("toolbar").show(ui, |ui| menu::toolbar(ui, &state, &mut commands));
+        }
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            status::status_bar(
+                ui,
+                &self.notices,
+                &self.doc,
+                &self.selection,
+                self.canvas.view.zoom,
+            );
+        });
+        egui::Panel::right("details")
+            .resizable(true)
+            .default_size(320.0)
+            .size_range(240.0..=560.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    ui.heading("Details");
+                    let edits = self.inspector.ui(ui, &self.doc, &self.selection);
+                    for edit in edits {
+                        self.apply(edit.edit, edit.label);
+                    }
+                    ui.separator();
+                    ui.heading("Totals");
+                    self.totals.ui(
+                        ui,
+                        self.doc.chart(),
+                        self.doc.revision(),
+                        self.selection.primary(),
+                    );
+                });
+            });
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            if let Some(error) = self.notices.error().map(str::to_owned) {
+                status::error_bar(ui, &error, &mut self.notices);
+            }
+            if self.find.is_open() {
+                egui::Frame::side_top_panel(ui.style()).show(ui, |ui| match self.find.ui(ui) {
+                    Some(FindAction::Show(id)) => self.reveal(id),
+                    Some(FindAction::Close) => self.find.close(),
+                    None => {}
+                });
+            }
+            self.find.refresh(self.doc.chart(), self.doc.revision());
+            self.canvas_ui(ui);
+        });
+        self.pending.extend(commands);
+    }
+
+    fn canvas_ui(&mut self, ui: &mut Ui) {
+        let options = self.render_options(ui);
+        self.canvas
+            .cache
+            .ensure(self.doc.chart(), self.doc.revision(), &options);
+        let highlights = Highlights {
+            matches: self.find.matches(),
+            current: self.find.current(),
+        };
+        let events = self
+            .canvas
+            .ui(ui, self.doc.chart(), &mut self.selection, highlights);
+        if self.doc.chart().is_empty() {
+            canvas::empty_hint(ui.painter(), self.canvas.view.canvas);
+        }
+        status::drop_overlay(ui);
+        for event in events {
+            match event {
+                CanvasEvent::Edit { edit, label } => {
+                    self.apply(*edit, label);
+                }
+                CanvasEvent::Command(command) => self.pending.push(command),
+                CanvasEvent::Refused(reason) => self.notices.set_error(reason),
+                CanvasEvent::Rename { id, name } => self.rename(id, name),
+            }
+        }
+    }
+
+    /// Selects a unit, opening collapsed managers above it, and centres it.
+    fn reveal(&mut self, id: UnitId) {
+        let collapsed_above: Vec<crate::model::Edit> = self
+            .doc
+            .chart()
+            .ancestors(&id)
+            .into_iter()
+            .filter(|a| self.doc.chart().unit(a).is_some_and(|u| u.collapsed))
+            .map(|a| crate::model::Edit::SetCollapsed {
+                id: a.clone(),
+                collapsed: false,
+            })
+            .collect();
+        if !collapsed_above.is_empty() {
+            self.apply(
+                crate::model::Edit::Batch(collapsed_above),
+                "Expand to show a match",
+            );
+        }
+        self.selection.set(id.clone());
+        self.canvas.request_centre(id);
+    }
+
+    fn window_events(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        for file in dropped {
+            let path = file.path().to_path_buf();
+            let is_chart = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+            if is_chart {
+                self.pending.push(Command::OpenPath(path));
+                break;
+            }
+            self.notices.set_error(format!(
+                "{} is not an Orgchart chart (.ron). To bring in a CSV table or organogram, use File → Import.",
+                path.display()
+            ));
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.modal = Some(Modal::ConfirmDiscard {
+                then: Command::Quit,
+                document: self.window_name(),
+            });
+        }
+    }
+
+    fn window_name(&self) -> String {
+        if self.doc.path().is_some() {
+            self.doc.display_name()
+        } else {
+            self.untitled_name.clone()
+        }
+    }
+}
+
+impl eframe::App for OrgchartApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}
+
 /// Opens the editor window on `file`, or on the bundled sample chart.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
-    let _ = file;
-    eprintln!("orgchart: the editor is not available yet");
-    ExitCode::from(2)
+    let dialogs = Box::new(NativeDialogs::default());
+    let recent = RecentFiles::from_user_config();
+    let mut app = match file {
+        None => OrgchartApp::with_sample(dialogs, recent),
+        // A name that does not exist yet starts a new chart that saves there, like most editors.
+        Some(path) if !path.exists() => OrgchartApp::new(Chart::new(), Some(path), dialogs, recent),
+        Some(path) => match crate::io::load(&path) {
+            Ok(chart) => {
+                let mut app = OrgchartApp::new(chart, Some(path.clone()), dialogs, recent);
+                app.recent.remember(&path);
+                app
+            }
+            Err(err) => {
+                let mut app = OrgchartApp::new(Chart::new(), None, dialogs, recent);
+                app.report_error(format!("Could not open the chart: {err}"));
+                app
+            }
+        },
+    };
+    let title = app.window_title();
+    app.sent_title = Some(title.clone());
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_app_id("orgchart")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    match eframe::run_native("Orgchart", options, Box::new(move |_cc| Ok(Box::new(app)))) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!(
+                "orgchart: could not open the editor window: {err}. The command-line subcommands (orgchart --help) work without a display."
+            );
+            ExitCode::from(1)
+        }
+    }
 }

@@ -1,0 +1,520 @@
+//! Carrying out commands: files through the dialog seam, edits through `Document::apply`.
+
+use std::path::PathBuf;
+
+use crate::model::{Chart, Edit, Unit, UnitId};
+
+use super::OrgchartApp;
+use super::canvas::{Rename, describe, name};
+use super::commands::{Command, DeleteMode, Direction, ExportFormat};
+use super::dialogs::{Modal, ModalAnswer};
+use super::export::export_bytes;
+use super::files::suggested_name;
+use super::state::{Document, EditBuilder};
+
+const NEW_UNIT_NAME: &str = "New unit";
+
+impl OrgchartApp {
+    /// Applies one edit as one undo step; a refused edit is shown and changes nothing.
+    pub(super) fn apply(&mut self, edit: Edit, label: impl Into<String>) -> bool {
+        let label = label.into();
+        match self.doc.apply(edit, label.clone()) {
+            Ok(()) => {
+                self.notices.set_info(label);
+                self.selection.retain_existing(self.doc.chart());
+                true
+            }
+            Err(err) => {
+                self.notices
+                    .set_error(format!("{err}. Nothing was changed."));
+                false
+            }
+        }
+    }
+
+    pub(super) fn rename(&mut self, id: UnitId, new_name: String) {
+        let Some(unit) = self.doc.chart().unit(&id).cloned() else {
+            return;
+        };
+        let new_name = new_name.trim().to_owned();
+        if new_name.is_empty() {
+            self.notices
+                .set_error("A unit needs a name; the old name was kept.");
+            return;
+        }
+        if new_name == unit.name {
+            return;
+        }
+        let label = format!("Rename '{}' to '{new_name}'", unit.name);
+        self.apply(
+            Edit::UpdateUnit(Box::new(Unit {
+                name: new_name,
+                ..unit
+            })),
+            label,
+        );
+    }
+
+    pub(super) fn answer(&mut self, answer: ModalAnswer) {
+        match answer {
+            ModalAnswer::Cancel => {}
+            ModalAnswer::Discard(then) => self.run_unguarded(then),
+            ModalAnswer::SaveThen(then) => {
+                if self.save() {
+                    self.run_unguarded(then);
+                }
+            }
+            ModalAnswer::Delete(mode) => self.delete(mode),
+        }
+    }
+
+    pub(super) fn execute(&mut self, command: Command) {
+        match command {
+            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit => {
+                if self.doc.is_dirty() {
+                    self.modal = Some(Modal::ConfirmDiscard {
+                        then: command,
+                        document: self.window_name(),
+                    });
+                } else {
+                    self.run_unguarded(command);
+                }
+            }
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::Export {
+                format,
+                selection_only,
+            } => self.export(format, selection_only),
+            Command::ImportCsv => self.notices.set_error(
+                "Importing CSV tables and organograms is not available in this build yet; `orgchart import` will do it.",
+            ),
+            Command::Undo => self.undo(true),
+            Command::Redo => self.undo(false),
+            Command::AddRoot => self.add_unit(None, None),
+            Command::AddChild => match self.selection.primary().cloned() {
+                Some(parent) => self.add_unit(Some(parent), None),
+                None => self.add_unit(None, None),
+            },
+            Command::AddSibling => match self
+                .selection
+                .primary()
+                .and_then(|id| self.doc.chart().placement(id))
+            {
+                Some((parent, at)) => self.add_unit(parent, Some(at + 1)),
+                None => self.add_unit(None, None),
+            },
+            Command::Rename => self.start_rename(),
+            Command::Delete => self.ask_delete(),
+            Command::DeleteWith(mode) => self.delete(mode),
+            Command::ToggleCollapse(id) => {
+                let collapsed = self.doc.chart().unit(&id).is_some_and(|u| u.collapsed);
+                self.set_collapsed(&[id], !collapsed);
+            }
+            Command::CollapseSelection(collapsed) => {
+                let ids = self.selection.ids().to_vec();
+                self.set_collapsed(&ids, collapsed);
+            }
+            Command::ToggleCollapseSelection => {
+                let chart = self.doc.chart();
+                let ids = self.selection.ids().to_vec();
+                let any_open = ids.iter().any(|id| {
+                    !chart.children(id).is_empty() && chart.unit(id).is_some_and(|u| !u.collapsed)
+                });
+                self.set_collapsed(&ids, any_open);
+            }
+            Command::ExpandAll => {
+                let ids: Vec<UnitId> = self.doc.chart().units().iter().map(|u| u.id.clone()).collect();
+                self.set_collapsed(&ids, false);
+            }
+            Command::ResetLayout { selection_only } => self.reset_layout(selection_only),
+            Command::MoveUnder { units, target } => {
+                let chart = self.doc.chart();
+                let label = format!("{} now reports to '{}'", describe(chart, &units), name(chart, &target));
+                let edit = super::canvas::reparent_edit(chart, &units, &target);
+                self.apply(edit, label);
+            }
+            Command::AddLinks { from, to, kind } => {
+                let chart = self.doc.chart();
+                let label = format!(
+                    "{} from {} to '{}'",
+                    kind.label(),
+                    describe(chart, &from),
+                    name(chart, &to)
+                );
+                self.apply(super::canvas::link_edit(&from, &to, kind), label);
+            }
+            Command::SelectAll => {
+                let ids = self.canvas.cache.drawing.cards.iter().map(|c| c.id.clone()).collect();
+                self.selection.set_many(ids);
+            }
+            Command::ClearSelection => self.selection.clear(),
+            Command::SelectRelative(direction) => self.select_relative(direction),
+            Command::FitToWindow => self.canvas.request_fit(),
+            Command::ZoomToSelection => self.canvas.request_zoom_to_selection(),
+            Command::ZoomBy(factor) => self.canvas.zoom_by(factor),
+            Command::OpenFind => self.find.open(),
+            Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+        }
+    }
+
+    /// New, open or quit, once unsaved changes are dealt with.
+    fn run_unguarded(&mut self, command: Command) {
+        match command {
+            Command::New => self.replace_document(Document::new(Chart::new(), None), "Untitled"),
+            Command::Open => {
+                if let Some(path) = self
+                    .dialogs
+                    .open("Open a chart", "Orgchart chart", &["ron"])
+                {
+                    self.open_path(path);
+                }
+            }
+            Command::OpenPath(path) => self.open_path(path),
+            Command::Quit => {
+                self.allow_close = true;
+                self.pending.clear();
+                self.quit_requested = true;
+            }
+            other => self.execute(other),
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document, untitled_name: &str) {
+        self.doc = doc;
+        self.untitled_name = untitled_name.to_owned();
+        self.selection.clear();
+        self.canvas.rename = None;
+        self.canvas.request_fit();
+    }
+
+    fn open_path(&mut self, path: PathBuf) {
+        match crate::io::load(&path) {
+            Ok(chart) => {
+                self.recent.remember(&path);
+                let name = path.display().to_string();
+                self.replace_document(Document::new(chart, Some(path)), "Untitled");
+                self.notices.clear_error();
+                self.notices.set_info(format!("Opened {name}"));
+            }
+            Err(err) => {
+                if !path.exists() {
+                    self.recent.forget(&path);
+                }
+                self.notices.set_error(format!(
+                    "Could not open the chart: {err}. The chart you had open is unchanged."
+                ));
+            }
+        }
+    }
+
+    /// Saves to the document's file, asking for one first if it has none. True when written.
+    fn save(&mut self) -> bool {
+        match self.doc.path().map(|p| p.to_path_buf()) {
+            Some(path) => self.save_to(path),
+            None => self.save_as(),
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let suggested = suggested_name(&self.suggested_stem(), "ron");
+        match self.dialogs.save(&suggested, "ron") {
+            Some(path) => self.save_to(path),
+            None => false,
+        }
+    }
+
+    fn suggested_stem(&self) -> String {
+        if self.doc.path().is_some() {
+            return self.doc.display_name();
+        }
+        let title: String = self
+            .doc
+            .chart()
+            .title()
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let title = title
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        if title.is_empty() {
+            "chart".to_owned()
+        } else {
+            format!("{title}.ron")
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        match crate::io::save(self.doc.chart(), &path) {
+            Ok(()) => {
+                self.recent.remember(&path);
+                self.notices.set_info(format!("Saved {}", path.display()));
+                self.doc.mark_saved(path);
+                true
+            }
+            Err(err) => {
+                self.notices.set_error(format!(
+                    "Could not save: {err}. Your chart is still open and nothing was lost; try another folder with File → Save as."
+                ));
+                false
+            }
+        }
+    }
+
+    fn export(&mut self, format: ExportFormat, selection_only: bool) {
+        let subtree = if selection_only {
+            match self.selection.primary() {
+                Some(id) => Some(id.clone()),
+                None => {
+                    self.notices
+                        .set_error("Select the unit whose part of the chart you want to export.");
+                    return;
+                }
+            }
+        } else {
+            None
+        };
+        let stem = match &subtree {
+            Some(id) => format!("{}.ron", name(self.doc.chart(), id)),
+            None => self.suggested_stem(),
+        };
+        let suggested = suggested_name(&stem, format.extension());
+        let Some(path) = self.dialogs.save(&suggested, format.extension()) else {
+            return;
+        };
+        let written = export_bytes(self.doc.chart(), format, subtree, self.export_collapsed)
+            .and_then(|bytes| {
+                crate::io::write_atomically(&path, &bytes)
+                    .map_err(|err| format!("could not write {}: {err}", path.display()))
+            });
+        match written {
+            Ok(()) => self
+                .notices
+                .set_info(format!("Exported {}", path.display())),
+            Err(err) => self.notices.set_error(format!("Export failed: {err}")),
+        }
+    }
+
+    fn undo(&mut self, back: bool) {
+        let result = if back {
+            self.doc.undo()
+        } else {
+            self.doc.redo()
+        };
+        match result {
+            Ok(Some(label)) => {
+                let verb = if back { "Undone" } else { "Redone" };
+                self.notices.set_info(format!("{verb}: {label}"));
+                self.selection.retain_existing(self.doc.chart());
+                self.canvas.rename = None;
+            }
+            Ok(None) => {
+                let what = if back { "undo" } else { "redo" };
+                self.notices.set_info(format!("Nothing to {what}"));
+            }
+            Err(err) => self.notices.set_error(format!("Could not undo: {err}")),
+        }
+    }
+
+    fn add_unit(&mut self, parent: Option<UnitId>, position: Option<usize>) {
+        let chart = self.doc.chart();
+        let id = chart.fresh_id("unit");
+        let mut unit = Unit::new(id.as_str(), NEW_UNIT_NAME);
+        if let Some(p) = parent.as_ref().and_then(|p| chart.unit(p)) {
+            unit.organisation = p.organisation.clone();
+        }
+        let mut edits = Vec::new();
+        // A report added under a collapsed manager must be seen: open the manager in the same step.
+        if let Some(p) = parent.as_ref()
+            && chart.unit(p).is_some_and(|u| u.collapsed)
+        {
+            edits.push(Edit::SetCollapsed {
+                id: p.clone(),
+                collapsed: false,
+            });
+        }
+        let label = match &parent {
+            Some(p) => format!("Add a unit under '{}'", name(chart, p)),
+            None => "Add a top-level unit".to_owned(),
+        };
+        edits.push(Edit::AddUnit {
+            unit,
+            parent,
+            position,
+        });
+        if self.apply(Edit::Batch(edits), label) {
+            self.selection.set(id.clone());
+            self.canvas.rename = Some(Rename::new(id.clone(), NEW_UNIT_NAME.to_owned()));
+            self.canvas.request_centre_if_hidden(id);
+        }
+    }
+
+    fn start_rename(&mut self) {
+        let Some(id) = self.selection.primary().cloned() else {
+            return;
+        };
+        let current = self
+            .doc
+            .chart()
+            .unit(&id)
+            .map(|u| u.name.clone())
+            .unwrap_or_default();
+        self.canvas.rename = Some(Rename::new(id.clone(), current));
+        self.canvas.request_centre_if_hidden(id);
+    }
+
+    fn ask_delete(&mut self) {
+        let chart = self.doc.chart();
+        let units = self.selection.topmost(chart);
+        if units.is_empty() {
+            return;
+        }
+        let below: usize = units.iter().map(|id| chart.subtree(id).len() - 1).sum();
+        if below == 0 {
+            self.delete(DeleteMode::Subtree);
+            return;
+        }
+        let manager = match units.as_slice() {
+            [one] => chart.parent(one).map(|p| name(chart, p)),
+            _ => None,
+        };
+        let manager =
+            manager.or_else(|| (units.len() > 1).then(|| "each one's manager".to_owned()));
+        self.modal = Some(Modal::DeleteChoice {
+            what: describe(chart, &units),
+            below,
+            manager,
+        });
+    }
+
+    fn delete(&mut self, mode: DeleteMode) {
+        let chart = self.doc.chart();
+        let units = self.selection.topmost(chart);
+        if units.is_empty() {
+            return;
+        }
+        let next = units.first().and_then(|id| chart.parent(id).cloned());
+        let label = match mode {
+            DeleteMode::Subtree => format!("Delete {}", describe(chart, &units)),
+            DeleteMode::LiftReports => {
+                format!("Delete {}, moving its reports up", describe(chart, &units))
+            }
+        };
+        let builders: Vec<EditBuilder<'_>> = units
+            .iter()
+            .map(|id| -> EditBuilder<'_> {
+                match mode {
+                    DeleteMode::Subtree => Box::new(move |c: &Chart| Edit::remove_subtree(c, id)),
+                    DeleteMode::LiftReports => {
+                        Box::new(move |c: &Chart| Edit::remove_lifting_reports(c, id))
+                    }
+                }
+            })
+            .collect();
+        match self.doc.apply_sequence(label.clone(), builders) {
+            Ok(()) => {
+                self.notices.set_info(label);
+                self.selection.clear();
+                if let Some(next) = next {
+                    self.selection.set(next);
+                }
+            }
+            Err(err) => self
+                .notices
+                .set_error(format!("{err}. Nothing was deleted.")),
+        }
+    }
+
+    fn set_collapsed(&mut self, ids: &[UnitId], collapsed: bool) {
+        let chart = self.doc.chart();
+        let edits: Vec<Edit> = ids
+            .iter()
+            .filter(|id| !chart.children(id).is_empty())
+            .filter(|id| chart.unit(id).is_some_and(|u| u.collapsed != collapsed))
+            .map(|id| Edit::SetCollapsed {
+                id: id.clone(),
+                collapsed,
+            })
+            .collect();
+        if edits.is_empty() {
+            return;
+        }
+        let what = if collapsed { "Collapse" } else { "Expand" };
+        let label = match ids {
+            [one] => format!("{what} '{}'", name(chart, one)),
+            _ => format!("{what} {} units", edits.len()),
+        };
+        self.apply(Edit::Batch(edits), label);
+    }
+
+    fn reset_layout(&mut self, selection_only: bool) {
+        let chart = self.doc.chart();
+        let edits: Vec<Edit> = chart
+            .units()
+            .into_iter()
+            .filter(|u| u.pinned.is_some())
+            .filter(|u| !selection_only || self.selection.contains(&u.id))
+            .map(|u| Edit::SetPinned {
+                id: u.id.clone(),
+                pinned: None,
+            })
+            .collect();
+        if edits.is_empty() {
+            self.notices
+                .set_info("Nothing was placed by hand; the layout is already automatic.");
+            return;
+        }
+        let label = format!("Reset the position of {} cards", edits.len());
+        self.apply(Edit::Batch(edits), label);
+    }
+
+    fn select_relative(&mut self, direction: Direction) {
+        let chart = self.doc.chart();
+        let Some(current) = self.selection.primary().cloned() else {
+            if let Some(first) = chart.roots().first() {
+                self.selection.set((*first).clone());
+            }
+            return;
+        };
+        let next = match direction {
+            Direction::Up => chart.parent(&current).cloned(),
+            Direction::Down => {
+                let collapsed = chart.unit(&current).is_some_and(|u| u.collapsed);
+                if collapsed {
+                    None
+                } else {
+                    chart.children(&current).first().map(|c| (*c).clone())
+                }
+            }
+            Direction::Left | Direction::Right => {
+                let siblings: Vec<UnitId> = match chart.parent(&current) {
+                    Some(p) => chart.children(p).into_iter().cloned().collect(),
+                    None => chart.roots().into_iter().cloned().collect(),
+                };
+                let at = siblings.iter().position(|s| *s == current);
+                at.and_then(|i| match direction {
+                    Direction::Left => i.checked_sub(1),
+                    _ => Some(i + 1),
+                })
+                .and_then(|i| siblings.get(i).cloned())
+            }
+        };
+        if let Some(next) = next {
+            self.selection.set(next.clone());
+            self.canvas.request_centre_if_hidden(next);
+        }
+    }
+}

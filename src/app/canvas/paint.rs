@@ -1,0 +1,577 @@
+//! Paints the library's `Drawing` with egui, with level of detail: only what is on screen, text only when it
+//! would be readable, and whole rows of cards as blocks when they are a few pixels wide.
+
+use std::collections::HashMap;
+
+use egui::emath::TSTransform;
+use egui::{Color32, FontId, Painter, Pos2, Shape as EguiShape, StrokeKind, Vec2};
+
+use crate::geom;
+use crate::model::{Chart, UnitId};
+use crate::render::text;
+use crate::render::{Dash, Drawing, RenderOptions, Rgba, Shape, Stroke, build_drawing};
+
+use super::view::{View, pos, rect};
+use crate::app::fonts;
+
+/// Below this many screen pixels, text is left out and cards are drawn as plain boxes.
+pub const MIN_TEXT_PX: f32 = 6.0;
+/// Below this card width on screen, rows of cards are drawn as merged blocks.
+const BLOCK_CARD_PX: f32 = 5.0;
+const NO_CARD: u32 = u32::MAX;
+
+/// What the canvas needs to know about a card beyond its shapes.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct CardMeta {
+    pub has_reports: bool,
+    /// Units hidden below it by collapsing.
+    pub hidden: usize,
+    pub collapsed: bool,
+}
+
+/// The drawing for the current chart and options, with what painting needs precomputed. Rebuilt only when the
+/// document revision or the options change.
+pub struct DrawingCache {
+    key: Option<(u64, RenderOptions)>,
+    pub drawing: Drawing,
+    pub card_index: HashMap<UnitId, usize>,
+    pub meta: Vec<CardMeta>,
+    shape_bounds: Vec<geom::Rect>,
+    shape_owner: Vec<u32>,
+    /// Card indices ordered by row, then left to right (for block drawing).
+    rows: Vec<usize>,
+    block_colour: Vec<Color32>,
+    typical_card_width: f32,
+    builds: u64,
+}
+
+impl Default for DrawingCache {
+    fn default() -> Self {
+        Self {
+            key: None,
+            drawing: Drawing {
+                bounds: geom::Rect::default(),
+                background: Rgba::rgb(255, 255, 255),
+                shapes: Vec::new(),
+                cards: Vec::new(),
+            },
+            card_index: HashMap::new(),
+            meta: Vec::new(),
+            shape_bounds: Vec::new(),
+            shape_owner: Vec::new(),
+            rows: Vec::new(),
+            block_colour: Vec::new(),
+            typical_card_width: 160.0,
+            builds: 0,
+        }
+    }
+}
+
+impl DrawingCache {
+    /// Rebuilds when the chart revision or options differ from the last build; returns true if it did.
+    pub fn ensure(&mut self, chart: &Chart, revision: u64, options: &RenderOptions) -> bool {
+        if self
+            .key
+            .as_ref()
+            .is_some_and(|(r, o)| *r == revision && o == options)
+        {
+            return false;
+        }
+        let drawing = build_drawing(chart, options);
+        self.set_drawing(chart, drawing);
+        self.key = Some((revision, options.clone()));
+        self.builds += 1;
+        true
+    }
+
+    /// How many times the drawing was rebuilt (for tests: rebuilding must follow edits, not frames).
+    pub fn builds(&self) -> u64 {
+        self.builds
+    }
+
+    fn set_drawing(&mut self, chart: &Chart, drawing: Drawing) {
+        let forest = chart.forest(true);
+        let hidden: HashMap<&UnitId, usize> = forest
+            .ids
+            .iter()
+            .zip(&forest.hidden_below)
+            .map(|(id, h)| (id, *h))
+            .collect();
+        self.card_index = drawing
+            .cards
+            .iter()
+            .enumerate()
+            .map(|(i, card)| (card.id.clone(), i))
+            .collect();
+        self.meta = drawing
+            .cards
+            .iter()
+            .map(|card| CardMeta {
+                has_reports: !chart.children(&card.id).is_empty(),
+                hidden: hidden.get(&card.id).copied().unwrap_or(0),
+                collapsed: chart.unit(&card.id).is_some_and(|u| u.collapsed),
+            })
+            .collect();
+        self.shape_bounds = drawing.shapes.iter().map(shape_bounds).collect();
+        self.shape_owner = vec![NO_CARD; drawing.shapes.len()];
+        for (c, card) in drawing.cards.iter().enumerate() {
+            for i in card.shapes.clone() {
+                if let Some(owner) = self.shape_owner.get_mut(i) {
+                    *owner = c as u32;
+                }
+            }
+        }
+        self.rows = (0..drawing.cards.len()).collect();
+        self.rows.sort_by(|&a, &b| {
+            let (ra, rb) = (drawing.cards[a].rect, drawing.cards[b].rect);
+            ra.y.total_cmp(&rb.y).then(ra.x.total_cmp(&rb.x))
+        });
+        let background = colour(drawing.background);
+        self.block_colour = drawing
+            .cards
+            .iter()
+            .map(|card| block_colour(&drawing, card.shapes.clone(), background))
+            .collect();
+        let mut widths: Vec<f32> = drawing.cards.iter().map(|c| c.rect.w).collect();
+        widths.sort_by(f32::total_cmp);
+        self.typical_card_width = widths.get(widths.len() / 2).copied().unwrap_or(160.0);
+        self.drawing = drawing;
+    }
+
+    /// Screen rectangle of a unit's card, if it is drawn.
+    pub fn card_rect(&self, id: &UnitId) -> Option<geom::Rect> {
+        self.card_index
+            .get(id)
+            .and_then(|&i| self.drawing.cards.get(i))
+            .map(|card| card.rect)
+    }
+
+    /// The topmost card under a chart point.
+    pub fn card_at(&self, p: geom::Point) -> Option<usize> {
+        self.drawing
+            .cards
+            .iter()
+            .rposition(|card| card.rect.contains(p))
+    }
+
+    /// True when cards are so small on screen that they are drawn as blocks.
+    pub fn is_block_mode(&self, zoom: f32) -> bool {
+        self.typical_card_width * zoom < BLOCK_CARD_PX
+    }
+}
+
+/// The colour a card shows as when drawn as a block: its fill, unless that melts into the background.
+fn block_colour(drawing: &Drawing, shapes: std::ops::Range<usize>, background: Color32) -> Color32 {
+    for shape in drawing.shapes.get(shapes).unwrap_or(&[]) {
+        if let Shape::Rect { fill, stroke, .. } = shape {
+            if let Some(fill) = fill {
+                let fill = colour(*fill);
+                if distance(fill, background) > 40 {
+                    return fill;
+                }
+            }
+            if stroke.is_visible() {
+                return colour(stroke.color);
+            }
+        }
+    }
+    Color32::GRAY
+}
+
+fn distance(a: Color32, b: Color32) -> u32 {
+    let d = |x: u8, y: u8| u32::from(x.abs_diff(y));
+    d(a.r(), b.r()) + d(a.g(), b.g()) + d(a.b(), b.b())
+}
+
+pub fn colour(c: Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied(c.r, c.g, c.b, c.a)
+}
+
+fn shape_bounds(shape: &Shape) -> geom::Rect {
+    match shape {
+        Shape::Rect { rect, stroke, .. } => rect.expand(stroke.width / 2.0),
+        Shape::Path { points, stroke, .. } => {
+            let xs = points.iter().map(|p| p.x);
+            let ys = points.iter().map(|p| p.y);
+            let (x0, x1) = xs.fold((f32::MAX, f32::MIN), |(a, b), x| (a.min(x), b.max(x)));
+            let (y0, y1) = ys.fold((f32::MAX, f32::MIN), |(a, b), y| (a.min(y), b.max(y)));
+            if x0 > x1 {
+                return geom::Rect::default();
+            }
+            // Arrow heads reach a little beyond the end point.
+            geom::Rect::new(x0, y0, x1 - x0, y1 - y0)
+                .expand(stroke.width * 2.0 + arrow_size(stroke))
+        }
+        Shape::Text {
+            pos,
+            text: row,
+            size,
+            weight,
+            ..
+        } => {
+            let ascent = text::ascent(*size, *weight);
+            geom::Rect::new(
+                pos.x,
+                pos.y - ascent,
+                text::text_width(row, *size, *weight),
+                text::line_height(*size, *weight),
+            )
+        }
+    }
+}
+
+fn arrow_size(stroke: &Stroke) -> f32 {
+    6.0 + 2.5 * stroke.width
+}
+
+/// Snaps a font size in screen pixels to a few steps so egui's text-layout cache is reused while zooming.
+pub fn snap_font_px(px: f32) -> f32 {
+    if px < 24.0 {
+        (px * 2.0).round() / 2.0
+    } else if px < 64.0 {
+        px.round()
+    } else {
+        (px / 4.0).round() * 4.0
+    }
+}
+
+/// How to paint: where, and with what changes for previews (dragged cards follow the pointer, faded).
+#[derive(Clone, Copy)]
+pub struct PaintStyle {
+    pub screen_from_chart: TSTransform,
+    pub offset: Vec2,
+    pub opacity: f32,
+}
+
+struct TextJob {
+    top_left_baseline: Pos2,
+    text: String,
+    font: FontId,
+    colour: Color32,
+    strike: bool,
+}
+
+/// Paints everything on screen: background, connectors and other lines, cards, legend.
+pub fn paint_drawing(painter: &Painter, cache: &DrawingCache, view: &View) {
+    painter.rect_filled(view.canvas, 0.0, colour(cache.drawing.background));
+    let style = PaintStyle {
+        screen_from_chart: view.screen_from_chart(),
+        offset: Vec2::ZERO,
+        opacity: 1.0,
+    };
+    let visible = view.visible_chart_rect().expand(8.0);
+    let mut shapes = Vec::new();
+    let mut texts = Vec::new();
+    if cache.is_block_mode(view.zoom) {
+        paint_far(cache, view, visible, &mut shapes);
+        painter.extend(shapes);
+        return;
+    }
+    let shape_list = &cache.drawing.shapes;
+    let mut i = 0;
+    while i < shape_list.len() {
+        let owner = cache.shape_owner[i];
+        if owner != NO_CARD {
+            let card = &cache.drawing.cards[owner as usize];
+            if !card.rect.expand(24.0).intersects(&visible) {
+                i = card.shapes.end.max(i + 1);
+                continue;
+            }
+        }
+        if cache.shape_bounds[i].intersects(&visible) {
+            push_shape(&shape_list[i], style, &mut shapes, &mut texts);
+        }
+        i += 1;
+    }
+    painter.extend(shapes);
+    paint_texts(painter, texts);
+}
+
+/// Paints the given cards' shapes moved by `offset` (chart units) and faded: the preview of a drag.
+pub fn paint_cards(
+    painter: &Painter,
+    cache: &DrawingCache,
+    view: &View,
+    cards: &[usize],
+    offset: Vec2,
+    opacity: f32,
+) {
+    let style = PaintStyle {
+        screen_from_chart: view.screen_from_chart(),
+        offset,
+        opacity,
+    };
+    let mut shapes = Vec::new();
+    let mut texts = Vec::new();
+    let far = cache.is_block_mode(view.zoom);
+    for &c in cards {
+        let Some(card) = cache.drawing.cards.get(c) else {
+            continue;
+        };
+        if far {
+            let r = style
+                .screen_from_chart
+                .mul_rect(rect(card.rect).translate(offset));
+            shapes.push(EguiShape::rect_filled(
+                r,
+                0.0,
+                cache.block_colour[c].gamma_multiply(opacity),
+            ));
+            continue;
+        }
+        for shape in cache.drawing.shapes.get(card.shapes.clone()).unwrap_or(&[]) {
+            push_shape(shape, style, &mut shapes, &mut texts);
+        }
+    }
+    painter.extend(shapes);
+    paint_texts(painter, texts);
+}
+
+/// Far out: lines big enough to see, and each row of cards as a few merged blocks.
+fn paint_far(cache: &DrawingCache, view: &View, visible: geom::Rect, out: &mut Vec<EguiShape>) {
+    let style = PaintStyle {
+        screen_from_chart: view.screen_from_chart(),
+        offset: Vec2::ZERO,
+        opacity: 1.0,
+    };
+    let mut no_text = Vec::new();
+    for (i, shape) in cache.drawing.shapes.iter().enumerate() {
+        if cache.shape_owner[i] != NO_CARD || matches!(shape, Shape::Text { .. }) {
+            continue;
+        }
+        let bounds = cache.shape_bounds[i];
+        if !bounds.intersects(&visible) || bounds.w.max(bounds.h) * view.zoom < 2.0 {
+            continue;
+        }
+        push_shape(shape, style, out, &mut no_text);
+    }
+    // Merge neighbours closer than a pixel: the number of blocks stays near the number of screen pixels,
+    // however many units the chart has.
+    let merge_gap = 1.5 / view.zoom;
+    let mut block: Option<(geom::Rect, Color32)> = None;
+    let flush = |block: Option<(geom::Rect, Color32)>, out: &mut Vec<EguiShape>| {
+        if let Some((r, c)) = block {
+            let mut screen = style.screen_from_chart.mul_rect(rect(r));
+            // Keep every block at least a pixel tall and wide so far-out charts do not vanish.
+            screen = screen.expand2(Vec2::new(
+                (1.0 - screen.width()).max(0.0) / 2.0,
+                (1.0 - screen.height()).max(0.0) / 2.0,
+            ));
+            out.push(EguiShape::rect_filled(screen, 0.0, c));
+        }
+    };
+    for &c in &cache.rows {
+        let r = cache.drawing.cards[c].rect;
+        if !r.intersects(&visible) {
+            continue;
+        }
+        block = match block {
+            Some((b, colour)) if (b.y - r.y).abs() < 0.5 && r.x - b.right() < merge_gap => {
+                Some((b.union(&r), colour))
+            }
+            other => {
+                flush(other, out);
+                Some((r, cache.block_colour[c]))
+            }
+        };
+    }
+    flush(block, out);
+}
+
+fn push_shape(
+    shape: &Shape,
+    style: PaintStyle,
+    out: &mut Vec<EguiShape>,
+    texts: &mut Vec<TextJob>,
+) {
+    let t = style.screen_from_chart;
+    let zoom = t.scaling;
+    let at = |p: geom::Point| t.mul_pos(pos(p) + style.offset);
+    let fade = |c: Rgba| colour(c).gamma_multiply(style.opacity);
+    match shape {
+        Shape::Rect {
+            rect: r,
+            corner_radius,
+            fill,
+            stroke,
+        } => {
+            let screen = t.mul_rect(rect(*r).translate(style.offset));
+            let fill = fill.map(fade).unwrap_or(Color32::TRANSPARENT);
+            let solid = matches!(stroke.dash, Dash::Solid);
+            let edge = if stroke.is_visible() && solid {
+                egui::Stroke::new((stroke.width * zoom).max(0.5), fade(stroke.color))
+            } else {
+                egui::Stroke::NONE
+            };
+            out.push(EguiShape::Rect(egui::epaint::RectShape::new(
+                screen,
+                corner_radius * zoom,
+                fill,
+                edge,
+                StrokeKind::Middle,
+            )));
+            if stroke.is_visible() && !solid {
+                let outline = [
+                    screen.left_top(),
+                    screen.right_top(),
+                    screen.right_bottom(),
+                    screen.left_bottom(),
+                    screen.left_top(),
+                ];
+                push_line(&outline, stroke, zoom, fade(stroke.color), out);
+            }
+        }
+        Shape::Path {
+            points,
+            stroke,
+            arrow_end,
+        } => {
+            if !stroke.is_visible() || points.len() < 2 {
+                return;
+            }
+            let screen: Vec<Pos2> = points.iter().map(|p| at(*p)).collect();
+            let c = fade(stroke.color);
+            push_line(&screen, stroke, zoom, c, out);
+            if *arrow_end && let [.., before, tip] = screen.as_slice() {
+                let dir = (*tip - *before).normalized();
+                if dir.is_finite() {
+                    let size = arrow_size(stroke) * zoom;
+                    let base = *tip - dir * size;
+                    let side = dir.rot90() * size * 0.45;
+                    out.push(EguiShape::convex_polygon(
+                        vec![*tip, base + side, base - side],
+                        c,
+                        egui::Stroke::NONE,
+                    ));
+                }
+            }
+        }
+        Shape::Text {
+            pos: baseline,
+            text: row,
+            size,
+            weight,
+            color,
+            strike,
+        } => {
+            let px = size * zoom;
+            if px < MIN_TEXT_PX || row.is_empty() {
+                return;
+            }
+            texts.push(TextJob {
+                top_left_baseline: at(*baseline),
+                text: row.clone(),
+                font: FontId::new(snap_font_px(px), fonts::family(*weight)),
+                colour: fade(*color),
+                strike: *strike,
+            });
+        }
+    }
+}
+
+fn push_line(points: &[Pos2], stroke: &Stroke, zoom: f32, c: Color32, out: &mut Vec<EguiShape>) {
+    let width = (stroke.width * zoom).max(0.5);
+    match &stroke.dash {
+        Dash::Solid => out.push(EguiShape::line(
+            points.to_vec(),
+            egui::Stroke::new(width, c),
+        )),
+        Dash::Pattern(pattern) => {
+            // SVG repeats an odd-length pattern to make it even.
+            let mut full = pattern.clone();
+            if full.len() % 2 == 1 {
+                full.extend_from_within(..);
+            }
+            let period: f32 = full.iter().sum::<f32>() * zoom;
+            if full.is_empty() || period < 3.0 {
+                // Dashes finer than a few pixels read as a lighter solid line.
+                out.push(EguiShape::line(
+                    points.to_vec(),
+                    egui::Stroke::new(width, c.gamma_multiply(0.6)),
+                ));
+                return;
+            }
+            let dashes: Vec<f32> = full
+                .iter()
+                .step_by(2)
+                .map(|d| (d * zoom).max(0.5))
+                .collect();
+            let gaps: Vec<f32> = full
+                .iter()
+                .skip(1)
+                .step_by(2)
+                .map(|g| (g * zoom).max(0.5))
+                .collect();
+            out.extend(EguiShape::dashed_line_with_offset(
+                points,
+                egui::Stroke::new(width, c),
+                &dashes,
+                &gaps,
+                0.0,
+            ));
+        }
+    }
+}
+
+fn paint_texts(painter: &Painter, texts: Vec<TextJob>) {
+    if texts.is_empty() {
+        return;
+    }
+    let mut shapes = Vec::with_capacity(texts.len() * 2);
+    painter.fonts_mut(|fonts| {
+        for job in texts {
+            let galley = fonts.layout(job.text, job.font, job.colour, f32::INFINITY);
+            let baseline = galley
+                .rows
+                .first()
+                .map(|row| row.pos.y + row.row.glyphs.first().map_or(0.0, |g| g.pos.y))
+                .unwrap_or(0.0);
+            let top_left = job.top_left_baseline - Vec2::new(0.0, baseline);
+            if job.strike {
+                let y = job.top_left_baseline.y - baseline * 0.32;
+                shapes.push(EguiShape::line_segment(
+                    [
+                        Pos2::new(top_left.x, y),
+                        Pos2::new(top_left.x + galley.size().x, y),
+                    ],
+                    egui::Stroke::new((galley.size().y / 14.0).max(1.0), job.colour),
+                ));
+            }
+            shapes.push(EguiShape::galley(top_left, galley, job.colour));
+        }
+    });
+    painter.extend(shapes);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn font_sizes_snap_to_few_steps() {
+        assert_eq!(snap_font_px(13.9), 14.0);
+        assert_eq!(snap_font_px(13.74), 13.5);
+        assert_eq!(snap_font_px(30.4), 30.0);
+        assert_eq!(snap_font_px(101.0), 100.0);
+        // Many zoom levels share few sizes.
+        let steps: std::collections::BTreeSet<u32> = (0..1000)
+            .map(|i| (snap_font_px(6.0 + i as f32 * 0.01) * 100.0) as u32)
+            .collect();
+        assert!(steps.len() <= 21, "{}", steps.len());
+    }
+
+    #[test]
+    fn text_bounds_sit_on_the_baseline() {
+        let shape = Shape::Text {
+            pos: geom::Point::new(10.0, 100.0),
+            text: "Finance".into(),
+            size: 14.0,
+            weight: crate::render::FontWeight::Bold,
+            color: Rgba::rgb(0, 0, 0),
+            strike: false,
+        };
+        let b = shape_bounds(&shape);
+        assert!(b.y < 100.0 && b.bottom() > 100.0, "{b:?}");
+        assert!(b.w > 40.0);
+    }
+}

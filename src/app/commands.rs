@@ -1,0 +1,114 @@
+//! What the UI asks for. Menus, toolbar, keyboard and context menus only emit these; the app shell carries
+//! them out at the end of the frame, so dialogs and file I/O stay out of the views.
+
+use std::path::PathBuf;
+
+use crate::model::{LinkKind, UnitId};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Png,
+    Svg,
+    Pdf,
+    Csv,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 4] = [Self::Png, Self::Svg, Self::Pdf, Self::Csv];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+            Self::Pdf => "pdf",
+            Self::Csv => "csv",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Png => "PNG image",
+            Self::Svg => "SVG drawing",
+            Self::Pdf => "PDF document",
+            Self::Csv => "CSV table",
+        }
+    }
+}
+
+/// How to delete a unit that has reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeleteMode {
+    /// The unit and everything below it.
+    Subtree,
+    /// Only the unit; its reports move up to its manager.
+    LiftReports,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// To the manager.
+    Up,
+    /// To the first report.
+    Down,
+    /// To the previous colleague.
+    Left,
+    /// To the next colleague.
+    Right,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    // Files (guarded: they ask before discarding unsaved changes).
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+    Save,
+    SaveAs,
+    Export {
+        format: ExportFormat,
+        /// Only the primary selected unit and its subtree.
+        selection_only: bool,
+    },
+    ImportCsv,
+    // Editing.
+    Undo,
+    Redo,
+    /// A new unit at the top level (no manager).
+    AddRoot,
+    AddChild,
+    AddSibling,
+    Rename,
+    /// Delete the selection; asks how when a selected unit has reports.
+    Delete,
+    DeleteWith(DeleteMode),
+    ToggleCollapse(UnitId),
+    CollapseSelection(bool),
+    /// Collapse the selected managers, or expand them when all are collapsed.
+    ToggleCollapseSelection,
+    ExpandAll,
+    ResetLayout {
+        selection_only: bool,
+    },
+    /// These units now report to `target`.
+    MoveUnder {
+        units: Vec<UnitId>,
+        target: UnitId,
+    },
+    /// A link of `kind` from each of `from` to `to`.
+    AddLinks {
+        from: Vec<UnitId>,
+        to: UnitId,
+        kind: LinkKind,
+    },
+    SelectAll,
+    ClearSelection,
+    /// Move the selection to the manager, a report or a colleague.
+    SelectRelative(Direction),
+    // View.
+    FitToWindow,
+    ZoomToSelection,
+    ZoomBy(f32),
+    OpenFind,
+    ShowShortcuts,
+}

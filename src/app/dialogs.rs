@@ -1,0 +1,154 @@
+//! Questions the editor asks: keep unsaved changes?, how to delete a manager, and the keyboard help.
+
+use egui::{RichText, Ui};
+
+use super::commands::{Command, DeleteMode};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    /// Unsaved changes would be lost by `then` (new, open, quit).
+    ConfirmDiscard {
+        then: Command,
+        document: String,
+    },
+    /// A selected unit has reports: delete them too, or move them up?
+    DeleteChoice {
+        what: String,
+        below: usize,
+        manager: Option<String>,
+    },
+    Shortcuts,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ModalAnswer {
+    SaveThen(Command),
+    Discard(Command),
+    Delete(DeleteMode),
+    Cancel,
+}
+
+pub fn modal_ui(ui: &Ui, modal: &Modal) -> Option<ModalAnswer> {
+    let mut answer = None;
+    let response = egui::Modal::new(egui::Id::unique("orgchart.modal")).show(ui.ctx(), |ui| {
+        ui.set_max_width(460.0);
+        match modal {
+            Modal::ConfirmDiscard { then, document } => {
+                ui.heading(format!("Save changes to {document}?"));
+                ui.label("Your changes will be lost if you don't save them.");
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        answer = Some(ModalAnswer::SaveThen(then.clone()));
+                    }
+                    if ui.button("Don't save").clicked() {
+                        answer = Some(ModalAnswer::Discard(then.clone()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(ModalAnswer::Cancel);
+                    }
+                });
+            }
+            Modal::DeleteChoice {
+                what,
+                below,
+                manager,
+            } => {
+                ui.heading(format!("Delete {what}?"));
+                let units = if *below == 1 { "unit" } else { "units" };
+                ui.label(format!(
+                    "{below} {units} report to it, directly or further down."
+                ));
+                ui.add_space(8.0);
+                if ui
+                    .button(format!("Delete {what} and the {below} {units} below"))
+                    .clicked()
+                {
+                    answer = Some(ModalAnswer::Delete(DeleteMode::Subtree));
+                }
+                let lift = match manager {
+                    Some(manager) => {
+                        format!("Delete only {what}; its reports move up to '{manager}'")
+                    }
+                    None => format!("Delete only {what}; its reports move to the top level"),
+                };
+                if ui.button(lift).clicked() {
+                    answer = Some(ModalAnswer::Delete(DeleteMode::LiftReports));
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(ModalAnswer::Cancel);
+                }
+            }
+            Modal::Shortcuts => {
+                shortcuts_ui(ui);
+                if ui.button("Close").clicked() {
+                    answer = Some(ModalAnswer::Cancel);
+                }
+            }
+        }
+    });
+    if answer.is_none() && response.should_close() {
+        answer = Some(ModalAnswer::Cancel);
+    }
+    answer
+}
+
+const SHORTCUTS: [(&str, &str); 22] = [
+    (
+        "Click a card",
+        "select it (Shift or Ctrl-click: add to the selection)",
+    ),
+    (
+        "Shift-drag the background",
+        "select all cards in a rectangle",
+    ),
+    ("Drag the background, scroll", "pan"),
+    ("Ctrl+scroll, pinch, + and -", "zoom around the pointer"),
+    ("Home / F", "fit the chart / zoom to the selection"),
+    (
+        "Drag a card",
+        "move it and what is below it (it stays where you drop it)",
+    ),
+    ("Drop a card on another", "it now reports to that one"),
+    (
+        "… holding Alt / Ctrl / Shift",
+        "add a dotted line / contract / shared service instead",
+    ),
+    ("Tab", "add a report to the selected unit"),
+    ("Enter", "add a colleague beside the selected unit"),
+    (
+        "F2 or double-click",
+        "rename in place (Enter keeps, Escape cancels)",
+    ),
+    ("Delete", "delete (asks what to do with the reports)"),
+    ("Space", "collapse or expand what is below"),
+    (
+        "Arrow keys",
+        "move the selection: up to the manager, down to a report, sideways",
+    ),
+    ("Ctrl+Z", "undo"),
+    ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
+    ("Ctrl+F", "find; Enter jumps to the next match"),
+    ("Ctrl+A", "select all"),
+    ("Ctrl+N / Ctrl+O", "new chart / open a chart"),
+    ("Ctrl+S / Ctrl+Shift+S", "save / save as"),
+    ("Drop a .ron file on the window", "open it"),
+    (
+        "Right-click",
+        "everything else, for the card under the pointer",
+    ),
+];
+
+fn shortcuts_ui(ui: &mut Ui) {
+    ui.heading("Keyboard and mouse");
+    egui::Grid::new("shortcuts")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for (keys, what) in SHORTCUTS {
+                ui.label(RichText::new(keys).strong());
+                ui.label(what);
+                ui.end_row();
+            }
+        });
+}

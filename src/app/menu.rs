@@ -1,0 +1,271 @@
+//! Menu bar and toolbar. They only emit commands; the app carries them out.
+
+use std::path::PathBuf;
+
+use egui::{Button, Ui};
+
+use super::commands::{Command, ExportFormat};
+
+/// What the menus need to know to enable or label their entries.
+pub struct MenuState<'a> {
+    pub undo: Option<&'a str>,
+    pub redo: Option<&'a str>,
+    pub has_selection: bool,
+    pub recent: &'a [PathBuf],
+    pub export_collapsed: &'a mut bool,
+    pub zoom: f32,
+}
+
+fn item(ui: &mut Ui, enabled: bool, label: &str, shortcut: &str) -> bool {
+    let button = if shortcut.is_empty() {
+        Button::new(label)
+    } else {
+        Button::new(label).shortcut_text(shortcut)
+    };
+    ui.add_enabled(enabled, button).clicked()
+}
+
+pub fn menu_bar(ui: &mut Ui, state: &mut MenuState<'_>, out: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| file_menu(ui, state, out));
+        ui.menu_button("Edit", |ui| edit_menu(ui, state, out));
+        ui.menu_button("View", |ui| view_menu(ui, state, out));
+        ui.menu_button("Help", |ui| {
+            if item(ui, true, "Keyboard and mouse", "") {
+                out.push(Command::ShowShortcuts);
+            }
+        });
+    });
+}
+
+fn file_menu(ui: &mut Ui, state: &mut MenuState<'_>, out: &mut Vec<Command>) {
+    let entries = [
+        ("New", "Ctrl+N", Command::New),
+        ("Open…", "Ctrl+O", Command::Open),
+    ];
+    for (label, keys, command) in entries {
+        if item(ui, true, label, keys) {
+            out.push(command);
+        }
+    }
+    ui.add_enabled_ui(!state.recent.is_empty(), |ui| {
+        ui.menu_button("Open recent", |ui| {
+            for path in state.recent {
+                let label = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.display().to_string());
+                if ui
+                    .button(label)
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
+                    out.push(Command::OpenPath(path.clone()));
+                }
+            }
+        });
+    });
+    if item(ui, true, "Save", "Ctrl+S") {
+        out.push(Command::Save);
+    }
+    if item(ui, true, "Save as…", "Ctrl+Shift+S") {
+        out.push(Command::SaveAs);
+    }
+    ui.separator();
+    if item(ui, true, "Import CSV or organogram…", "") {
+        out.push(Command::ImportCsv);
+    }
+    ui.menu_button("Export whole chart", |ui| {
+        ui.checkbox(state.export_collapsed, "Keep collapsed parts folded");
+        for format in ExportFormat::ALL {
+            if item(ui, true, format.label(), "") {
+                out.push(Command::Export {
+                    format,
+                    selection_only: false,
+                });
+            }
+        }
+    });
+    ui.add_enabled_ui(state.has_selection, |ui| {
+        ui.menu_button("Export selected part", |ui| {
+            ui.checkbox(state.export_collapsed, "Keep collapsed parts folded");
+            for format in ExportFormat::ALL {
+                if item(ui, true, format.label(), "") {
+                    out.push(Command::Export {
+                        format,
+                        selection_only: true,
+                    });
+                }
+            }
+        });
+    });
+    ui.separator();
+    if item(ui, true, "Quit", "Ctrl+Q") {
+        out.push(Command::Quit);
+    }
+}
+
+fn edit_menu(ui: &mut Ui, state: &MenuState<'_>, out: &mut Vec<Command>) {
+    let undo = state
+        .undo
+        .map_or("Undo".to_owned(), |l| format!("Undo: {l}"));
+    if item(ui, state.undo.is_some(), &undo, "Ctrl+Z") {
+        out.push(Command::Undo);
+    }
+    let redo = state
+        .redo
+        .map_or("Redo".to_owned(), |l| format!("Redo: {l}"));
+    if item(ui, state.redo.is_some(), &redo, "Ctrl+Shift+Z") {
+        out.push(Command::Redo);
+    }
+    ui.separator();
+    let selected = state.has_selection;
+    let entries = [
+        ("Add report", "Tab", true, Command::AddChild),
+        ("Add colleague", "Enter", true, Command::AddSibling),
+        ("Add top-level unit", "", true, Command::AddRoot),
+        ("Rename", "F2", selected, Command::Rename),
+        ("Delete…", "Delete", selected, Command::Delete),
+    ];
+    for (label, keys, enabled, command) in entries {
+        if item(ui, enabled, label, keys) {
+            out.push(command);
+        }
+    }
+    ui.separator();
+    if item(ui, true, "Find…", "Ctrl+F") {
+        out.push(Command::OpenFind);
+    }
+    if item(ui, true, "Select all", "Ctrl+A") {
+        out.push(Command::SelectAll);
+    }
+    ui.separator();
+    if item(ui, selected, "Reset layout of selection", "") {
+        out.push(Command::ResetLayout {
+            selection_only: true,
+        });
+    }
+    if item(ui, true, "Reset layout (all)", "") {
+        out.push(Command::ResetLayout {
+            selection_only: false,
+        });
+    }
+}
+
+fn view_menu(ui: &mut Ui, state: &MenuState<'_>, out: &mut Vec<Command>) {
+    let selected = state.has_selection;
+    let entries = [
+        ("Fit to window", "Home", true, Command::FitToWindow),
+        ("Zoom to selection", "F", selected, Command::ZoomToSelection),
+        ("Zoom in", "+", true, Command::ZoomBy(1.25)),
+        ("Zoom out", "-", true, Command::ZoomBy(0.8)),
+        (
+            "Collapse selected",
+            "Space",
+            selected,
+            Command::CollapseSelection(true),
+        ),
+        (
+            "Expand selected",
+            "Space",
+            selected,
+            Command::CollapseSelection(false),
+        ),
+        ("Expand all", "", true, Command::ExpandAll),
+    ];
+    for (label, keys, enabled, command) in entries {
+        if item(ui, enabled, label, keys) {
+            out.push(command);
+        }
+    }
+}
+
+pub fn toolbar(ui: &mut Ui, state: &MenuState<'_>, out: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        let selected = state.has_selection;
+        let mut tool = |ui: &mut Ui, enabled: bool, label: &str, tip: &str, command: Command| {
+            if ui
+                .add_enabled(enabled, Button::new(label))
+                .on_hover_text(tip)
+                .clicked()
+            {
+                out.push(command);
+            }
+        };
+        tool(ui, true, "New", "New chart (Ctrl+N)", Command::New);
+        tool(ui, true, "Open", "Open a chart (Ctrl+O)", Command::Open);
+        tool(ui, true, "Save", "Save (Ctrl+S)", Command::Save);
+        ui.separator();
+        tool(
+            ui,
+            state.undo.is_some(),
+            "Undo",
+            "Undo (Ctrl+Z)",
+            Command::Undo,
+        );
+        tool(
+            ui,
+            state.redo.is_some(),
+            "Redo",
+            "Redo (Ctrl+Shift+Z or Ctrl+Y)",
+            Command::Redo,
+        );
+        ui.separator();
+        let add_label = if selected { "Add report" } else { "Add unit" };
+        tool(
+            ui,
+            true,
+            add_label,
+            "Add a unit reporting to the selected one (Tab)",
+            Command::AddChild,
+        );
+        tool(
+            ui,
+            selected,
+            "Add colleague",
+            "Add a unit beside the selected one (Enter)",
+            Command::AddSibling,
+        );
+        tool(
+            ui,
+            selected,
+            "Rename",
+            "Rename the selected unit (F2 or double-click)",
+            Command::Rename,
+        );
+        tool(
+            ui,
+            selected,
+            "Delete",
+            "Delete the selected units (Delete)",
+            Command::Delete,
+        );
+        tool(
+            ui,
+            selected,
+            "Collapse/expand",
+            "Hide or show what is below (Space)",
+            Command::ToggleCollapseSelection,
+        );
+        ui.separator();
+        tool(
+            ui,
+            true,
+            "Fit",
+            "Fit the chart to the window (Home)",
+            Command::FitToWindow,
+        );
+        tool(
+            ui,
+            selected,
+            "Zoom to selection",
+            "Zoom to the selected units (F)",
+            Command::ZoomToSelection,
+        );
+        tool(ui, true, "−", "Zoom out (-)", Command::ZoomBy(0.8));
+        ui.label(format!("{:.0}%", state.zoom * 100.0));
+        tool(ui, true, "+", "Zoom in (+)", Command::ZoomBy(1.25));
+        ui.separator();
+        tool(ui, true, "Find", "Find units (Ctrl+F)", Command::OpenFind);
+    });
+}

@@ -1,0 +1,172 @@
+//! Reading what people type into the inspector: counts and ranges ("11-15", "11 to 15"), money ("£98k",
+//! "£40,000-£55,000"), percentages ("20%"). Errors say what was wrong and what would work.
+
+use crate::metrics::format;
+use crate::model::Span;
+
+/// Splits "a-b", "a – b", "a to b" into its ends; a single value gives one part.
+fn range_parts(text: &str) -> Vec<String> {
+    let normalised = text
+        .replace(['–', '—'], "-")
+        .replace(" to ", "-")
+        .replace("..", "-");
+    normalised.split('-').map(|p| p.trim().to_owned()).collect()
+}
+
+fn number(part: &str, original: &str, example: &str) -> Result<f64, String> {
+    let cleaned: String = part
+        .chars()
+        .filter(|c| *c != ',' && !c.is_whitespace())
+        .collect();
+    match cleaned.parse::<f64>() {
+        Ok(value) if value.is_finite() && value >= 0.0 => Ok(value),
+        Ok(_) => Err(format!("'{original}' must not be negative")),
+        Err(_) => Err(format!("'{original}' is not a number: write {example}")),
+    }
+}
+
+/// A headcount: "12", "2.5", "11-15", "11 to 15"; empty means none given.
+pub fn count(text: &str) -> Result<Option<Span>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let example = "12, 2.5 or a range such as 11-15";
+    match range_parts(text).as_slice() {
+        [one] => Ok(Some(Span::exact(number(one, text, example)?))),
+        [a, b] => Ok(Some(Span::range(
+            number(a, text, example)?,
+            number(b, text, example)?,
+        ))),
+        _ => Err(format!(
+            "'{text}' is not a number or range: write {example}"
+        )),
+    }
+}
+
+fn money_value(part: &str, original: &str, default_scale: f64) -> Result<(f64, f64), String> {
+    let cleaned = part.trim().trim_start_matches('£').trim();
+    let (digits, scale) = match cleaned.chars().last() {
+        Some('k' | 'K') => (&cleaned[..cleaned.len() - 1], 1_000.0),
+        Some('m' | 'M') => (&cleaned[..cleaned.len() - 1], 1_000_000.0),
+        _ => (cleaned, default_scale),
+    };
+    let value = number(
+        digits,
+        original,
+        "£40,000, 98k, 1.2m or a range such as £40k-£55k",
+    )?;
+    Ok((value * scale, scale))
+}
+
+/// Money a year: "£40,000", "98k", "1.2m", "£40k-£55k", "40-55k" (the suffix then counts for both ends).
+pub fn money(text: &str) -> Result<Option<Span>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match range_parts(text).as_slice() {
+        [one] => Ok(Some(Span::exact(money_value(one, text, 1.0)?.0))),
+        [a, b] => {
+            let (high, scale) = money_value(b, text, 1.0)?;
+            let (low, _) = money_value(a, text, scale)?;
+            Ok(Some(Span::range(low, high)))
+        }
+        _ => Err(format!("'{text}' is not an amount or range of money")),
+    }
+}
+
+/// An on-cost rate as a fraction: "20%" or "20" give 0.2; empty means none.
+pub fn percent(text: &str) -> Result<Option<f64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let digits = text.trim_end_matches('%');
+    let value = number(digits, text, "a percentage such as 20%")?;
+    if value > 200.0 {
+        return Err(format!(
+            "'{text}' is more than 200%: write the rate as a percentage, such as 20%"
+        ));
+    }
+    Ok(Some(value / 100.0))
+}
+
+/// A comma-separated list: "Barnet, Harrow" -> ["Barnet", "Harrow"].
+pub fn list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+pub fn show_count(span: Option<Span>) -> String {
+    span.map(format::count).unwrap_or_default()
+}
+
+pub fn show_money(span: Option<Span>) -> String {
+    match span {
+        None => String::new(),
+        Some(s) if s.is_range() => {
+            format!(
+                "{}-{}",
+                format::money_exact(s.min),
+                format::money_exact(s.max)
+            )
+        }
+        Some(s) => format::money_exact(s.min),
+    }
+}
+
+pub fn show_percent(rate: Option<f64>) -> String {
+    rate.map(|r| {
+        let text = format!("{:.2}", r * 100.0);
+        format!("{}%", text.trim_end_matches('0').trim_end_matches('.'))
+    })
+    .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_ranges() {
+        assert_eq!(count("12"), Ok(Some(Span::exact(12.0))));
+        assert_eq!(count(" 11 to 15 "), Ok(Some(Span::range(11.0, 15.0))));
+        assert_eq!(count("15–11"), Ok(Some(Span::range(11.0, 15.0))));
+        assert_eq!(count("2.5"), Ok(Some(Span::exact(2.5))));
+        assert_eq!(count(""), Ok(None));
+        let err = count("about ten").unwrap_err();
+        assert!(err.contains("'about ten' is not a number"), "{err}");
+        assert!(count("1-2-3").is_err());
+    }
+
+    #[test]
+    fn money_with_symbols_suffixes_and_ranges() {
+        assert_eq!(money("£40,000"), Ok(Some(Span::exact(40_000.0))));
+        assert_eq!(money("98k"), Ok(Some(Span::exact(98_000.0))));
+        assert_eq!(money("1.2m"), Ok(Some(Span::exact(1_200_000.0))));
+        assert_eq!(money("40-55k"), Ok(Some(Span::range(40_000.0, 55_000.0))));
+        assert_eq!(
+            money("£40,000-£55,000"),
+            Ok(Some(Span::range(40_000.0, 55_000.0)))
+        );
+        assert!(money("lots").is_err());
+        // What the inspector shows reads back to the same value.
+        let span = Span::range(40_000.0, 55_500.5);
+        assert_eq!(money(&show_money(Some(span))), Ok(Some(span)));
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(percent("20%"), Ok(Some(0.2)));
+        assert_eq!(percent("12.5"), Ok(Some(0.125)));
+        assert_eq!(percent(""), Ok(None));
+        assert!(percent("-5%").is_err());
+        assert!(percent("900").is_err());
+        assert_eq!(show_percent(Some(0.125)), "12.5%");
+        assert_eq!(show_percent(Some(0.2)), "20%");
+    }
+}
