@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod diff;
+pub mod generate;
 pub mod geom;
 pub mod io;
 pub mod layout;

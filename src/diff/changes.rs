@@ -78,7 +78,11 @@ pub(super) fn field_changes(was: &Unit, now: &Unit) -> Vec<FieldChange> {
         now.kind.label().to_owned(),
     );
     compare(Field::Headcount, headcount(was), headcount(now));
-    compare(Field::Cost, cost(was.cost.as_ref()), cost(now.cost.as_ref()));
+    compare(
+        Field::Cost,
+        cost(was.cost.as_ref()),
+        cost(now.cost.as_ref()),
+    );
     compare(Field::Grade, text(&was.grade), text(&now.grade));
     compare(Field::Status, status(was), status(now));
     compare(

@@ -239,6 +239,11 @@ impl State {
             };
             self.pair(i, j, basis);
             found = true;
+            // Only the strongest pass cascades: a weaker match hands its reports back to the strongest
+            // pass first, so a renamed manager does not make its unchanged reports look like guesses.
+            if basis != MatchBasis::NameAndRole {
+                continue;
+            }
             for &k in &before.forest.children[i] {
                 if self.after_of[k].is_none() && !bk.name[k].is_empty() {
                     candidates
@@ -261,11 +266,13 @@ impl State {
             )
         };
         let mut before_by_key: HashMap<_, Vec<usize>> = HashMap::new();
-        for i in (0..before.len()).filter(|&i| self.after_of[i].is_none() && !bk.name[i].is_empty()) {
+        for i in (0..before.len()).filter(|&i| self.after_of[i].is_none() && !bk.name[i].is_empty())
+        {
             before_by_key.entry(key(bk, i)).or_default().push(i);
         }
         let mut after_by_key: HashMap<_, Vec<usize>> = HashMap::new();
-        for j in (0..after.len()).filter(|&j| self.before_of[j].is_none() && !ak.name[j].is_empty()) {
+        for j in (0..after.len()).filter(|&j| self.before_of[j].is_none() && !ak.name[j].is_empty())
+        {
             after_by_key.entry(key(ak, j)).or_default().push(j);
         }
         let mut found = false;

@@ -100,7 +100,8 @@ pub fn merged(before: &Chart, after: &Chart, diff: &ChartDiff) -> MergedChart {
             continue;
         }
         let parent = before.parent(&unit.id).map(merged_id);
-        let position = position_after_previous_sibling(before, &chart, &unit.id, &parent, &merged_id);
+        let position =
+            position_after_previous_sibling(before, &chart, &unit.id, &parent, &merged_id);
         // Cannot fail: the parent is in the chart (pre-order) and the id is new, as checked above.
         let _ = chart.insert_unit(unit.clone(), parent.as_ref(), Some(position));
     }
@@ -150,9 +151,8 @@ fn marks(chart: &Chart, diff: &ChartDiff) -> HashMap<UnitId, UnitMark> {
             .unit(id)
             .map_or_else(|| id.to_string(), |u| u.name.clone()),
     };
-    let before_name = |id: &Option<UnitId>| {
-        name_of(id.as_ref().map(|id| diff.after_id(id).unwrap_or(id)))
-    };
+    let before_name =
+        |id: &Option<UnitId>| name_of(id.as_ref().map(|id| diff.after_id(id).unwrap_or(id)));
     for m in diff.guessed_matches() {
         if let Some(mark) = marks.get_mut(&m.after) {
             mark.guessed = true;
@@ -178,8 +178,7 @@ fn marks(chart: &Chart, diff: &ChartDiff) -> HashMap<UnitId, UnitMark> {
             }
             ChangeKind::Moved { from, to } => {
                 mark.moved = true;
-                mark.details
-                    .push(format!(
+                mark.details.push(format!(
                     "Moved from {} to {}",
                     before_name(from),
                     name_of(to.as_ref())
@@ -200,7 +199,9 @@ fn marks(chart: &Chart, diff: &ChartDiff) -> HashMap<UnitId, UnitMark> {
                     ));
                 }
             }
-            ChangeKind::LinkAdded(_) | ChangeKind::LinkRemoved(_) | ChangeKind::LinkChanged { .. } => {}
+            ChangeKind::LinkAdded(_)
+            | ChangeKind::LinkRemoved(_)
+            | ChangeKind::LinkChanged { .. } => {}
         }
     }
     for mark in marks.values_mut() {

@@ -15,7 +15,9 @@ fn per_post(amount: f64, on_cost: Option<f64>) -> Cost {
 }
 
 fn add(chart: &mut Chart, unit: Unit, parent: Option<&str>) {
-    chart.insert_unit(unit, parent.map(id).as_ref(), None).unwrap();
+    chart
+        .insert_unit(unit, parent.map(id).as_ref(), None)
+        .unwrap();
 }
 
 /// Council: chief executive over policy (with a senior officer), finance and HR; policy has a dotted line to
@@ -120,7 +122,11 @@ fn labels(diff: &ChartDiff) -> Vec<(String, &'static str)> {
 #[test]
 fn units_with_the_same_id_are_matched_and_every_aspect_reported() {
     let diff = diff(&before(), &after());
-    assert!(diff.matches.iter().all(|m| !m.guessed && m.before == m.after));
+    assert!(
+        diff.matches
+            .iter()
+            .all(|m| !m.guessed && m.before == m.after)
+    );
     assert_eq!(diff.matches.len(), 4);
     let expected: Vec<(String, &str)> = [
         ("pol", "renamed"),
@@ -181,7 +187,10 @@ fn totals_add_up_each_side_with_on_costs_and_ranges() {
     let diff = diff(&before(), &after());
     // Before: ceo 1 post at 150k+20%, policy 3 at 40k+20%, senior officer 1 at 50k, finance 5, HR 2.
     let cost_before = 150_000.0 * 1.2 + 3.0 * 40_000.0 * 1.2 + 50_000.0;
-    assert_eq!(diff.totals.before.headcount, Span::exact(1.0 + 3.0 + 1.0 + 5.0 + 2.0));
+    assert_eq!(
+        diff.totals.before.headcount,
+        Span::exact(1.0 + 3.0 + 1.0 + 5.0 + 2.0)
+    );
     assert!((diff.totals.before.cost.min - cost_before).abs() < 0.01);
     // After: policy 5 posts, senior officer at 55k, communications 2-4 posts, no HR.
     let cost_after = 150_000.0 * 1.2 + 5.0 * 40_000.0 * 1.2 + 55_000.0;
@@ -327,8 +336,16 @@ fn identical_names_pair_up_in_chart_order() {
             let unit = Unit::new(format!("{prefix}-{n}"), "Officer").with_role(format!("{n}"));
             add(chart, unit, Some(&format!("{prefix}-root")));
         }
-        add(chart, Unit::new(format!("{prefix}-x1"), "Clerk"), Some(&format!("{prefix}-root")));
-        add(chart, Unit::new(format!("{prefix}-x2"), "Clerk"), Some(&format!("{prefix}-root")));
+        add(
+            chart,
+            Unit::new(format!("{prefix}-x1"), "Clerk"),
+            Some(&format!("{prefix}-root")),
+        );
+        add(
+            chart,
+            Unit::new(format!("{prefix}-x2"), "Clerk"),
+            Some(&format!("{prefix}-root")),
+        );
     }
     let diff = diff(&before, &after);
     let pairs: Vec<(&str, &str)> = diff
@@ -352,19 +369,36 @@ fn identical_names_pair_up_in_chart_order() {
 #[test]
 fn top_level_units_of_different_organisations_are_not_confused() {
     let mut before = Chart::new();
-    add(&mut before, Unit::new("a", "Customer Services").with_organisation("North Council"), None);
+    add(
+        &mut before,
+        Unit::new("a", "Customer Services").with_organisation("North Council"),
+        None,
+    );
     let mut after = Chart::new();
-    add(&mut after, Unit::new("b", "Customer Services").with_organisation("South Council"), None);
+    add(
+        &mut after,
+        Unit::new("b", "Customer Services").with_organisation("South Council"),
+        None,
+    );
     let diff = diff(&before, &after);
     assert!(diff.matches.is_empty());
-    assert_eq!(labels(&diff), vec![("b".into(), "added"), ("a".into(), "removed")]);
+    assert_eq!(
+        labels(&diff),
+        vec![("b".into(), "added"), ("a".into(), "removed")]
+    );
 }
 
 #[test]
 fn normalising_ignores_case_punctuation_and_spacing() {
     use super::matching::normalise;
-    assert_eq!(normalise("  Policy & Performance  Unit. "), "policy and performance unit");
-    assert_eq!(normalise("Chief Executive's Office"), "chief executives office");
+    assert_eq!(
+        normalise("  Policy & Performance  Unit. "),
+        "policy and performance unit"
+    );
+    assert_eq!(
+        normalise("Chief Executive's Office"),
+        "chief executives office"
+    );
     assert_eq!(normalise("ICT/Digital"), "ict digital");
     assert_eq!(normalise("..."), "");
 }
@@ -390,7 +424,11 @@ fn merged_chart_keeps_removed_units_where_they_were_and_marks_everything() {
     // HR came after finance under the chief executive; communications is new at the end.
     assert_eq!(order, vec!["ceo", "pol", "fin", "spo", "hr", "comms"]);
     assert_eq!(merged.chart.parent(&id("hr")), Some(&id("ceo")));
-    assert_eq!(merged.chart.links().len(), 2, "removed link kept beside the new one");
+    assert_eq!(
+        merged.chart.links().len(),
+        2,
+        "removed link kept beside the new one"
+    );
     let kind = |unit: &str| merged.marks[&id(unit)].kind;
     assert_eq!(kind("ceo"), MarkKind::Unchanged);
     assert_eq!(kind("pol"), MarkKind::Changed);
@@ -416,10 +454,15 @@ fn merged_chart_puts_a_removed_subtree_back_whole() {
     let before = before();
     let mut after = before.clone();
     after.remove_leaf(&id("spo")).unwrap();
-    after.remove_link(&Link::new("pol", "fin", LinkKind::Dotted)).unwrap();
+    after
+        .remove_link(&Link::new("pol", "fin", LinkKind::Dotted))
+        .unwrap();
     after.remove_leaf(&id("pol")).unwrap();
     let diff = diff(&before, &after);
     assert_eq!(diff.ids("removed"), vec![&id("pol"), &id("spo")]);
     let merged = merged(&before, &after, &diff);
-    assert_eq!(merged.chart, before, "everything removed comes back in place");
+    assert_eq!(
+        merged.chart, before,
+        "everything removed comes back in place"
+    );
 }

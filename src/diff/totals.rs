@@ -57,8 +57,12 @@ pub(super) fn compare(matching: &Matching) -> (DiffTotals, Vec<TopLevelTotals>) 
         let after_id = j.map(|j| &after.forest.ids[j]);
         rows.push(TopLevelTotals {
             id: after_id.unwrap_or(before_id).clone(),
-            before_id: after_id.filter(|a| *a != before_id).map(|_| before_id.clone()),
-            name: j.map_or(&before.units[i].name, |j| &after.units[j].name).clone(),
+            before_id: after_id
+                .filter(|a| *a != before_id)
+                .map(|_| before_id.clone()),
+            name: j
+                .map_or(&before.units[i].name, |j| &after.units[j].name)
+                .clone(),
             in_before: true,
             in_after: j.is_some(),
             totals: DiffTotals {

@@ -127,22 +127,22 @@ fn compact_manager_stacks_leaves_in_an_indented_column() {
     let l = layout(&f, &[], &[], &compact());
     let r = &l.rects;
     let manager = r[0];
-    for k in 1..=4 {
-        assert_near(r[k].x, manager.x + 24.0);
+    for card in &r[1..=4] {
+        assert_near(card.x, manager.x + 24.0);
     }
     assert_near(r[1].y, manager.bottom() + 56.0);
-    for k in 2..=4 {
-        assert_near(r[k].y, r[k - 1].bottom() + 12.0);
+    for pair in r[1..=4].windows(2) {
+        assert_near(pair[1].y, pair[0].bottom() + 12.0);
     }
     let spine = manager.x + 12.0;
-    for k in 1..=4 {
+    for (k, card) in r.iter().enumerate().skip(1) {
         let points = &connector(&l, 0, k).points;
         assert_eq!(points.first(), Some(&Point::new(spine, manager.bottom())));
-        assert_eq!(points.last(), Some(&Point::new(r[k].x, r[k].center().y)));
+        assert_eq!(points.last(), Some(&Point::new(card.x, card.center().y)));
         assert!(
             points
                 .iter()
-                .all(|p| p.x == spine || p.y == r[k].center().y)
+                .all(|p| p.x == spine || p.y == card.center().y)
         );
     }
 }

@@ -21,11 +21,13 @@ pub struct Totals {
     pub has_fte: bool,
 }
 
-impl Totals {
-    pub fn add(self, other: Totals) -> Totals {
+impl std::ops::Add for Totals {
+    type Output = Totals;
+
+    fn add(self, other: Totals) -> Totals {
         Totals {
-            headcount: self.headcount.add(other.headcount),
-            cost: self.cost.add(other.cost),
+            headcount: self.headcount + other.headcount,
+            cost: self.cost + other.cost,
             units: self.units + other.units,
             estimated: self.estimated || other.estimated,
             has_fte: self.has_fte || other.has_fte,
@@ -49,7 +51,7 @@ pub fn own_totals(unit: &Unit) -> Totals {
         None => (Span::ZERO, false),
         Some(cost) => {
             let base = match cost.basis {
-                CostBasis::PerPost => headcount.mul(cost.amount),
+                CostBasis::PerPost => headcount * cost.amount,
                 CostBasis::Total => cost.amount,
             };
             (
@@ -80,7 +82,7 @@ pub fn subtree_totals(chart: &Chart) -> HashMap<UnitId, Totals> {
     // Pre-order puts every child after its parent, so a reverse sweep folds children into parents.
     for i in (0..forest.len()).rev() {
         if let Some(p) = forest.parent[i] {
-            totals[p] = totals[p].add(totals[i]);
+            totals[p] = totals[p] + totals[i];
         }
     }
     forest.ids.into_iter().zip(totals).collect()
@@ -91,7 +93,7 @@ pub fn chart_totals(chart: &Chart) -> Totals {
         .units()
         .into_iter()
         .map(own_totals)
-        .fold(Totals::default(), Totals::add)
+        .fold(Totals::default(), |sum, totals| sum + totals)
 }
 
 /// Figures for a whole chart or one subtree.
@@ -143,8 +145,8 @@ pub fn subtree_figures(chart: &Chart, id: &UnitId) -> Option<ChartFigures> {
             continue;
         };
         let own = own_totals(unit);
-        figures.headcount = figures.headcount.add(own.headcount);
-        figures.cost = figures.cost.add(own.cost);
+        figures.headcount = figures.headcount + own.headcount;
+        figures.cost = figures.cost + own.cost;
         figures.estimated |= own.estimated;
         figures.has_fte |= own.has_fte;
         figures.max_span = figures.max_span.max(chart.children(member).len());

@@ -5,6 +5,9 @@ use crate::geom::Point;
 
 use super::{Chart, Link, ModelError, Unit, UnitId};
 
+// Edits live on an undo stack of at most a few thousand entries, so an unboxed unit costs little memory
+// and keeps every construction site plain.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     AddUnit {

@@ -86,25 +86,33 @@ impl Span {
         self.min != self.max
     }
 
-    pub fn add(self, other: Span) -> Span {
+    pub fn scale(self, factor: f64) -> Span {
+        Span {
+            min: self.min * factor,
+            max: self.max * factor,
+        }
+    }
+}
+
+impl std::ops::Add for Span {
+    type Output = Span;
+
+    fn add(self, other: Span) -> Span {
         Span {
             min: self.min + other.min,
             max: self.max + other.max,
         }
     }
+}
 
-    /// Product of two non-negative spans (e.g. posts x cost per post).
-    pub fn mul(self, other: Span) -> Span {
+/// Product of two non-negative spans (e.g. posts x cost per post).
+impl std::ops::Mul for Span {
+    type Output = Span;
+
+    fn mul(self, other: Span) -> Span {
         Span {
             min: self.min * other.min,
             max: self.max * other.max,
-        }
-    }
-
-    pub fn scale(self, factor: f64) -> Span {
-        Span {
-            min: self.min * factor,
-            max: self.max * factor,
         }
     }
 }

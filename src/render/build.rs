@@ -364,7 +364,7 @@ fn footer_text(chart: &Chart, forest: &Forest, totals: &HashMap<UnitId, Totals>)
         .roots
         .iter()
         .filter_map(|&r| totals.get(&forest.ids[r]))
-        .fold(Totals::default(), |a, b| a.add(*b));
+        .fold(Totals::default(), |a, b| a + *b);
     let mut parts = Vec::new();
     if sum.headcount.max > 0.0 {
         parts.push(format::headcount(sum.headcount, sum.has_fte));

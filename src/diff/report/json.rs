@@ -78,10 +78,7 @@ impl Report<'_> {
             })
             .collect();
         let mut out = Map::new();
-        out.insert(
-            "before".into(),
-            chart_json(self.before, &self.before_label),
-        );
+        out.insert("before".into(), chart_json(self.before, &self.before_label));
         out.insert("after".into(), chart_json(self.after, &self.after_label));
         for (key, list) in [
             ("added", added),

@@ -149,7 +149,7 @@ fn senior_unit(record: &Record, c: &SeniorColumns, file: usize) -> (Pending, Vec
     );
     notes.append(&mut facts.notes);
     let reports_cost = record.get(c.salary_cost_of_reports);
-    if !reports_cost.is_empty() && reports_cost.trim_matches(['0', '.']) != "" {
+    if !reports_cost.is_empty() && !reports_cost.trim_matches(['0', '.']).is_empty() {
         notes.push(format!(
             "Salary cost of reports (as published): {reports_cost}"
         ));

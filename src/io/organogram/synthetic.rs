@@ -253,12 +253,12 @@ fn senior_structure(count: usize, rng: &mut ChaCha8Rng) -> Vec<SeniorPost> {
         numbers[group] += 1;
         format!("{}{}", GROUP_PREFIXES[group], numbers[group])
     };
-    for group in 0..groups {
+    for (group, group_name) in GROUPS.iter().enumerate().take(groups) {
         posts.push(SeniorPost {
             reference: next_reference(group),
             grade: "SCS3",
-            title: format!("Director General, {}", GROUPS[group]),
-            unit: GROUPS[group].to_owned(),
+            title: format!("Director General, {group_name}"),
+            unit: (*group_name).to_owned(),
             reports_to: "1".to_owned(),
             group,
         });
