@@ -1,9 +1,13 @@
-//! Exports from the menu, through the same library functions as the command line.
+//! Exports from the menu, through the same library function as the command line.
 
+use crate::export::{ExportFormat as FileFormat, export_bytes as library_export};
 use crate::model::{Chart, UnitId};
-use crate::render::{RenderOptions, Theme, build_drawing};
+use crate::render::{RenderOptions, Theme};
 
 use super::commands::ExportFormat;
+
+/// Pixels per chart unit for PNG exports from the menu, as the command line's default.
+const PNG_SCALE: f32 = 2.0;
 
 /// The bytes of an export of the chart, or of one unit's subtree.
 pub fn export_bytes(
@@ -19,11 +23,11 @@ pub fn export_bytes(
         title: Some(chart.title().to_owned()).filter(|t| !t.trim().is_empty()),
         ..RenderOptions::default()
     };
-    let drawing = build_drawing(chart, &options);
-    let _ = drawing;
-    // TEMPORARY until the render backends and CSV table writer land on main.
-    Err(format!(
-        "{} export is not available in this build yet; use `orgchart export` once it is",
-        format.label()
-    ))
+    let format = match format {
+        ExportFormat::Png => FileFormat::Png,
+        ExportFormat::Svg => FileFormat::Svg,
+        ExportFormat::Pdf => FileFormat::Pdf,
+        ExportFormat::Csv => FileFormat::Csv,
+    };
+    library_export(chart, format, &options, PNG_SCALE)
 }

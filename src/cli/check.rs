@@ -22,9 +22,12 @@ pub fn run(args: &CheckArgs) -> Result<(), CliError> {
     let file = args.input.display().to_string();
     let costed = chart.units().iter().any(|unit| unit.cost.is_some());
     if args.json {
-        println!("{}", json(&file, chart.title(), &figures, costed));
+        super::print_out(&format!(
+            "{}\n",
+            json(&file, chart.title(), &figures, costed)
+        ))?;
     } else {
-        print!("{}", text(&file, chart.title(), &figures, costed));
+        super::print_out(&text(&file, chart.title(), &figures, costed))?;
     }
     Ok(())
 }

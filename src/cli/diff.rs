@@ -1,13 +1,128 @@
+//! `orgchart diff BEFORE AFTER`: what changed between two charts, as text, JSON, a change table or a
+//! picture of the merged change view.
+
+use std::path::{Path, PathBuf};
+
 use clap::Args;
+
+use crate::diff::report::{Report, headline};
+use crate::diff::{self, DiffOptions};
+use crate::layout::Orientation;
+use crate::render::{self, RenderOptions};
 
 use super::CliError;
 
 #[derive(Args, Debug)]
 pub struct DiffArgs {
-    /// Input file.
-    pub input: std::path::PathBuf,
+    /// The chart before the change (.ron).
+    pub before: PathBuf,
+    /// The chart after the change (.ron).
+    pub after: PathBuf,
+    /// Print one JSON object instead of the text summary.
+    #[arg(long, conflicts_with = "output")]
+    pub json: bool,
+    /// Write the change instead of printing it; the extension picks the form: .svg, .png, .pdf (the merged
+    /// change view with key and totals) or .csv, .md (the change list as a table).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Match units by id only; by default units of charts drawn separately are also matched by name.
+    #[arg(long)]
+    pub ids_only: bool,
+    /// For pictures: top-down or left-right.
+    #[arg(long, default_value = "top-down")]
+    pub orientation: Orientation,
+    /// For pictures: pack the chart more tightly.
+    #[arg(long)]
+    pub compact: bool,
+    /// For PNG: pixels per chart unit.
+    #[arg(long, default_value_t = 2.0)]
+    pub scale: f32,
 }
 
-pub fn run(_args: &DiffArgs) -> Result<(), CliError> {
-    Err(CliError::Usage("'diff' is not available yet".to_owned()))
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Output {
+    Svg,
+    Png,
+    Pdf,
+    Csv,
+    Markdown,
+}
+
+const SUPPORTED: &str = ".svg, .png, .pdf, .csv, .md";
+
+fn output_of(path: &Path) -> Result<Output, CliError> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("svg") => Ok(Output::Svg),
+        Some("png") => Ok(Output::Png),
+        Some("pdf") => Ok(Output::Pdf),
+        Some("csv") => Ok(Output::Csv),
+        Some("md" | "markdown") => Ok(Output::Markdown),
+        _ => Err(CliError::Usage(format!(
+            "{}: the output's extension must be one of {SUPPORTED}",
+            path.display()
+        ))),
+    }
+}
+
+fn label(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
+pub fn run(args: &DiffArgs) -> Result<(), CliError> {
+    let output = args.output.as_deref().map(output_of).transpose()?;
+    if output == Some(Output::Png) && !(args.scale.is_finite() && args.scale > 0.0) {
+        return Err(CliError::Usage(format!(
+            "--scale must be a positive number, not {}",
+            args.scale
+        )));
+    }
+    let before = crate::io::load(&args.before).map_err(CliError::invalid)?;
+    let after = crate::io::load(&args.after).map_err(CliError::invalid)?;
+    let options = DiffOptions {
+        guess_matches: !args.ids_only,
+    };
+    let change = diff::diff_with(&before, &after, &options);
+    let report =
+        Report::new(&before, &after, &change).labelled(label(&args.before), label(&args.after));
+    let (Some(path), Some(output)) = (&args.output, output) else {
+        if args.json {
+            super::print_out(&format!("{:#}\n", report.json()))?;
+        } else {
+            super::print_out(&report.text())?;
+        }
+        return Ok(());
+    };
+    let picture = || {
+        let merged = diff::merged(&before, &after, &change);
+        let mut options = RenderOptions {
+            title: Some(format!(
+                "Changes from {} to {}",
+                label(&args.before),
+                label(&args.after)
+            )),
+            footer: Some(headline(&change.totals)),
+            marks: merged.render_marks(),
+            ..RenderOptions::default()
+        };
+        options.layout.orientation = args.orientation;
+        options.layout.compact = args.compact;
+        render::build_drawing(&merged.chart, &options)
+    };
+    let bytes = match output {
+        Output::Svg => render::to_svg(&picture()).into_bytes(),
+        Output::Png => render::to_png(&picture(), args.scale).map_err(CliError::invalid)?,
+        Output::Pdf => render::to_pdf(&picture()).map_err(CliError::invalid)?,
+        Output::Csv => report.csv().map_err(CliError::invalid)?.into_bytes(),
+        Output::Markdown => report.markdown().into_bytes(),
+    };
+    crate::io::write_atomically(path, &bytes).map_err(|err| {
+        CliError::Invalid(format!("{}: cannot write the file: {err}", path.display()))
+    })
 }

@@ -4,9 +4,10 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use crate::export::{ExportFormat, export_bytes};
 use crate::layout::Orientation;
 use crate::model::UnitId;
-use crate::render::{self, RenderOptions};
+use crate::render::RenderOptions;
 
 use super::CliError;
 
@@ -40,40 +41,19 @@ pub struct ExportArgs {
     pub subtree: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
-    Svg,
-    Png,
-    Pdf,
-    Csv,
-}
-
-const SUPPORTED: &str = ".svg, .png, .pdf, .csv";
-
-fn format_of(path: &Path) -> Result<Format, CliError> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("svg") => Ok(Format::Svg),
-        Some("png") => Ok(Format::Png),
-        Some("pdf") => Ok(Format::Pdf),
-        Some("csv") => Ok(Format::Csv),
-        Some(other) => Err(CliError::Usage(format!(
-            "{}: cannot export to '.{other}' files; use one of {SUPPORTED}",
-            path.display()
-        ))),
-        None => Err(CliError::Usage(format!(
-            "{}: the output needs an extension to choose the format: {SUPPORTED}",
-            path.display()
-        ))),
-    }
+fn format_of(path: &Path) -> Result<ExportFormat, CliError> {
+    ExportFormat::from_path(path).ok_or_else(|| {
+        CliError::Usage(format!(
+            "{}: the output's extension chooses the format; use one of {}",
+            path.display(),
+            ExportFormat::EXTENSIONS
+        ))
+    })
 }
 
 pub fn run(args: &ExportArgs) -> Result<(), CliError> {
     let format = format_of(&args.output)?;
-    if format == Format::Png && !(args.scale.is_finite() && args.scale > 0.0) {
+    if format == ExportFormat::Png && !(args.scale.is_finite() && args.scale > 0.0) {
         return Err(CliError::Usage(format!(
             "--scale must be a positive number, not {}",
             args.scale
@@ -102,17 +82,7 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
     };
     options.layout.orientation = args.orientation;
     options.layout.compact = args.compact;
-    let drawing = || render::build_drawing(&chart, &options);
-    let bytes = match format {
-        Format::Svg => render::to_svg(&drawing()).into_bytes(),
-        Format::Png => render::to_png(&drawing(), args.scale).map_err(CliError::invalid)?,
-        Format::Pdf => render::to_pdf(&drawing()).map_err(CliError::invalid)?,
-        Format::Csv => {
-            return Err(CliError::Usage(
-                "CSV export is not available yet".to_owned(),
-            ));
-        }
-    };
+    let bytes = export_bytes(&chart, format, &options, args.scale).map_err(CliError::Invalid)?;
     crate::io::write_atomically(&args.output, &bytes).map_err(|err| {
         CliError::Invalid(format!(
             "{}: cannot write the file: {err}",
@@ -127,9 +97,7 @@ mod tests {
 
     #[test]
     fn format_comes_from_the_extension_in_any_case() {
-        assert_eq!(format_of(Path::new("a/b.SVG")).unwrap(), Format::Svg);
-        assert_eq!(format_of(Path::new("x.png")).unwrap(), Format::Png);
-        assert_eq!(format_of(Path::new("x.Pdf")).unwrap(), Format::Pdf);
+        assert_eq!(format_of(Path::new("x.png")).unwrap(), ExportFormat::Png);
         let message = format_of(Path::new("x.docx")).unwrap_err().to_string();
         assert!(message.contains(".docx") && message.contains(".svg, .png, .pdf"));
         assert!(matches!(

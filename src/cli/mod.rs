@@ -64,6 +64,22 @@ impl CliError {
     }
 }
 
+/// Writes a command's result to stdout. A reader that stops early (`orgchart diff A B | head`) is not an
+/// error, so a closed pipe ends quietly instead of panicking as `print!` would.
+pub fn print_out(text: &str) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Invalid(
+            format!("cannot write to standard output: {err}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Runs a headless subcommand and turns its outcome into an exit status, printing errors on stderr.
 pub fn run_command(command: Command) -> ExitCode {
     let result = match command {

@@ -11,6 +11,18 @@ use crate::geom::{Point, Rect};
 /// orthogonal polyline that leaves/enters card sides and runs through the gaps between levels, not through
 /// cards where avoidable. Empty when either card has a non-finite position or size.
 pub fn route_link(from: Rect, to: Rect, layout: &Layout, options: &LayoutOptions) -> Vec<Point> {
+    route_link_with_room(from, to, layout, options, 0.0)
+}
+
+/// As `route_link`, for a link that carries a label `room` wide: a straight run across the gap between
+/// two neighbouring cards is only taken when the label fits in it, else the line goes round the cards.
+pub fn route_link_with_room(
+    from: Rect,
+    to: Rect,
+    layout: &Layout,
+    options: &LayoutOptions,
+    room: f32,
+) -> Vec<Point> {
     let axes = options.orientation;
     let (f, t) = (axes.axis_rect(from), axes.axis_rect(to));
     if !f.is_finite() || !t.is_finite() {
@@ -25,6 +37,7 @@ pub fn route_link(from: Rect, to: Rect, layout: &Layout, options: &LayoutOptions
             .chain([f, t])
             .collect(),
         spacing: Spacing::from_options(options),
+        room: f64::from(room),
     };
     let candidates = if f == t {
         vec![router.self_loop(&f)]
@@ -52,6 +65,8 @@ type Polyline = Vec<AxisPoint>;
 struct Router {
     cards: Vec<AxisRect>,
     spacing: Spacing,
+    /// Length of straight run a label needs.
+    room: f64,
 }
 
 impl Router {
@@ -106,9 +121,10 @@ impl Router {
     fn alongside(&self, f: &AxisRect, t: &AxisRect) -> Vec<Polyline> {
         let mut candidates = Vec::new();
         let shared_mid = (f.d.max(t.d) + f.d_end().min(t.d_end())) / 2.0;
-        if t.b >= f.b_end() {
+        let fits = |gap: f64| self.room <= 0.0 || gap >= self.room + 16.0;
+        if t.b >= f.b_end() && fits(t.b - f.b_end()) {
             candidates.push(vec![(f.b_end(), shared_mid), (t.b, shared_mid)]);
-        } else if f.b >= t.b_end() {
+        } else if f.b >= t.b_end() && fits(f.b - t.b_end()) {
             candidates.push(vec![(f.b, shared_mid), (t.b_end(), shared_mid)]);
         }
         let (lo, hi) = (f.b_mid().min(t.b_mid()), f.b_mid().max(t.b_mid()));

@@ -135,6 +135,27 @@ impl Chart {
         out
     }
 
+    /// A chart of the unit and everything below it (the unit becomes the top), with the links that join two
+    /// of its units. Empty when there is no such unit.
+    pub fn subtree_chart(&self, id: &UnitId) -> Chart {
+        let mut out = Chart::new();
+        out.set_title(self.title());
+        for (i, unit_id) in self.subtree(id).into_iter().enumerate() {
+            let Some(unit) = self.unit(unit_id) else {
+                continue;
+            };
+            let parent = if i == 0 { None } else { self.parent(unit_id) };
+            // Cannot fail: ids are unique and pre-order puts every manager in first.
+            let _ = out.insert_unit(unit.clone(), parent, None);
+        }
+        for link in self.links() {
+            if out.contains(&link.from) && out.contains(&link.to) {
+                let _ = out.add_link(link);
+            }
+        }
+        out
+    }
+
     /// True when `ancestor` is `id` itself or one of its managers, however far up.
     pub fn is_at_or_above(&self, ancestor: &UnitId, id: &UnitId) -> bool {
         let (Some(&a), Some(&start)) = (self.index.get(ancestor), self.index.get(id)) else {

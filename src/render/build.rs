@@ -39,6 +39,8 @@ pub struct RenderOptions {
     pub title: Option<String>,
     pub legend: bool,
     pub totals_footer: bool,
+    /// Replaces the totals line (e.g. before -> after totals under a change view).
+    pub footer: Option<String>,
     pub respect_collapsed: bool,
     /// Draw only this unit and its subtree (the whole chart when the unit does not exist).
     pub subtree: Option<UnitId>,
@@ -53,6 +55,7 @@ impl Default for RenderOptions {
             title: None,
             legend: true,
             totals_footer: true,
+            footer: None,
             respect_collapsed: false,
             subtree: None,
             marks: HashMap::new(),
@@ -104,12 +107,18 @@ pub fn build_drawing(chart: &Chart, options: &RenderOptions) -> Drawing {
             shapes: start..shapes.len(),
         });
     }
-    links::paint_link_labels(&routed, &palette, &mut shapes);
+    links::paint_link_labels(&routed, &placed.rects, &palette, &mut shapes);
 
     let chart_area = if forest.is_empty() {
         paint_empty_notice(&palette, &mut shapes)
     } else {
-        placed.bounds
+        // Links can be routed around the outside of the cards (and carry labels), so they count too.
+        routed
+            .iter()
+            .flat_map(|link| &link.points)
+            .fold(placed.bounds, |area, point| {
+                area.union(&Rect::new(point.x - 8.0, point.y - 12.0, 16.0, 24.0))
+            })
     };
     let mut used = chart_area;
     let text_width = chart_area.w.max(MIN_TEXT_WIDTH);
@@ -140,7 +149,10 @@ pub fn build_drawing(chart: &Chart, options: &RenderOptions) -> Drawing {
     if options.totals_footer
         && !forest.is_empty()
         && let Some(area) = paint_footer(
-            &footer_text(chart, &forest, &totals),
+            &options
+                .footer
+                .clone()
+                .unwrap_or_else(|| footer_text(chart, &forest, &totals)),
             Point::new(chart_area.x, next_top),
             text_width,
             &palette,

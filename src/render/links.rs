@@ -2,7 +2,7 @@
 //! shared service) routed over the tree, each kind in its own colour and pattern.
 
 use crate::geom::{Point, Rect};
-use crate::layout::{Layout, LayoutOptions, route_link};
+use crate::layout::{Layout, LayoutOptions, route_link_with_room};
 use crate::model::LinkKind;
 
 use super::drawing::{Dash, FontWeight, Shape, Stroke};
@@ -68,11 +68,17 @@ pub fn route(
     options: &LayoutOptions,
 ) -> Option<RoutedLink> {
     let (a, b) = (*layout.rects.get(from)?, *layout.rects.get(to)?);
-    let points = route_link(a, b, layout, options);
+    let label = label.trim();
+    let room = if label.is_empty() {
+        0.0
+    } else {
+        text::text_width(label, style::LINK_LABEL_SIZE, FontWeight::Regular) + 8.0
+    };
+    let points = route_link_with_room(a, b, layout, options, room);
     let points = trim_end(&trim_start(&points, a), b);
     (points.len() >= 2).then(|| RoutedLink {
         kind,
-        label: label.trim().to_owned(),
+        label: label.to_owned(),
         points,
     })
 }
@@ -156,26 +162,43 @@ pub fn paint_links(links: &[RoutedLink], palette: &Palette, shapes: &mut Vec<Sha
 }
 
 /// Link labels go on top of cards and lines, on a small plate so they stay readable where they cross.
-pub fn paint_link_labels(links: &[RoutedLink], palette: &Palette, shapes: &mut Vec<Shape>) {
+/// Labels go where they hide nothing: on the longest stretch of their line that is clear of every card and
+/// of the labels already placed, falling back to the longest stretch when the line has no clear place.
+pub fn paint_link_labels(
+    links: &[RoutedLink],
+    cards: &[Rect],
+    palette: &Palette,
+    shapes: &mut Vec<Shape>,
+) {
     let (size, weight) = (style::LINK_LABEL_SIZE, FontWeight::Regular);
+    let mut placed: Vec<Rect> = Vec::new();
     for link in links.iter().filter(|l| !l.label.is_empty()) {
-        let Some((a, b)) = link
-            .points
-            .windows(2)
-            .map(|w| (w[0], w[1]))
-            .max_by(|x, y| seg_len(x).total_cmp(&seg_len(y)))
-        else {
-            continue;
-        };
-        let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
         let w = text::text_width(&link.label, size, weight);
         let h = text::line_height(size, weight);
-        let plate = Rect::new(
-            mid.x - w / 2.0 - 4.0,
-            mid.y - h / 2.0 - 1.0,
-            w + 8.0,
-            h + 2.0,
-        );
+        let plate_at =
+            |p: Point| Rect::new(p.x - w / 2.0 - 4.0, p.y - h / 2.0 - 1.0, w + 8.0, h + 2.0);
+        let mut segments: Vec<(Point, Point)> =
+            link.points.windows(2).map(|w| (w[0], w[1])).collect();
+        segments.sort_by(|x, y| seg_len(y).total_cmp(&seg_len(x)));
+        let candidates = segments.iter().flat_map(|&(a, b)| {
+            [0.5, 0.3, 0.7, 0.15, 0.85]
+                .map(|t| Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t))
+        });
+        let is_clear = |plate: &Rect| {
+            !cards
+                .iter()
+                .chain(&placed)
+                .any(|other| other.intersects(plate))
+        };
+        let clear = candidates.map(plate_at).find(|plate| is_clear(plate));
+        let Some(plate) = clear.or_else(|| {
+            segments
+                .first()
+                .map(|&(a, b)| plate_at(Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0)))
+        }) else {
+            continue;
+        };
+        placed.push(plate);
         shapes.push(Shape::Rect {
             rect: plate,
             corner_radius: 3.0,

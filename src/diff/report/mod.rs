@@ -10,6 +10,7 @@ mod table;
 mod text;
 
 pub use table::Row;
+pub use text::headline;
 
 /// Both charts, their diff and how to name them (usually their file names).
 pub struct Report<'a> {
@@ -182,6 +183,10 @@ impl Scale {
     }
 
     fn span(&self, span: Span) -> String {
+        if span.min == 0.0 && span.max == 0.0 {
+            // "£0.00m" reads like a rounding; nothing is nothing.
+            return "£0".to_owned();
+        }
         let (low, high) = (self.digits(span.min), self.digits(span.max));
         if low == high {
             format!("£{low}{}", self.suffix)

@@ -1,0 +1,126 @@
+//! One way to turn a chart into a file for a report, shared by the command line and the editor's menu, so
+//! both write the same bytes.
+
+use std::path::Path;
+
+use crate::model::Chart;
+use crate::render::{self, RenderOptions};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Svg,
+    Png,
+    Pdf,
+    /// The simple CSV table (one row per unit), which `orgchart import` reads back.
+    Csv,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 4] = [Self::Png, Self::Svg, Self::Pdf, Self::Csv];
+    pub const EXTENSIONS: &'static str = ".svg, .png, .pdf, .csv";
+
+    /// The format a file name asks for, by its extension in any case.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|format| format.extension() == extension)
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+            Self::Pdf => "pdf",
+            Self::Csv => "csv",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Png => "PNG image",
+            Self::Svg => "SVG drawing",
+            Self::Pdf => "PDF document",
+            Self::Csv => "CSV table",
+        }
+    }
+}
+
+/// The file's bytes. Pictures follow `options` (title, key, footer, subtree, marks); the table holds the
+/// whole chart, or only `options.subtree` and those below it. `scale` is PNG pixels per chart unit.
+pub fn export_bytes(
+    chart: &Chart,
+    format: ExportFormat,
+    options: &RenderOptions,
+    scale: f32,
+) -> Result<Vec<u8>, String> {
+    let drawing = || render::build_drawing(chart, options);
+    match format {
+        ExportFormat::Svg => Ok(render::to_svg(&drawing()).into_bytes()),
+        ExportFormat::Png => render::to_png(&drawing(), scale).map_err(|err| err.to_string()),
+        ExportFormat::Pdf => render::to_pdf(&drawing()).map_err(|err| err.to_string()),
+        ExportFormat::Csv => {
+            let table = match &options.subtree {
+                Some(id) if chart.contains(id) => chart.subtree_chart(id),
+                _ => chart.clone(),
+            };
+            crate::io::csv_table::to_csv_string(&table)
+                .map(String::into_bytes)
+                .map_err(|err| err.to_string())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Unit, UnitId};
+
+    #[test]
+    fn format_comes_from_the_extension_in_any_case() {
+        assert_eq!(
+            ExportFormat::from_path(Path::new("a/b.SVG")),
+            Some(ExportFormat::Svg)
+        );
+        assert_eq!(
+            ExportFormat::from_path(Path::new("x.Pdf")),
+            Some(ExportFormat::Pdf)
+        );
+        assert_eq!(ExportFormat::from_path(Path::new("x.docx")), None);
+        assert_eq!(ExportFormat::from_path(Path::new("noext")), None);
+    }
+
+    #[test]
+    fn a_subtree_table_holds_only_that_branch() {
+        let mut chart = Chart::new();
+        chart
+            .insert_unit(Unit::new("top", "Top"), None, None)
+            .unwrap();
+        let top = UnitId::new("top");
+        chart
+            .insert_unit(Unit::new("a", "Branch A"), Some(&top), None)
+            .unwrap();
+        chart
+            .insert_unit(Unit::new("b", "Branch B"), Some(&top), None)
+            .unwrap();
+        let a = UnitId::new("a");
+        chart
+            .insert_unit(Unit::new("a1", "Team A1"), Some(&a), None)
+            .unwrap();
+        let options = RenderOptions {
+            subtree: Some(a),
+            ..RenderOptions::default()
+        };
+        let table =
+            String::from_utf8(export_bytes(&chart, ExportFormat::Csv, &options, 1.0).unwrap())
+                .unwrap();
+        assert!(
+            table.contains("Branch A") && table.contains("Team A1"),
+            "{table}"
+        );
+        assert!(
+            !table.contains("Branch B") && !table.contains("Top"),
+            "{table}"
+        );
+    }
+}
