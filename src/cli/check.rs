@@ -22,10 +22,9 @@ pub fn run(args: &CheckArgs) -> Result<(), CliError> {
     let file = args.input.display().to_string();
     let costed = chart.units().iter().any(|unit| unit.cost.is_some());
     if args.json {
-        super::print_out(&format!(
-            "{}\n",
-            json(&file, chart.title(), &figures, costed)
-        ))?;
+        let mut json = json(&file, chart.title(), &figures, costed);
+        super::tidy_numbers(&mut json);
+        super::print_out(&format!("{json}\n"))?;
     } else {
         super::print_out(&text(&file, chart.title(), &figures, costed))?;
     }

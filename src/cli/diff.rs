@@ -93,7 +93,9 @@ pub fn run(args: &DiffArgs) -> Result<(), CliError> {
         Report::new(&before, &after, &change).labelled(label(&args.before), label(&args.after));
     let (Some(path), Some(output)) = (&args.output, output) else {
         if args.json {
-            super::print_out(&format!("{:#}\n", report.json()))?;
+            let mut json = report.json();
+            super::tidy_numbers(&mut json);
+            super::print_out(&format!("{json:#}\n"))?;
         } else {
             super::print_out(&report.text())?;
         }

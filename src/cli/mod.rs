@@ -80,6 +80,25 @@ pub fn print_out(text: &str) -> Result<(), CliError> {
     }
 }
 
+/// Sums of many fractional figures pick up float noise (1883.4299999999985); six decimals keep every digit
+/// a file can hold without it. Whole numbers stay integers.
+pub fn tidy_numbers(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Number(number) if number.is_f64() => {
+            if let Some(tidy) = number
+                .as_f64()
+                .map(|x| (x * 1e6).round() / 1e6)
+                .and_then(serde_json::Number::from_f64)
+            {
+                *number = tidy;
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(tidy_numbers),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(tidy_numbers),
+        _ => {}
+    }
+}
+
 /// Runs a headless subcommand and turns its outcome into an exit status, printing errors on stderr.
 pub fn run_command(command: Command) -> ExitCode {
     let result = match command {
