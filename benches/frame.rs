@@ -1,0 +1,46 @@
+//! One editor frame (layout cache warm, the whole UI: panels, canvas with level of detail and culling)
+//! on generated charts, at fit-to-window (everything on screen, drawn simply) and zoomed in on the top.
+//! Run: `cargo bench --bench frame -- --warm-up-time 1 --measurement-time 5`
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+use orgchart::app::OrgchartApp;
+use orgchart::app::commands::Command;
+use orgchart::app::files::{RecentFiles, ScriptedDialogs};
+
+fn editor(units: usize) -> Harness<'static, OrgchartApp> {
+    let chart = orgchart::generate::generate(units, 11);
+    let app = OrgchartApp::new(
+        chart,
+        None,
+        Box::new(ScriptedDialogs::default()),
+        RecentFiles::in_memory(),
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut OrgchartApp| app.show(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+fn bench_frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("editor frame");
+    group.sample_size(20);
+    for units in [1_000, 10_000, 100_000] {
+        let mut harness = editor(units);
+        harness.state_mut().queue(Command::FitToWindow);
+        harness.run_steps(2);
+        group.bench_with_input(BenchmarkId::new("fit", units), &units, |b, _| {
+            b.iter(|| harness.step())
+        });
+        harness.state_mut().queue(Command::ZoomBy(40.0));
+        harness.run_steps(2);
+        group.bench_with_input(BenchmarkId::new("zoomed", units), &units, |b, _| {
+            b.iter(|| harness.step())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_frames);
+criterion_main!(benches);
