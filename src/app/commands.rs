@@ -5,35 +5,7 @@ use std::path::PathBuf;
 
 use crate::model::{LinkKind, UnitId};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportFormat {
-    Png,
-    Svg,
-    Pdf,
-    Csv,
-}
-
-impl ExportFormat {
-    pub const ALL: [ExportFormat; 4] = [Self::Png, Self::Svg, Self::Pdf, Self::Csv];
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::Png => "png",
-            Self::Svg => "svg",
-            Self::Pdf => "pdf",
-            Self::Csv => "csv",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Png => "PNG image",
-            Self::Svg => "SVG drawing",
-            Self::Pdf => "PDF document",
-            Self::Csv => "CSV table",
-        }
-    }
-}
+pub use crate::export::ExportFormat;
 
 /// How to delete a unit that has reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! Exports from the menu, through the same library function as the command line.
 
-use crate::export::{ExportFormat as FileFormat, export_bytes as library_export};
+use crate::export::export_bytes as library_export;
 use crate::model::{Chart, UnitId};
 use crate::render::{RenderOptions, Theme};
 
@@ -22,12 +22,6 @@ pub fn export_bytes(
         respect_collapsed,
         title: Some(chart.title().to_owned()).filter(|t| !t.trim().is_empty()),
         ..RenderOptions::default()
-    };
-    let format = match format {
-        ExportFormat::Png => FileFormat::Png,
-        ExportFormat::Svg => FileFormat::Svg,
-        ExportFormat::Pdf => FileFormat::Pdf,
-        ExportFormat::Csv => FileFormat::Csv,
     };
     library_export(chart, format, &options, PNG_SCALE)
 }
