@@ -259,7 +259,9 @@ fn the_printout_lists_every_warning_with_its_row() {
             .trim()
             .split_once(": ")
             .unwrap_or_else(|| panic!("'{line}'"));
-        let (file, row) = place.rsplit_once(" row ").unwrap_or_else(|| panic!("'{line}'"));
+        let (file, row) = place
+            .rsplit_once(" row ")
+            .unwrap_or_else(|| panic!("'{line}'"));
         assert!(file.starts_with(pair), "{line}");
         assert!(row.parse::<usize>().is_ok_and(|r| r >= 2), "{line}");
     }
@@ -272,7 +274,10 @@ fn the_printout_lists_every_warning_with_its_row() {
     for (i, reference) in references.iter().enumerate() {
         if references[..i].contains(reference) {
             repeats += 1;
-            let wanted = format!("{pair}-senior.csv row {}: post reference '{reference}'", i + 2);
+            let wanted = format!(
+                "{pair}-senior.csv row {}: post reference '{reference}'",
+                i + 2
+            );
             assert!(
                 listed.iter().any(|line| line.trim().starts_with(&wanted)),
                 "missing '{wanted}' in {printed}"
@@ -309,7 +314,10 @@ fn a_simple_table_imports_exports_and_imports_again_unchanged() {
     std::fs::write(&input, SYNONYMS_CSV).unwrap();
     let first = dir.path().join("first.ron");
     let printed = succeed(&["import", arg(&input), "-o", arg(&first)]);
-    assert!(printed.contains("5 rows read, 5 units written"), "{printed}");
+    assert!(
+        printed.contains("5 rows read, 5 units written"),
+        "{printed}"
+    );
     assert!(printed.contains("no warnings"), "{printed}");
 
     let table = dir.path().join("out.csv");
@@ -335,7 +343,11 @@ fn a_simple_table_imports_exports_and_imports_again_unchanged() {
         object.remove("title");
     }
     assert_eq!(a, b);
-    assert_close(number(&a, "headcount_min"), 2.0 + 12.0 + 5.5 + 1.0 + 8.0, "headcount");
+    assert_close(
+        number(&a, "headcount_min"),
+        2.0 + 12.0 + 5.5 + 1.0 + 8.0,
+        "headcount",
+    );
     let cost_min = 2.0 * 150_000.0 + 12.0 * 45_000.0 + 5.5 * 28_000.0 + 60_000.0 + 8.0 * 38_000.0;
     assert_close(number(&a, "cost_min"), cost_min, "cost_min");
 }
@@ -442,7 +454,10 @@ fn a_large_synthetic_organogram_imports_and_exports_to_png_and_pdf() {
         printed.contains(&format!("{rows} rows read, {rows} units written")),
         "{printed}"
     );
-    assert!(printed.contains("3 warnings:"), "the planted quirks: {printed}");
+    assert!(
+        printed.contains("3 warnings:"),
+        "the planted quirks: {printed}"
+    );
     assert_eq!(check_json(&chart)["units"].as_u64(), Some(rows as u64));
 
     let png = dir.join("synthetic.png");
