@@ -9,7 +9,12 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+/// The published files (see the README there); ORGCHART_ORGANOGRAMS points elsewhere.
 const DATA: &str = "/work/shared/data/organograms";
+
+fn data_dir() -> PathBuf {
+    std::env::var_os("ORGCHART_ORGANOGRAMS").map_or_else(|| PathBuf::from(DATA), PathBuf::from)
+}
 
 /// Senior and junior file of each published pair, relative to `DATA`.
 const PAIRS: [&str; 6] = [
@@ -71,7 +76,7 @@ fn assert_close(actual: f64, expected: f64, what: &str) {
 }
 
 fn data_file(pair: &str, kind: &str) -> PathBuf {
-    Path::new(DATA).join(format!("{pair}-{kind}.csv"))
+    data_dir().join(format!("{pair}-{kind}.csv"))
 }
 
 /// A file's data rows as read by the `csv` crate: header names (trimmed, byte-order mark removed) and the
