@@ -79,10 +79,12 @@ pub fn pay_cost(
     (high_text, high_column): (&str, &str),
     facts: &mut RowFacts,
 ) -> Option<Cost> {
-    let withheld_before = facts.withheld;
+    // Whether the pay itself was withheld, whatever was withheld earlier in the row (often the name too).
+    let withheld_before = std::mem::take(&mut facts.withheld);
     let low = facts.read(low_text, low_column);
     let high = facts.read(high_text, high_column);
-    let newly_withheld = facts.withheld && !withheld_before;
+    let pay_withheld = facts.withheld;
+    facts.withheld |= withheld_before;
     let amount = match (low, high) {
         (Some(a), Some(b)) if a == 0.0 && b == 0.0 => {
             facts.notes.push("Pay shown as 0 in the file".to_owned());
@@ -107,7 +109,7 @@ pub fn pay_cost(
             ));
             (one > 0.0).then_some(Span::exact(one))
         }
-        (None, None) if newly_withheld => {
+        (None, None) if pay_withheld => {
             facts
                 .notes
                 .push(format!("Pay withheld ({})", low_text.trim()));
@@ -150,6 +152,18 @@ mod tests {
         assert!(pay_cost(("N/D", "floor"), ("N/D", "ceiling"), &mut facts).is_none());
         assert!(facts.withheld);
         assert_eq!(facts.notes, vec!["Pay withheld (N/D)".to_owned()]);
+
+        let mut facts = RowFacts {
+            withheld: true,
+            ..RowFacts::default()
+        };
+        assert!(pay_cost(("N/D", "floor"), ("N/D", "ceiling"), &mut facts).is_none());
+        assert!(facts.withheld);
+        assert_eq!(
+            facts.notes,
+            vec!["Pay withheld (N/D)".to_owned()],
+            "pay withheld after a withheld name"
+        );
 
         let mut facts = RowFacts::default();
         assert!(pay_cost(("0", "floor"), ("0", "ceiling"), &mut facts).is_none());

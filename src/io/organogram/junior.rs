@@ -1,12 +1,14 @@
 //! Junior posts: each row is a group of identical posts (a generic job title at one grade) under a senior
 //! post.
 
+use std::collections::HashMap;
+
 use super::figures::{RowFacts, fte_headcount, pay_cost};
 use super::organisation_of;
 use super::senior::is_top_marker;
 use crate::io::import::table::{Record, Table};
 use crate::io::import::{Assembler, Pending};
-use crate::model::{Unit, UnitKind};
+use crate::model::{Unit, UnitId, UnitKind};
 
 pub const REPORTING_SENIOR_POST: &[&str] = &["reporting senior post", "reports to senior post"];
 
@@ -55,8 +57,10 @@ impl JuniorColumns {
 
 /// Adds one unit per junior row, under its reporting senior post.
 ///
-/// - id: `<senior post>:<generic job title>:<grade>` (made unique with `#2`, ...), so the same group can be
-///   matched between two publications of the same body.
+/// - id: `<senior post>:<generic job title>:<grade>`, so the same group can be matched between two
+///   publications of the same body. Further rows with the same three (common: the same title and grade in
+///   two units, or at two payscales) get `#2`, `#3`, ... in file order, without a warning: the id is made
+///   here, not written in the file, so nothing the file says is changed.
 /// - name: "<generic job title> (<grade>)"; role: the "Unit" it belongs to; kind `UnitKind::Post`.
 /// - headcount: "Number of Posts in FTE" in `HeadcountBasis::Fte`; cost: payscale minimum-maximum per FTE
 ///   (`CostBasis::PerPost`), so the unit's cost is FTE x payscale range.
@@ -64,8 +68,14 @@ impl JuniorColumns {
 ///   placed at the top level with a warning.
 pub fn import(table: &Table, file: usize, assembler: &mut Assembler) {
     let columns = JuniorColumns::find(table);
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for record in &table.rows {
-        let (pending, mut warnings) = junior_unit(record, &columns, file);
+        let (mut pending, mut warnings) = junior_unit(record, &columns, file);
+        let count = seen.entry(pending.unit.id.0.clone()).or_default();
+        *count += 1;
+        if *count > 1 {
+            pending.unit.id = UnitId::new(format!("{}#{count}", pending.unit.id));
+        }
         if pending.reports_to.is_none() {
             warnings.insert(
                 0,
