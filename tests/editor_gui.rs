@@ -479,3 +479,24 @@ fn delete_with_move_reports_up_keeps_the_reports_under_the_manager() {
     command_key(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().chart(), &small_chart());
 }
+
+#[test]
+fn opening_a_file_from_an_unedited_chart_shows_the_new_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.ron");
+    let mut other = Chart::new();
+    other
+        .insert_unit(Unit::new("library", "Library Service"), None, None)
+        .unwrap();
+    orgchart::io::save(&other, &path).unwrap();
+
+    let (mut harness, dialogs) = editor();
+    dialogs.borrow_mut().open_answers.push_back(Some(path));
+    command_key(&mut harness, Modifiers::COMMAND, Key::O);
+    assert_eq!(harness.state().chart(), &other);
+    assert!(
+        harness.state().card_screen_rect(&id("library")).is_some(),
+        "the canvas draws the opened chart"
+    );
+    assert!(harness.state().card_screen_rect(&id("finance")).is_none());
+}
