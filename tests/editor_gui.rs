@@ -500,3 +500,165 @@ fn opening_a_file_from_an_unedited_chart_shows_the_new_chart() {
     );
     assert!(harness.state().card_screen_rect(&id("finance")).is_none());
 }
+
+fn open_file_menu_item(harness: &mut Harness<'_, OrgchartApp>, label: &str) {
+    click_button(harness, "File");
+    click_button(harness, label);
+}
+
+#[test]
+fn import_a_simple_csv_through_the_menu_opens_it_as_an_unsaved_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("staff.csv");
+    std::fs::write(
+        &table,
+        "ID,Name,Job Title,Reports To,Headcount\n\
+         ceo,Chief Executive,Head of paid service,,1\n\
+         fin,Finance,,ceo,12\n\
+         pay,Payroll,,fin,4\n\
+         lost,Orphan team,,nobody,2\n",
+    )
+    .unwrap();
+
+    let (mut harness, dialogs) = editor();
+    // An unsaved edit: importing asks before discarding it, as opening does.
+    click_card(&mut harness, "board");
+    key(&mut harness, Key::Delete);
+    dialogs.borrow_mut().open_answers.push_back(Some(table));
+    open_file_menu_item(&mut harness, "Import CSV or organogram…");
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::ConfirmDiscard { .. })
+    ));
+    click_button(&mut harness, "Don't save");
+
+    let chart = harness.state().chart();
+    assert_eq!(chart.len(), 4, "every row became a unit");
+    assert_eq!(chart.parent(&id("pay")), Some(&id("fin")));
+    assert_eq!(chart.unit(&id("ceo")).unwrap().role, "Head of paid service");
+    assert_eq!(chart.parent(&id("lost")), None, "unknown manager: a root");
+    assert!(harness.state().card_screen_rect(&id("pay")).is_some());
+    assert!(harness.state().document().is_dirty(), "imported, not saved");
+    assert!(harness.state().document().path().is_none());
+    assert!(harness.state().window_title().contains("staff (imported)"));
+
+    // The warning is shown in the window, with its row.
+    let Some(Modal::ImportWarnings { heading, warnings }) = harness.state().modal().cloned() else {
+        panic!(
+            "expected the import warnings, got {:?}",
+            harness.state().modal()
+        );
+    };
+    assert!(
+        heading.starts_with("Imported 4 rows from staff.csv as 4 units; 1 warning"),
+        "{heading}"
+    );
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0].starts_with("staff.csv row 5:"),
+        "{}",
+        warnings[0]
+    );
+    assert!(harness.query_by_label_contains("staff.csv row 5").is_some());
+    click_button(&mut harness, "Close");
+    assert!(harness.state().modal().is_none());
+}
+
+#[test]
+fn import_an_organogram_with_its_junior_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let senior = dir.path().join("senior.csv");
+    let junior = dir.path().join("junior.csv");
+    std::fs::write(
+        &senior,
+        "Post Unique Reference,Name,Grade (or equivalent),Job Title,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)\n\
+         1,Jo Bloggs,SCS3,Permanent Secretary,XX,1,150000,154999\n\
+         2,N/D,SCS1,Director of Finance,1,1,90000,94999\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &junior,
+        "Reporting Senior Post,Grade,Generic Job Title,Number of Posts in FTE,Payscale Minimum (£),Payscale Maximum (£)\n\
+         2,EO,Finance Officer,3.5,28000,32000\n",
+    )
+    .unwrap();
+
+    let (mut harness, dialogs) = editor();
+    dialogs
+        .borrow_mut()
+        .open_answers
+        .extend([Some(senior), Some(junior)]);
+    open_file_menu_item(&mut harness, "Import CSV or organogram…");
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::AskJuniorFile { .. })
+    ));
+    click_button(&mut harness, "Choose the junior staff file…");
+    let chart = harness.state().chart();
+    assert_eq!(chart.len(), 3, "two senior posts and one junior group");
+    assert_eq!(chart.parent(&id("2")), Some(&id("1")));
+    let below_director = chart.children(&id("2"));
+    assert_eq!(below_director.len(), 1);
+    assert!(
+        chart
+            .unit(below_director[0])
+            .unwrap()
+            .name
+            .contains("Finance Officer")
+    );
+    assert_eq!(
+        dialogs.borrow().asked.len(),
+        2,
+        "{:?}",
+        dialogs.borrow().asked
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_imported_leaves_the_chart_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let (mut harness, dialogs) = editor();
+    dialogs.borrow_mut().open_answers.push_back(Some(empty));
+    open_file_menu_item(&mut harness, "Import CSV or organogram…");
+    assert_eq!(harness.state().chart(), &small_chart());
+    let message = harness.state().error_message().expect("an error is shown");
+    assert!(message.contains("empty.csv"), "{message}");
+}
+
+#[test]
+fn export_csv_from_the_menu_writes_the_library_table_that_imports_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.csv");
+    let (mut harness, dialogs) = editor();
+    dialogs
+        .borrow_mut()
+        .save_answers
+        .push_back(Some(path.clone()));
+    click_button(&mut harness, "File");
+    harness.get_by_label("Export whole chart").hover();
+    harness.run();
+    click_button(&mut harness, "CSV table");
+    assert!(
+        dialogs
+            .borrow()
+            .asked
+            .contains(&"save: test-body.csv".to_owned()),
+        "{:?}",
+        dialogs.borrow().asked
+    );
+    let written = std::fs::read_to_string(&path).expect("the CSV was written");
+    let chart = harness.state().chart();
+    assert_eq!(
+        written,
+        orgchart::io::csv_table::to_csv_string(chart).unwrap(),
+        "the same table as `orgchart export`"
+    );
+    let back = orgchart::io::import::import_files(&path, None, Default::default()).unwrap();
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    assert_eq!(back.chart.len(), chart.len());
+    for unit in chart.units() {
+        assert_eq!(back.chart.parent(&unit.id), chart.parent(&unit.id));
+    }
+}

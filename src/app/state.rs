@@ -50,6 +50,14 @@ impl Document {
         }
     }
 
+    /// A chart that exists only in memory and counts as unsaved (e.g. just imported), so closing or opening
+    /// another file asks first.
+    pub fn unsaved(chart: Chart) -> Self {
+        let mut doc = Self::new(chart, None);
+        doc.saved_state_id = u64::MAX;
+        doc
+    }
+
     pub fn chart(&self) -> &Chart {
         &self.chart
     }
