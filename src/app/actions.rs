@@ -65,12 +65,20 @@ impl OrgchartApp {
                 }
             }
             ModalAnswer::Delete(mode) => self.delete(mode),
+            ModalAnswer::ImportOrganogram {
+                primary,
+                with_junior,
+            } => self.import_organogram(primary, with_junior),
         }
     }
 
     pub(super) fn execute(&mut self, command: Command) {
         match command {
-            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit => {
+            Command::New
+            | Command::Open
+            | Command::OpenPath(_)
+            | Command::ImportCsv
+            | Command::Quit => {
                 if self.doc.is_dirty() {
                     self.modal = Some(Modal::ConfirmDiscard {
                         then: command,
@@ -90,9 +98,6 @@ impl OrgchartApp {
                 format,
                 selection_only,
             } => self.export(format, selection_only),
-            Command::ImportCsv => self.notices.set_error(
-                "Importing CSV tables and organograms is not available in this build yet; `orgchart import` will do it.",
-            ),
             Command::Undo => self.undo(true),
             Command::Redo => self.undo(false),
             Command::AddRoot => self.add_unit(None, None),
@@ -128,13 +133,23 @@ impl OrgchartApp {
                 self.set_collapsed(&ids, any_open);
             }
             Command::ExpandAll => {
-                let ids: Vec<UnitId> = self.doc.chart().units().iter().map(|u| u.id.clone()).collect();
+                let ids: Vec<UnitId> = self
+                    .doc
+                    .chart()
+                    .units()
+                    .iter()
+                    .map(|u| u.id.clone())
+                    .collect();
                 self.set_collapsed(&ids, false);
             }
             Command::ResetLayout { selection_only } => self.reset_layout(selection_only),
             Command::MoveUnder { units, target } => {
                 let chart = self.doc.chart();
-                let label = format!("{} now reports to '{}'", describe(chart, &units), name(chart, &target));
+                let label = format!(
+                    "{} now reports to '{}'",
+                    describe(chart, &units),
+                    name(chart, &target)
+                );
                 let edit = super::canvas::reparent_edit(chart, &units, &target);
                 self.apply(edit, label);
             }
@@ -149,7 +164,14 @@ impl OrgchartApp {
                 self.apply(super::canvas::link_edit(&from, &to, kind), label);
             }
             Command::SelectAll => {
-                let ids = self.canvas.cache.drawing.cards.iter().map(|c| c.id.clone()).collect();
+                let ids = self
+                    .canvas
+                    .cache
+                    .drawing
+                    .cards
+                    .iter()
+                    .map(|c| c.id.clone())
+                    .collect();
                 self.selection.set_many(ids);
             }
             Command::ClearSelection => self.selection.clear(),
@@ -175,6 +197,7 @@ impl OrgchartApp {
                 }
             }
             Command::OpenPath(path) => self.open_path(path),
+            Command::ImportCsv => self.start_import(),
             Command::Quit => {
                 self.allow_close = true;
                 self.pending.clear();
@@ -184,7 +207,7 @@ impl OrgchartApp {
         }
     }
 
-    fn replace_document(&mut self, doc: Document, untitled_name: &str) {
+    pub(super) fn replace_document(&mut self, doc: Document, untitled_name: &str) {
         self.doc = doc;
         self.untitled_name = untitled_name.to_owned();
         self.selection.clear();

@@ -1,5 +1,7 @@
 //! Questions the editor asks: keep unsaved changes?, how to delete a manager, and the keyboard help.
 
+use std::path::PathBuf;
+
 use egui::{RichText, Ui};
 
 use super::commands::{Command, DeleteMode};
@@ -18,6 +20,16 @@ pub enum Modal {
         manager: Option<String>,
     },
     Shortcuts,
+    /// An organogram senior staff file was picked: add its junior staff file?
+    AskJuniorFile {
+        primary: PathBuf,
+        senior: String,
+    },
+    /// What an import could not take as written, row by row.
+    ImportWarnings {
+        heading: String,
+        warnings: Vec<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +37,7 @@ pub enum ModalAnswer {
     SaveThen(Command),
     Discard(Command),
     Delete(DeleteMode),
+    ImportOrganogram { primary: PathBuf, with_junior: bool },
     Cancel,
 }
 
@@ -76,6 +89,36 @@ pub fn modal_ui(ui: &Ui, modal: &Modal) -> Option<ModalAnswer> {
                     answer = Some(ModalAnswer::Delete(DeleteMode::LiftReports));
                 }
                 if ui.button("Cancel").clicked() {
+                    answer = Some(ModalAnswer::Cancel);
+                }
+            }
+            Modal::AskJuniorFile { primary, senior } => {
+                ui.heading("Add the junior staff file?");
+                ui.label(format!(
+                    "{senior} is a UK organogram senior staff file. Its junior staff file (posts below the senior ones, \
+                     with \"Reporting Senior Post\") can be imported with it."
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    for (label, with_junior) in [
+                        ("Choose the junior staff file…", true),
+                        ("Import senior posts only", false),
+                    ] {
+                        if ui.button(label).clicked() {
+                            answer = Some(ModalAnswer::ImportOrganogram {
+                                primary: primary.clone(),
+                                with_junior,
+                            });
+                        }
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(ModalAnswer::Cancel);
+                    }
+                });
+            }
+            Modal::ImportWarnings { heading, warnings } => {
+                import_warnings_ui(ui, heading, warnings);
+                if ui.button("Close").clicked() {
                     answer = Some(ModalAnswer::Cancel);
                 }
             }
@@ -138,6 +181,27 @@ const SHORTCUTS: [(&str, &str); 22] = [
         "everything else, for the card under the pointer",
     ),
 ];
+
+fn import_warnings_ui(ui: &mut Ui, heading: &str, warnings: &[String]) {
+    ui.heading("Imported, with warnings");
+    ui.label(heading);
+    ui.label("Every row was kept; these were not taken exactly as written:");
+    ui.add_space(4.0);
+    for warning in warnings.iter().take(super::import::WARNINGS_SHOWN) {
+        ui.label(RichText::new(warning).small());
+    }
+    let more = warnings.len().saturating_sub(super::import::WARNINGS_SHOWN);
+    if more > 0 {
+        ui.label(RichText::new(format!("… and {more} more.")).weak());
+    }
+    ui.add_space(4.0);
+    if ui
+        .button(format!("Copy all {} warnings", warnings.len()))
+        .clicked()
+    {
+        ui.ctx().copy_text(warnings.join("\n"));
+    }
+}
 
 fn shortcuts_ui(ui: &mut Ui) {
     ui.heading("Keyboard and mouse");

@@ -12,6 +12,7 @@ mod export;
 pub mod files;
 pub mod find;
 mod fonts;
+mod import;
 pub mod inspector;
 mod keyboard;
 mod menu;

@@ -4,6 +4,7 @@
 //! revision counter tells the canvas, totals and find when to recompute.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::{Chart, Edit, ModelError, UnitId};
 
@@ -18,12 +19,19 @@ struct Step {
     label: String,
 }
 
+/// Revisions come from one counter for the whole process, so a newly opened document never shares a revision
+/// with the one it replaces (caches keyed by revision would otherwise keep showing the old chart).
+fn next_revision() -> u64 {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    COUNTER.fetch_add(1, Ordering::Relaxed) + 1
+}
+
 pub struct Document {
     chart: Chart,
     path: Option<PathBuf>,
     undo: Vec<Step>,
     redo: Vec<Step>,
-    /// Bumped on every change (edit, undo, redo, load): caches compare it.
+    /// Changed on every change (edit, undo, redo, load): caches compare it.
     revision: u64,
     next_state_id: u64,
     saved_state_id: u64,
@@ -36,10 +44,18 @@ impl Document {
             path,
             undo: Vec::new(),
             redo: Vec::new(),
-            revision: 0,
+            revision: next_revision(),
             next_state_id: 1,
             saved_state_id: 0,
         }
+    }
+
+    /// A chart that exists only in memory and counts as unsaved (e.g. just imported), so closing or opening
+    /// another file asks first.
+    pub fn unsaved(chart: Chart) -> Self {
+        let mut doc = Self::new(chart, None);
+        doc.saved_state_id = u64::MAX;
+        doc
     }
 
     pub fn chart(&self) -> &Chart {
@@ -83,7 +99,7 @@ impl Document {
             label: label.into(),
         });
         self.redo.clear();
-        self.revision += 1;
+        self.revision = next_revision();
         Ok(())
     }
 
@@ -116,7 +132,7 @@ impl Document {
             label: label.into(),
         });
         self.redo.clear();
-        self.revision += 1;
+        self.revision = next_revision();
         Ok(())
     }
 
@@ -148,7 +164,7 @@ impl Document {
                     state_id: step.state_id,
                     label: step.label.clone(),
                 });
-                self.revision += 1;
+                self.revision = next_revision();
                 Ok(Some(step.label))
             }
             Err(err) => {
@@ -170,7 +186,7 @@ impl Document {
                     state_id: step.state_id,
                     label: step.label.clone(),
                 });
-                self.revision += 1;
+                self.revision = next_revision();
                 Ok(Some(step.label))
             }
             Err(err) => {
@@ -184,7 +200,7 @@ impl Document {
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.path = Some(path);
         self.saved_state_id = self.state_id();
-        self.revision += 1;
+        self.revision = next_revision();
     }
 }
 
@@ -302,6 +318,7 @@ mod tests {
     #[test]
     fn a_refused_sequence_changes_nothing_and_records_nothing() {
         let mut doc = Document::new(two_units(), None);
+        let revision_before = doc.revision();
         let before = doc.chart().clone();
         let result = doc.apply_sequence(
             "Broken",
@@ -324,7 +341,7 @@ mod tests {
         assert!(matches!(result, Err(ModelError::Cycle { .. })));
         assert_eq!(doc.chart(), &before);
         assert!(!doc.can_undo());
-        assert_eq!(doc.revision(), 0);
+        assert_eq!(doc.revision(), revision_before);
     }
 
     #[test]

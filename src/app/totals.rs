@@ -10,7 +10,9 @@ use crate::model::{Chart, UnitId};
 pub struct Totals {
     key: Option<(u64, Option<UnitId>)>,
     chart: ChartFigures,
-    selected: Option<(String, ChartFigures)>,
+    /// Whether any unit has a cost at all: a chart without figures must not claim to cost £0.
+    chart_costed: bool,
+    selected: Option<(String, ChartFigures, bool)>,
 }
 
 impl Totals {
@@ -20,10 +22,15 @@ impl Totals {
             return;
         }
         self.chart = chart_figures(chart);
+        self.chart_costed = chart.units().iter().any(|unit| unit.cost.is_some());
         self.selected = selected.and_then(|id| {
             let figures = subtree_figures(chart, id)?;
             let name = chart.unit(id).map(|u| u.name.clone()).unwrap_or_default();
-            Some((name, figures))
+            let costed = chart
+                .subtree(id)
+                .into_iter()
+                .any(|below| chart.unit(below).is_some_and(|u| u.cost.is_some()));
+            Some((name, figures, costed))
         });
         self.key = Some(key);
     }
@@ -34,30 +41,45 @@ impl Totals {
 
     pub fn ui(&mut self, ui: &mut Ui, chart: &Chart, revision: u64, selected: Option<&UnitId>) {
         self.refresh(chart, revision, selected);
-        figures_ui(ui, "Whole chart", &self.chart, "totals-chart");
-        if let Some((name, figures)) = &self.selected {
+        figures_ui(
+            ui,
+            "Whole chart",
+            &self.chart,
+            self.chart_costed,
+            "totals-chart",
+        );
+        if let Some((name, figures, costed)) = &self.selected {
             ui.add_space(6.0);
             figures_ui(
                 ui,
                 &format!("'{name}' and below"),
                 figures,
+                *costed,
                 "totals-selected",
             );
         }
     }
 }
 
-fn figures_ui(ui: &mut Ui, title: &str, figures: &ChartFigures, grid_id: &str) {
+/// What the cost row says: "not given" when no unit in view has a cost.
+pub fn cost_text(figures: &ChartFigures, costed: bool) -> String {
+    if !costed {
+        return "not given".to_owned();
+    }
+    let estimate = if figures.estimated {
+        " (includes estimates)"
+    } else {
+        ""
+    };
+    format!("{}{estimate}", format::money(figures.cost))
+}
+
+fn figures_ui(ui: &mut Ui, title: &str, figures: &ChartFigures, costed: bool, grid_id: &str) {
     ui.label(RichText::new(title).strong());
     egui::Grid::new(grid_id)
         .num_columns(2)
         .spacing([12.0, 2.0])
         .show(ui, |ui| {
-            let estimate = if figures.estimated {
-                " (includes estimates)"
-            } else {
-                ""
-            };
             ui.label("Units");
             ui.label(figures.units.to_string());
             ui.end_row();
@@ -65,7 +87,7 @@ fn figures_ui(ui: &mut Ui, title: &str, figures: &ChartFigures, grid_id: &str) {
             ui.label(format::headcount(figures.headcount, figures.has_fte));
             ui.end_row();
             ui.label("Cost a year");
-            ui.label(format!("{}{estimate}", format::money(figures.cost)));
+            ui.label(cost_text(figures, costed));
             ui.end_row();
             ui.label("Widest span of control");
             ui.label(figures.max_span.to_string());
@@ -79,4 +101,31 @@ fn figures_ui(ui: &mut Ui, title: &str, figures: &ChartFigures, grid_id: &str) {
                 ui.end_row();
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cost, CostBasis, Span, Unit};
+
+    #[test]
+    fn cost_is_not_given_rather_than_zero_when_no_unit_has_one() {
+        let mut chart = Chart::new();
+        chart.insert_unit(Unit::new("a", "A"), None, None).unwrap();
+        let mut totals = Totals::default();
+        totals.refresh(&chart, 0, None);
+        assert_eq!(cost_text(&totals.chart, totals.chart_costed), "not given");
+
+        let mut costed = Unit::new("b", "B");
+        costed.cost = Some(Cost {
+            amount: Span::exact(1000.0),
+            basis: CostBasis::Total,
+            on_cost_rate: None,
+            estimate: false,
+        });
+        chart.insert_unit(costed, None, None).unwrap();
+        totals.refresh(&chart, 1, None);
+        let text = cost_text(&totals.chart, totals.chart_costed);
+        assert!(text.starts_with('£') && text != "£0", "{text}");
+    }
 }

@@ -359,15 +359,16 @@ impl Canvas {
 
     fn drop_target(&self, at: Pos2, drag: &MoveDrag) -> Option<UnitId> {
         let chart_at = self.view.to_chart(at);
-        // The topmost card under the pointer that is not itself following the pointer.
+        // The topmost card under the pointer, other than the dragged units themselves. Their reports count
+        // (where they were before the drag), so dropping a unit onto its own report is seen and refused rather
+        // than read as a move to empty space.
         self.cache
             .drawing
             .cards
             .iter()
-            .enumerate()
             .rev()
-            .find(|(i, card)| card.rect.contains(chart_at) && drag.cards.binary_search(i).is_err())
-            .map(|(_, card)| card.id.clone())
+            .find(|card| card.rect.contains(chart_at) && !drag.units.contains(&card.id))
+            .map(|card| card.id.clone())
     }
 
     fn finish_move(

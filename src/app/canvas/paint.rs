@@ -8,14 +8,17 @@ use egui::{Color32, FontId, Painter, Pos2, Shape as EguiShape, StrokeKind, Vec2}
 
 use crate::geom;
 use crate::model::{Chart, UnitId};
-use crate::render::text;
 use crate::render::{Dash, Drawing, RenderOptions, Rgba, Shape, Stroke, build_drawing};
+use crate::render::{style, text};
 
 use super::view::{View, pos, rect};
 use crate::app::fonts;
 
-/// Below this many screen pixels, text is left out and cards are drawn as plain boxes.
-pub const MIN_TEXT_PX: f32 = 6.0;
+/// Below this many screen pixels, secondary text (role, figures, badges, key, link labels) is left out.
+pub const MIN_TEXT_PX: f32 = 4.5;
+/// Names (and the title) are the last text to go: they stay down to this size, so a chart fitted to the
+/// window still says which box is which.
+pub const MIN_NAME_PX: f32 = 3.5;
 /// Below this card width on screen, rows of cards are drawn as merged blocks.
 const BLOCK_CARD_PX: f32 = 5.0;
 const NO_CARD: u32 = u32::MAX;
@@ -455,7 +458,7 @@ fn push_shape(
             strike,
         } => {
             let px = size * zoom;
-            if px < MIN_TEXT_PX || row.is_empty() {
+            if !text_is_drawn(*size, zoom) || row.is_empty() {
                 return;
             }
             texts.push(TextJob {
@@ -467,6 +470,16 @@ fn push_shape(
             });
         }
     }
+}
+
+/// Level of detail for text: whether a text of `size` chart units is drawn at `zoom`.
+pub fn text_is_drawn(size: f32, zoom: f32) -> bool {
+    let least = if size >= style::NAME_SIZE {
+        MIN_NAME_PX
+    } else {
+        MIN_TEXT_PX
+    };
+    size * zoom >= least
 }
 
 fn push_line(points: &[Pos2], stroke: &Stroke, zoom: f32, c: Color32, out: &mut Vec<EguiShape>) {
@@ -558,6 +571,24 @@ mod tests {
             .map(|i| (snap_font_px(6.0 + i as f32 * 0.01) * 100.0) as u32)
             .collect();
         assert!(steps.len() <= 21, "{}", steps.len());
+    }
+
+    #[test]
+    fn names_outlast_secondary_text_as_the_view_zooms_out() {
+        // Fit-to-window on a 16-unit sample is about 44%: every kind of text on a card is still drawn.
+        for size in [
+            style::NAME_SIZE,
+            style::ROLE_SIZE,
+            style::FIGURES_SIZE,
+            style::BADGE_SIZE,
+        ] {
+            assert!(text_is_drawn(size, 0.44), "size {size} at 44%");
+        }
+        // Further out, names stay after the small text is gone.
+        assert!(text_is_drawn(style::NAME_SIZE, 0.3));
+        assert!(!text_is_drawn(style::FIGURES_SIZE, 0.3));
+        assert!(!text_is_drawn(style::BADGE_SIZE, 0.3));
+        assert!(!text_is_drawn(style::NAME_SIZE, 0.2));
     }
 
     #[test]

@@ -1,0 +1,664 @@
+//! The editor driven as a user drives it: clicks on toolbar buttons found by their labels, keys, and pointer
+//! drags on the canvas, with the model checked afterwards. File dialogs are answered by `ScriptedDialogs`,
+//! the seam that replaces the native ones.
+
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use orgchart::app::OrgchartApp;
+use orgchart::app::dialogs::Modal;
+use orgchart::app::files::{RecentFiles, ScriptedDialogs};
+use orgchart::model::{Chart, Unit, UnitId};
+
+type Dialogs = Rc<RefCell<ScriptedDialogs>>;
+
+fn id(s: &str) -> UnitId {
+    UnitId::new(s)
+}
+
+/// ceo → finance (→ payroll, audit), ceo → operations (→ fleet), and a lone "board".
+fn small_chart() -> Chart {
+    let mut chart = Chart::new();
+    chart.set_title("Test body");
+    let add = |chart: &mut Chart, unit: &str, name: &str, parent: Option<&str>| {
+        chart
+            .insert_unit(Unit::new(unit, name), parent.map(id).as_ref(), None)
+            .unwrap();
+    };
+    add(&mut chart, "ceo", "Chief Executive", None);
+    add(&mut chart, "finance", "Finance", Some("ceo"));
+    add(&mut chart, "payroll", "Payroll", Some("finance"));
+    add(&mut chart, "audit", "Internal Audit", Some("finance"));
+    add(&mut chart, "operations", "Operations", Some("ceo"));
+    add(&mut chart, "fleet", "Fleet", Some("operations"));
+    add(&mut chart, "board", "Board", None);
+    chart
+}
+
+fn editor_with(chart: Chart) -> (Harness<'static, OrgchartApp>, Dialogs) {
+    let dialogs: Dialogs = Rc::new(RefCell::new(ScriptedDialogs::default()));
+    let app = OrgchartApp::new(
+        chart,
+        None,
+        Box::new(dialogs.clone()),
+        RecentFiles::in_memory(),
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut OrgchartApp| app.show(ui), app);
+    harness.run();
+    (harness, dialogs)
+}
+
+fn editor() -> (Harness<'static, OrgchartApp>, Dialogs) {
+    editor_with(small_chart())
+}
+
+fn card_centre(harness: &Harness<'_, OrgchartApp>, unit: &str) -> Pos2 {
+    harness
+        .state()
+        .card_screen_rect(&id(unit))
+        .unwrap_or_else(|| panic!("card '{unit}' is not drawn"))
+        .center()
+}
+
+fn press(harness: &Harness<'_, OrgchartApp>, at: Pos2, pressed: bool) {
+    harness.event(Event::PointerButton {
+        pos: at,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    });
+}
+
+fn click_at(harness: &mut Harness<'_, OrgchartApp>, at: Pos2) {
+    harness.hover_at(at);
+    harness.run();
+    press(harness, at, true);
+    press(harness, at, false);
+    harness.run();
+}
+
+fn click_card(harness: &mut Harness<'_, OrgchartApp>, unit: &str) {
+    let at = card_centre(harness, unit);
+    click_at(harness, at);
+    assert_eq!(
+        harness.state().selection().primary(),
+        Some(&id(unit)),
+        "clicking the card selects it"
+    );
+}
+
+/// Presses at `from`, moves the pointer there in steps, and releases at `to`, a frame per step, as a hand does.
+fn drag(harness: &mut Harness<'_, OrgchartApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    press(harness, from, true);
+    harness.run();
+    for step in 1..=8 {
+        harness.hover_at(from.lerp(to, step as f32 / 8.0));
+        harness.run();
+    }
+    press(harness, to, false);
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+}
+
+fn command_key(harness: &mut Harness<'_, OrgchartApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn key(harness: &mut Harness<'_, OrgchartApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn type_text(harness: &mut Harness<'_, OrgchartApp>, text: &str) {
+    harness.event(Event::Text(text.to_owned()));
+    harness.run();
+}
+
+fn click_button(harness: &mut Harness<'_, OrgchartApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn names_under(chart: &Chart, parent: &str) -> Vec<String> {
+    chart
+        .children(&id(parent))
+        .into_iter()
+        .map(|c| chart.unit(c).unwrap().name.clone())
+        .collect()
+}
+
+#[test]
+fn tab_adds_a_report_that_is_renamed_in_place() {
+    let (mut harness, _) = editor();
+    click_card(&mut harness, "operations");
+    key(&mut harness, Key::Tab);
+    let new_id = harness
+        .state()
+        .selection()
+        .primary()
+        .cloned()
+        .expect("the new unit is selected");
+    assert_eq!(
+        harness.state().chart().parent(&new_id),
+        Some(&id("operations"))
+    );
+    // The name field opens with the placeholder selected, so typing replaces it.
+    type_text(&mut harness, "Transport Planning");
+    key(&mut harness, Key::Enter);
+    let chart = harness.state().chart();
+    assert_eq!(chart.unit(&new_id).unwrap().name, "Transport Planning");
+    assert_eq!(
+        names_under(chart, "operations"),
+        ["Fleet", "Transport Planning"]
+    );
+    assert_eq!(chart.len(), 8);
+}
+
+#[test]
+fn toolbar_button_adds_a_unit_and_f2_renames_it() {
+    let (mut harness, _) = editor();
+    click_card(&mut harness, "finance");
+    // With a card selected, the toolbar's add button reads "Add report".
+    click_button(&mut harness, "Add report");
+    let new_id = harness.state().selection().primary().cloned().unwrap();
+    assert_eq!(
+        harness.state().chart().parent(&new_id),
+        Some(&id("finance"))
+    );
+    key(&mut harness, Key::Enter);
+    assert_eq!(
+        harness.state().chart().unit(&new_id).unwrap().name,
+        "New unit"
+    );
+    key(&mut harness, Key::F2);
+    type_text(&mut harness, "Procurement");
+    key(&mut harness, Key::Enter);
+    assert_eq!(
+        harness.state().chart().unit(&new_id).unwrap().name,
+        "Procurement"
+    );
+    // Escape cancels a rename.
+    key(&mut harness, Key::F2);
+    type_text(&mut harness, "Something else");
+    key(&mut harness, Key::Escape);
+    assert_eq!(
+        harness.state().chart().unit(&new_id).unwrap().name,
+        "Procurement"
+    );
+}
+
+#[test]
+fn dropping_a_card_on_another_changes_its_manager() {
+    let (mut harness, _) = editor();
+    assert_eq!(
+        harness.state().chart().parent(&id("payroll")),
+        Some(&id("finance"))
+    );
+    let from = card_centre(&harness, "payroll");
+    let to = card_centre(&harness, "operations");
+    drag(&mut harness, from, to);
+    let chart = harness.state().chart();
+    assert_eq!(chart.parent(&id("payroll")), Some(&id("operations")));
+    assert_eq!(names_under(chart, "finance"), ["Internal Audit"]);
+    assert!(harness.state().error_message().is_none());
+}
+
+#[test]
+fn dropping_a_card_on_its_own_report_is_refused_with_a_message() {
+    let (mut harness, _) = editor();
+    let before = harness.state().chart().clone();
+    let from = card_centre(&harness, "finance");
+    let to = card_centre(&harness, "payroll");
+    drag(&mut harness, from, to);
+    assert_eq!(harness.state().chart(), &before, "nothing changes");
+    assert!(!harness.state().document().can_undo());
+    let message = harness.state().error_message().expect("a visible message");
+    assert!(
+        message.contains("'Finance' cannot report to 'Payroll'"),
+        "{message}"
+    );
+    // The message is on screen, not only in the state.
+    assert!(
+        harness
+            .query_by_label_contains("cannot report to")
+            .is_some()
+    );
+}
+
+#[test]
+fn dragging_a_card_to_empty_space_moves_its_subtree_and_pins_it() {
+    let (mut harness, _) = editor();
+    let finance = harness.state().card_screen_rect(&id("finance")).unwrap();
+    let payroll_before = card_centre(&harness, "payroll");
+    let audit_before = card_centre(&harness, "audit");
+    let ceo_before = card_centre(&harness, "ceo");
+    // Down and to the left, below the chart, where there is no card.
+    let from = finance.center();
+    let to = from + egui::vec2(-60.0, finance.height() * 3.5);
+    assert!(
+        harness.state().canvas().view.canvas.contains(to),
+        "the drop point is on the canvas"
+    );
+    drag(&mut harness, from, to);
+    let chart = harness.state().chart();
+    assert_eq!(
+        chart.parent(&id("finance")),
+        Some(&id("ceo")),
+        "same manager"
+    );
+    assert!(
+        chart.unit(&id("finance")).unwrap().pinned.is_some(),
+        "pinned"
+    );
+    let moved = to - from;
+    for (unit, before) in [
+        ("finance", from),
+        ("payroll", payroll_before),
+        ("audit", audit_before),
+    ] {
+        let after = card_centre(&harness, unit);
+        assert!(
+            (after - (before + moved)).length() < 2.0,
+            "{unit} followed the drag: {before:?} -> {after:?}, expected moved by {moved:?}"
+        );
+    }
+    assert!((card_centre(&harness, "ceo") - ceo_before).length() < 0.5);
+    // The whole drag is one undo step.
+    assert_eq!(
+        harness.state().document().undo_label(),
+        Some("Move 'Finance'")
+    );
+}
+
+#[test]
+fn undo_and_redo_by_keyboard_treat_a_whole_drag_as_one_step() {
+    let (mut harness, _) = editor();
+    let original = harness.state().chart().clone();
+    let from = card_centre(&harness, "fleet");
+    let to = card_centre(&harness, "finance");
+    drag(&mut harness, from, to);
+    let moved = harness.state().chart().clone();
+    assert_eq!(moved.parent(&id("fleet")), Some(&id("finance")));
+
+    command_key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        harness.state().chart(),
+        &original,
+        "one Ctrl+Z undoes the drag"
+    );
+    assert!(!harness.state().document().can_undo());
+
+    command_key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(harness.state().chart(), &moved, "Ctrl+Shift+Z redoes it");
+
+    command_key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().chart(), &original);
+    command_key(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(harness.state().chart(), &moved, "Ctrl+Y redoes too");
+
+    // The toolbar buttons do the same.
+    click_button(&mut harness, "Undo");
+    assert_eq!(harness.state().chart(), &original);
+    click_button(&mut harness, "Redo");
+    assert_eq!(harness.state().chart(), &moved);
+}
+
+#[test]
+fn collapsing_hides_the_subtree_and_survives_save_and_reload() {
+    let (mut harness, dialogs) = editor();
+    click_card(&mut harness, "finance");
+    key(&mut harness, Key::Space);
+    assert!(
+        harness
+            .state()
+            .chart()
+            .unit(&id("finance"))
+            .unwrap()
+            .collapsed
+    );
+    assert!(harness.state().card_screen_rect(&id("payroll")).is_none());
+    assert!(harness.state().card_screen_rect(&id("audit")).is_none());
+    assert!(harness.state().card_screen_rect(&id("fleet")).is_some());
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("collapsed.ron");
+    dialogs
+        .borrow_mut()
+        .save_answers
+        .push_back(Some(path.clone()));
+    command_key(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(path.exists());
+    let reloaded = orgchart::io::load(&path).unwrap();
+    assert!(reloaded.unit(&id("finance")).unwrap().collapsed);
+
+    // Reopened in a fresh editor, the subtree is still folded away.
+    let (reopened, _) = editor_with(reloaded);
+    assert!(reopened.state().card_screen_rect(&id("finance")).is_some());
+    assert!(reopened.state().card_screen_rect(&id("payroll")).is_none());
+
+    // Space again opens it.
+    key(&mut harness, Key::Space);
+    assert!(
+        !harness
+            .state()
+            .chart()
+            .unit(&id("finance"))
+            .unwrap()
+            .collapsed
+    );
+    assert!(harness.state().card_screen_rect(&id("payroll")).is_some());
+}
+
+#[test]
+fn find_highlights_matches_and_enter_selects_and_centres_the_next() {
+    let (mut harness, _) = editor();
+    // Zoom in so centring has to move the view.
+    for _ in 0..4 {
+        key(&mut harness, Key::Plus);
+    }
+    command_key(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "a");
+    // Names and ids are searched: all but "Chief Executive" (ceo) and "Fleet" contain an "a".
+    let expected: Vec<UnitId> = ["finance", "payroll", "audit", "operations", "board"]
+        .map(id)
+        .to_vec();
+    let mut matches = harness.state().find_matches().to_vec();
+    matches.sort();
+    let mut sorted = expected.clone();
+    sorted.sort();
+    assert_eq!(matches, sorted);
+    assert!(harness.query_by_label_contains("5 found").is_some());
+
+    key(&mut harness, Key::Enter);
+    let first = harness.state().selection().primary().cloned().unwrap();
+    assert!(expected.contains(&first));
+    let canvas = harness.state().canvas().view.canvas;
+    let centre = card_centre(&harness, first.as_str());
+    assert!(
+        (centre - canvas.center()).length() < 2.0,
+        "the match is centred: {centre:?} vs {:?}",
+        canvas.center()
+    );
+    key(&mut harness, Key::Enter);
+    let second = harness.state().selection().primary().cloned().unwrap();
+    assert_ne!(first, second, "Enter moves on to the next match");
+    assert!(expected.contains(&second));
+    assert!((card_centre(&harness, second.as_str()) - canvas.center()).length() < 2.0);
+    assert!(harness.query_by_label_contains("2 of 5").is_some());
+
+    // Narrowing the text narrows the matches.
+    type_text(&mut harness, "u");
+    assert_eq!(harness.state().find_matches(), &[id("audit")]);
+}
+
+#[test]
+fn save_through_the_dialog_seam_and_reopen_gives_an_equal_chart() {
+    let (mut harness, dialogs) = editor();
+    // An edit first, so the saved chart is not just what the test built.
+    let from = card_centre(&harness, "audit");
+    let to = card_centre(&harness, "ceo");
+    drag(&mut harness, from, to);
+    assert_eq!(
+        harness.state().chart().parent(&id("audit")),
+        Some(&id("ceo"))
+    );
+    assert!(harness.state().window_title().starts_with('•'));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path: PathBuf = dir.path().join("saved.ron");
+    dialogs
+        .borrow_mut()
+        .save_answers
+        .push_back(Some(path.clone()));
+    click_button(&mut harness, "Save");
+    assert!(
+        dialogs
+            .borrow()
+            .asked
+            .iter()
+            .any(|a| a.starts_with("save: "))
+    );
+    assert!(path.exists(), "saved to the path the dialog gave");
+    assert!(!harness.state().document().is_dirty());
+    assert!(harness.state().window_title().starts_with("saved.ron"));
+    let saved = harness.state().chart().clone();
+
+    // Change the open chart, then open the saved file: unsaved changes are asked about first.
+    click_card(&mut harness, "board");
+    key(&mut harness, Key::Delete);
+    assert!(!harness.state().chart().contains(&id("board")));
+    dialogs
+        .borrow_mut()
+        .open_answers
+        .push_back(Some(path.clone()));
+    click_button(&mut harness, "Open");
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::ConfirmDiscard { .. })
+    ));
+    click_button(&mut harness, "Don't save");
+    assert!(harness.state().modal().is_none());
+    assert_eq!(
+        harness.state().chart(),
+        &saved,
+        "reopened chart equals the saved one"
+    );
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn delete_with_move_reports_up_keeps_the_reports_under_the_manager() {
+    let (mut harness, _) = editor();
+    click_card(&mut harness, "finance");
+    key(&mut harness, Key::Delete);
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::DeleteChoice { below: 2, .. })
+    ));
+    click_button(
+        &mut harness,
+        "Delete only 'Finance'; its reports move up to 'Chief Executive'",
+    );
+    let chart = harness.state().chart();
+    assert!(!chart.contains(&id("finance")));
+    assert_eq!(chart.parent(&id("payroll")), Some(&id("ceo")));
+    assert_eq!(chart.parent(&id("audit")), Some(&id("ceo")));
+    assert_eq!(chart.len(), 6);
+    // One step to undo.
+    command_key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().chart(), &small_chart());
+}
+
+#[test]
+fn opening_a_file_from_an_unedited_chart_shows_the_new_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.ron");
+    let mut other = Chart::new();
+    other
+        .insert_unit(Unit::new("library", "Library Service"), None, None)
+        .unwrap();
+    orgchart::io::save(&other, &path).unwrap();
+
+    let (mut harness, dialogs) = editor();
+    dialogs.borrow_mut().open_answers.push_back(Some(path));
+    command_key(&mut harness, Modifiers::COMMAND, Key::O);
+    assert_eq!(harness.state().chart(), &other);
+    assert!(
+        harness.state().card_screen_rect(&id("library")).is_some(),
+        "the canvas draws the opened chart"
+    );
+    assert!(harness.state().card_screen_rect(&id("finance")).is_none());
+}
+
+fn open_file_menu_item(harness: &mut Harness<'_, OrgchartApp>, label: &str) {
+    click_button(harness, "File");
+    click_button(harness, label);
+}
+
+#[test]
+fn import_a_simple_csv_through_the_menu_opens_it_as_an_unsaved_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("staff.csv");
+    std::fs::write(
+        &table,
+        "ID,Name,Job Title,Reports To,Headcount\n\
+         ceo,Chief Executive,Head of paid service,,1\n\
+         fin,Finance,,ceo,12\n\
+         pay,Payroll,,fin,4\n\
+         lost,Orphan team,,nobody,2\n",
+    )
+    .unwrap();
+
+    let (mut harness, dialogs) = editor();
+    // An unsaved edit: importing asks before discarding it, as opening does.
+    click_card(&mut harness, "board");
+    key(&mut harness, Key::Delete);
+    dialogs.borrow_mut().open_answers.push_back(Some(table));
+    open_file_menu_item(&mut harness, "Import CSV or organogram…");
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::ConfirmDiscard { .. })
+    ));
+    click_button(&mut harness, "Don't save");
+
+    let chart = harness.state().chart();
+    assert_eq!(chart.len(), 4, "every row became a unit");
+    assert_eq!(chart.parent(&id("pay")), Some(&id("fin")));
+    assert_eq!(chart.unit(&id("ceo")).unwrap().role, "Head of paid service");
+    assert_eq!(chart.parent(&id("lost")), None, "unknown manager: a root");
+    assert!(harness.state().card_screen_rect(&id("pay")).is_some());
+    assert!(harness.state().document().is_dirty(), "imported, not saved");
+    assert!(harness.state().document().path().is_none());
+    assert!(harness.state().window_title().contains("staff (imported)"));
+
+    // The warning is shown in the window, with its row.
+    let Some(Modal::ImportWarnings { heading, warnings }) = harness.state().modal().cloned() else {
+        panic!(
+            "expected the import warnings, got {:?}",
+            harness.state().modal()
+        );
+    };
+    assert!(
+        heading.starts_with("Imported 4 rows from staff.csv as 4 units; 1 warning"),
+        "{heading}"
+    );
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0].starts_with("staff.csv row 5:"),
+        "{}",
+        warnings[0]
+    );
+    assert!(harness.query_by_label_contains("staff.csv row 5").is_some());
+    click_button(&mut harness, "Close");
+    assert!(harness.state().modal().is_none());
+}
+
+#[test]
+fn import_an_organogram_with_its_junior_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let senior = dir.path().join("senior.csv");
+    let junior = dir.path().join("junior.csv");
+    std::fs::write(
+        &senior,
+        "Post Unique Reference,Name,Grade (or equivalent),Job Title,Reports to Senior Post,FTE,Actual Pay Floor (£),Actual Pay Ceiling (£)\n\
+         1,Jo Bloggs,SCS3,Permanent Secretary,XX,1,150000,154999\n\
+         2,N/D,SCS1,Director of Finance,1,1,90000,94999\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &junior,
+        "Reporting Senior Post,Grade,Generic Job Title,Number of Posts in FTE,Payscale Minimum (£),Payscale Maximum (£)\n\
+         2,EO,Finance Officer,3.5,28000,32000\n",
+    )
+    .unwrap();
+
+    let (mut harness, dialogs) = editor();
+    dialogs
+        .borrow_mut()
+        .open_answers
+        .extend([Some(senior), Some(junior)]);
+    open_file_menu_item(&mut harness, "Import CSV or organogram…");
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::AskJuniorFile { .. })
+    ));
+    click_button(&mut harness, "Choose the junior staff file…");
+    let chart = harness.state().chart();
+    assert_eq!(chart.len(), 3, "two senior posts and one junior group");
+    assert_eq!(chart.parent(&id("2")), Some(&id("1")));
+    let below_director = chart.children(&id("2"));
+    assert_eq!(below_director.len(), 1);
+    assert!(
+        chart
+            .unit(below_director[0])
+            .unwrap()
+            .name
+            .contains("Finance Officer")
+    );
+    assert_eq!(
+        dialogs.borrow().asked.len(),
+        2,
+        "{:?}",
+        dialogs.borrow().asked
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_imported_leaves_the_chart_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let (mut harness, dialogs) = editor();
+    dialogs.borrow_mut().open_answers.push_back(Some(empty));
+    open_file_menu_item(&mut harness, "Import CSV or organogram…");
+    assert_eq!(harness.state().chart(), &small_chart());
+    let message = harness.state().error_message().expect("an error is shown");
+    assert!(message.contains("empty.csv"), "{message}");
+}
+
+#[test]
+fn export_csv_from_the_menu_writes_the_library_table_that_imports_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.csv");
+    let (mut harness, dialogs) = editor();
+    dialogs
+        .borrow_mut()
+        .save_answers
+        .push_back(Some(path.clone()));
+    click_button(&mut harness, "File");
+    harness.get_by_label("Export whole chart").hover();
+    harness.run();
+    click_button(&mut harness, "CSV table");
+    assert!(
+        dialogs
+            .borrow()
+            .asked
+            .contains(&"save: test-body.csv".to_owned()),
+        "{:?}",
+        dialogs.borrow().asked
+    );
+    let written = std::fs::read_to_string(&path).expect("the CSV was written");
+    let chart = harness.state().chart();
+    assert_eq!(
+        written,
+        orgchart::io::csv_table::to_csv_string(chart).unwrap(),
+        "the same table as `orgchart export`"
+    );
+    let back = orgchart::io::import::import_files(&path, None, Default::default()).unwrap();
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    assert_eq!(back.chart.len(), chart.len());
+    for unit in chart.units() {
+        assert_eq!(back.chart.parent(&unit.id), chart.parent(&unit.id));
+    }
+}
