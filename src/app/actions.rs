@@ -90,6 +90,7 @@ impl OrgchartApp {
                 format,
                 selection_only,
             } => self.export(format, selection_only),
+            Command::CompareWith => self.compare_with_dialog(),
             Command::ImportCsv => self.notices.set_error(
                 "Importing CSV tables and organograms is not available in this build yet; `orgchart import` will do it.",
             ),
@@ -186,6 +187,7 @@ impl OrgchartApp {
 
     fn replace_document(&mut self, doc: Document, untitled_name: &str) {
         self.doc = doc;
+        self.compare = None;
         self.untitled_name = untitled_name.to_owned();
         self.selection.clear();
         self.canvas.rename = None;

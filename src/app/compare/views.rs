@@ -1,0 +1,185 @@
+//! The chart views of compare mode: before and after side by side (panning and zooming together), or the
+//! merged change chart with a faint mark where each moved unit used to report.
+
+use egui::{Color32, Pos2, Rect, RichText, Stroke, Ui, UiBuilder, Vec2};
+
+use crate::model::UnitId;
+use crate::render::{ChangeMark, RenderOptions, Theme};
+
+use super::data::Pick;
+use super::{Comparison, style};
+
+/// Space between the two side-by-side views.
+const GUTTER: f32 = 6.0;
+const CAPTION_HEIGHT: f32 = 22.0;
+
+fn options(theme: Theme, marks: std::collections::HashMap<UnitId, ChangeMark>) -> RenderOptions {
+    RenderOptions {
+        theme,
+        title: None,
+        legend: true,
+        totals_footer: false,
+        respect_collapsed: false,
+        marks,
+        ..RenderOptions::default()
+    }
+}
+
+impl Comparison {
+    pub(super) fn side_by_side_ui(&mut self, ui: &mut Ui) {
+        let area = ui.available_rect_before_wrap();
+        let half = (area.width() - GUTTER) / 2.0;
+        let left = Rect::from_min_size(area.min, Vec2::new(half, area.height()));
+        let right = Rect::from_min_max(Pos2::new(left.right() + GUTTER, area.top()), area.max);
+        ui.painter()
+            .rect_filled(area, 0.0, ui.visuals().widgets.noninteractive.bg_stroke.color);
+
+        let before_caption = format!("Before: {}", self.data.before.label);
+        let after_caption = format!("After: {}", self.data.after.label);
+        let generation = self.generation;
+        let data = &self.data;
+        let before_pick = self.pick.as_ref().and_then(|p| p.before.clone());
+        let after_pick = self.pick.as_ref().and_then(|p| p.after.clone());
+
+        let before_out = ui
+            .scope_builder(UiBuilder::new().max_rect(left), |ui| {
+                caption(ui, &before_caption);
+                let out = self.before_view.ui(
+                    ui,
+                    &data.before.chart,
+                    generation,
+                    |theme| options(theme, data.before_marks.clone()),
+                    before_pick.as_ref(),
+                    |id| data.side_details(id, true),
+                );
+                if self.pick.is_some() && before_pick.is_none() {
+                    self.before_view.note(
+                        &ui.painter_at(self.before_view.view.canvas),
+                        "Not in the before chart (added)",
+                        style::mark_colour(&ChangeMark::Added),
+                    );
+                }
+                out
+            })
+            .inner;
+        if !before_out.moved.is_none() {
+            before_out.moved.apply_to(&mut self.after_view.view);
+        }
+        let after_out = ui
+            .scope_builder(UiBuilder::new().max_rect(right), |ui| {
+                caption(ui, &after_caption);
+                let out = self.after_view.ui(
+                    ui,
+                    &data.after.chart,
+                    generation,
+                    |theme| options(theme, data.after_marks.clone()),
+                    after_pick.as_ref(),
+                    |id| data.side_details(id, false),
+                );
+                if self.pick.is_some() && after_pick.is_none() {
+                    self.after_view.note(
+                        &ui.painter_at(self.after_view.view.canvas),
+                        "Not in the after chart (removed)",
+                        style::mark_colour(&ChangeMark::Removed),
+                    );
+                }
+                out
+            })
+            .inner;
+        if !after_out.moved.is_none() {
+            after_out.moved.apply_to(&mut self.before_view.view);
+            ui.ctx().request_repaint();
+        }
+        if let Some(clicked) = before_out.clicked {
+            self.pick_on_side(clicked.map(|id| Pick::from_before(&id, &self.data.diff)));
+        }
+        if let Some(clicked) = after_out.clicked {
+            self.pick_on_side(clicked.map(|id| Pick::from_after(&id, &self.data.diff)));
+        }
+    }
+
+    /// A card clicked in one view: its match is picked in the others and brought on screen if it is not.
+    fn pick_on_side(&mut self, pick: Option<Pick>) {
+        if let Some(pick) = &pick {
+            if let Some(id) = &pick.before {
+                self.before_view.request_centre_if_hidden(id.clone());
+            }
+            if let Some(id) = &pick.after {
+                self.after_view.request_centre_if_hidden(id.clone());
+            }
+            if let Some(id) = pick.merged() {
+                self.merged_view.request_centre_if_hidden(id.clone());
+            }
+        }
+        self.pick = pick;
+    }
+
+    pub(super) fn merged_ui(&mut self, ui: &mut Ui) {
+        let generation = self.generation;
+        let data = &self.data;
+        let picked = self.pick.as_ref().and_then(|p| p.merged().cloned());
+        let out = self.merged_view.ui(
+            ui,
+            &data.merged.chart,
+            generation,
+            |theme| options(theme, data.merged.render_marks()),
+            picked.as_ref(),
+            |id| data.merged_details(id),
+        );
+        let painter = ui.painter_at(self.merged_view.view.canvas);
+        self.paint_moved_marks(&painter);
+        if let Some(clicked) = out.clicked {
+            let pick = clicked.map(|id| Pick::from_merged(&id, &self.data));
+            self.pick_on_side(pick);
+        }
+    }
+
+    /// A faint dashed curve from each moved unit's old manager to the unit: where it used to report.
+    fn paint_moved_marks(&self, painter: &egui::Painter) {
+        let colour = style::mark_colour(&ChangeMark::Moved).gamma_multiply(0.45);
+        let zoom = self.merged_view.view.zoom;
+        let width = (1.5 * zoom).clamp(1.0, 3.0);
+        for (moved, old_manager) in &self.data.moved_from {
+            let (Some(card), Some(manager)) = (
+                self.merged_view.card_screen_rect(moved),
+                self.merged_view.card_screen_rect(old_manager),
+            ) else {
+                continue;
+            };
+            let start = manager.center_bottom();
+            let end = card.center_top();
+            let bend = ((end.y - start.y).abs() * 0.5).max(40.0 * zoom);
+            let curve = egui::epaint::CubicBezierShape::from_points_stroke(
+                [
+                    start,
+                    start + Vec2::new(0.0, bend),
+                    end - Vec2::new(0.0, bend),
+                    end,
+                ],
+                false,
+                Color32::TRANSPARENT,
+                Stroke::new(width, colour),
+            );
+            let points = curve.flatten(Some(0.5));
+            let dash = (6.0 * zoom).clamp(3.0, 12.0);
+            painter.extend(egui::Shape::dashed_line(
+                &points,
+                Stroke::new(width, colour),
+                dash,
+                dash,
+            ));
+            painter.circle_filled(start, (3.0 * zoom).clamp(2.0, 5.0), colour);
+        }
+    }
+}
+
+fn caption(ui: &mut Ui, text: &str) {
+    let rect = ui.available_rect_before_wrap();
+    let strip = Rect::from_min_size(rect.min, Vec2::new(rect.width(), CAPTION_HEIGHT));
+    ui.painter()
+        .rect_filled(strip, 0.0, ui.visuals().faint_bg_color);
+    ui.scope_builder(UiBuilder::new().max_rect(strip.shrink2(Vec2::new(8.0, 2.0))), |ui| {
+        ui.label(RichText::new(text).strong());
+    });
+    ui.advance_cursor_after_rect(strip);
+}
