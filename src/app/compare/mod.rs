@@ -172,13 +172,14 @@ impl Comparison {
             egui::ScrollArea::both()
                 .id_salt("compare-totals-scroll")
                 .max_height(170.0)
+                .min_scrolled_height(170.0)
                 .show(ui, |ui| {
                     totals::table_ui(ui, &self.totals, &self.data.diff);
                 });
         });
         egui::Panel::right("compare-changes")
             .resizable(true)
-            .default_size(340.0)
+            .default_size(310.0)
             .size_range(240.0..=600.0)
             .show(ui, |ui| {
                 ui.heading("Changes");

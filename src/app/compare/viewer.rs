@@ -39,6 +39,8 @@ pub struct ViewerOutput {
     /// `Some(Some(id))`: a card was clicked; `Some(None)`: the empty background was.
     pub clicked: Option<Option<UnitId>>,
     pub moved: ViewChange,
+    /// The view was fitted to the chart this frame.
+    pub fitted: bool,
 }
 
 pub struct ChartViewer {
@@ -128,9 +130,10 @@ impl ChartViewer {
         ui.advance_cursor_after_rect(rect);
         let name = self.name;
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, name));
-        self.apply_pending();
-
-        let mut output = ViewerOutput::default();
+        let mut output = ViewerOutput {
+            fitted: self.apply_pending(),
+            ..ViewerOutput::default()
+        };
         self.pan_and_zoom(ui, &response, &mut output.moved);
         let pointer = ui
             .input(|i| i.pointer.latest_pos())
@@ -164,8 +167,15 @@ impl ChartViewer {
         output
     }
 
-    fn apply_pending(&mut self) {
-        if std::mem::take(&mut self.fit_pending) {
+    /// Shows the whole chart, centred, no larger than `zoom`.
+    pub fn fit_at_most(&mut self, zoom: f32) {
+        self.view.show_rect(self.cache.drawing.bounds, zoom);
+    }
+
+    /// Carries out pending fit and centre requests; true if the view was fitted.
+    fn apply_pending(&mut self) -> bool {
+        let fitted = std::mem::take(&mut self.fit_pending);
+        if fitted {
             self.view.fit(self.cache.drawing.bounds);
         }
         if let Some(id) = self.reveal_pending.take() {
@@ -185,6 +195,7 @@ impl ChartViewer {
             }
             self.view.centre_on(r.center());
         }
+        fitted
     }
 
     fn pan_and_zoom(&mut self, ui: &Ui, response: &egui::Response, change: &mut ViewChange) {

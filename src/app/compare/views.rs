@@ -13,11 +13,16 @@ use super::{Comparison, style};
 const GUTTER: f32 = 6.0;
 const CAPTION_HEIGHT: f32 = 22.0;
 
-fn options(theme: Theme, marks: std::collections::HashMap<UnitId, ChangeMark>) -> RenderOptions {
+fn options(
+    theme: Theme,
+    marks: std::collections::HashMap<UnitId, ChangeMark>,
+    legend: bool,
+) -> RenderOptions {
     RenderOptions {
         theme,
-        title: None,
-        legend: true,
+        legend,
+        // The captions and header name the charts; a title inside the picture would only take room.
+        title: Some(String::new()),
         totals_footer: false,
         respect_collapsed: false,
         marks,
@@ -48,7 +53,7 @@ impl Comparison {
                     ui,
                     &data.before.chart,
                     generation,
-                    |theme| options(theme, data.before_marks.clone()),
+                    |theme| options(theme, data.before_marks.clone(), false),
                     before_pick.as_ref(),
                     |id| data.side_details(id, true),
                 );
@@ -72,7 +77,7 @@ impl Comparison {
                     ui,
                     &data.after.chart,
                     generation,
-                    |theme| options(theme, data.after_marks.clone()),
+                    |theme| options(theme, data.after_marks.clone(), false),
                     after_pick.as_ref(),
                     |id| data.side_details(id, false),
                 );
@@ -88,6 +93,13 @@ impl Comparison {
             .inner;
         if !after_out.moved.is_none() {
             after_out.moved.apply_to(&mut self.before_view.view);
+            ui.ctx().request_repaint();
+        }
+        if before_out.fitted || after_out.fitted {
+            // Both at one scale, so the same unit is the same size on both sides.
+            let zoom = self.before_view.view.zoom.min(self.after_view.view.zoom);
+            self.before_view.fit_at_most(zoom);
+            self.after_view.fit_at_most(zoom);
             ui.ctx().request_repaint();
         }
         if let Some(clicked) = before_out.clicked {
@@ -122,7 +134,7 @@ impl Comparison {
             ui,
             &data.merged.chart,
             generation,
-            |theme| options(theme, data.merged.render_marks()),
+            |theme| options(theme, data.merged.render_marks(), true),
             picked.as_ref(),
             |id| data.merged_details(id),
         );
