@@ -149,7 +149,13 @@ fn clicking_a_change_picks_the_unit_and_centres_both_sides_on_it() {
     harness.get_by_label(&title).click();
     harness.run_steps(3);
 
-    let picked = harness.state().comparison().unwrap().picked().cloned().unwrap();
+    let picked = harness
+        .state()
+        .comparison()
+        .unwrap()
+        .picked()
+        .cloned()
+        .unwrap();
     assert_eq!(picked.before.as_ref(), Some(&from_before));
     assert_eq!(picked.after.as_ref(), Some(&link.from));
     assert!(off_centre(&harness, Pane::Before, &from_before) < 2.0);
@@ -160,7 +166,13 @@ fn clicking_a_change_picks_the_unit_and_centres_both_sides_on_it() {
     let name = after_chart.unit(&added.id).unwrap().name.clone();
     harness.get_by_label(&format!("Added: {name}")).click();
     harness.run_steps(3);
-    let picked = harness.state().comparison().unwrap().picked().cloned().unwrap();
+    let picked = harness
+        .state()
+        .comparison()
+        .unwrap()
+        .picked()
+        .cloned()
+        .unwrap();
     assert_eq!(picked.after.as_ref(), Some(&added.id));
     assert_eq!(picked.before, None);
     assert!(off_centre(&harness, Pane::After, &added.id) < 2.0);
@@ -201,9 +213,7 @@ fn clicking_a_card_on_one_side_selects_its_match_on_the_other() {
     let picked = comparison.picked().cloned().expect("a unit is picked");
     assert_eq!(picked.before.as_ref(), Some(&before_id));
     assert_eq!(picked.after.as_ref(), Some(&moved.id));
-    let match_rect = comparison
-        .card_screen_rect(Pane::After, &moved.id)
-        .unwrap();
+    let match_rect = comparison.card_screen_rect(Pane::After, &moved.id).unwrap();
     assert!(
         comparison.pane_rect(Pane::After).contains_rect(match_rect),
         "the match is brought on screen on the after side"
@@ -355,7 +365,10 @@ fn two_files_on_the_command_line_open_the_comparison() {
 
     let (before, after) = occ();
     let harness = comparing(&before, &after);
-    let comparison = harness.state().comparison().expect("opens straight into the comparison");
+    let comparison = harness
+        .state()
+        .comparison()
+        .expect("opens straight into the comparison");
     assert_eq!(comparison.data().after.chart, load(&after));
     assert_eq!(harness.state().chart(), &load(&before));
 }

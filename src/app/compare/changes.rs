@@ -217,8 +217,7 @@ pub fn list_ui(ui: &mut Ui, entries: &[Entry], picked: Option<&Pick>) -> Option<
     ui.add_space(4.0);
     for (i, entry) in entries.iter().enumerate() {
         ui.horizontal(|ui| {
-            let (swatch, _) =
-                ui.allocate_exact_size(egui::vec2(4.0, 18.0), egui::Sense::hover());
+            let (swatch, _) = ui.allocate_exact_size(egui::vec2(4.0, 18.0), egui::Sense::hover());
             ui.painter().rect_filled(swatch, 1.0, entry.colour);
             let selected = picked.is_some_and(|p| *p == entry.pick);
             let response = ui.selectable_label(selected, &entry.title);
@@ -269,14 +268,18 @@ mod tests {
     #[test]
     fn entries_follow_kind_order_and_same_names_get_ids() {
         let mut before = Chart::new();
-        before.insert_unit(Unit::new("top", "Top"), None, None).unwrap();
+        before
+            .insert_unit(Unit::new("top", "Top"), None, None)
+            .unwrap();
         for id in ["x", "y"] {
             before
                 .insert_unit(Unit::new(id, "ICT"), Some(&UnitId::new("top")), None)
                 .unwrap();
         }
         let mut after = Chart::new();
-        after.insert_unit(Unit::new("top", "Top"), None, None).unwrap();
+        after
+            .insert_unit(Unit::new("top", "Top"), None, None)
+            .unwrap();
         after
             .insert_unit(Unit::new("new", "Finance"), Some(&UnitId::new("top")), None)
             .unwrap();

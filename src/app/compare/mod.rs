@@ -186,7 +186,8 @@ impl Comparison {
                 egui::ScrollArea::vertical()
                     .id_salt("compare-changes-scroll")
                     .show(ui, |ui| {
-                        if let Some(i) = changes::list_ui(ui, &self.data.entries, self.pick.as_ref())
+                        if let Some(i) =
+                            changes::list_ui(ui, &self.data.entries, self.pick.as_ref())
                             && let Some(entry) = self.data.entries.get(i)
                         {
                             let pick = entry.pick.clone();

@@ -20,11 +20,11 @@ pub fn change_colour(kind: &ChangeKind) -> Color32 {
         ChangeKind::Added | ChangeKind::LinkAdded(_) => ChangeMark::Added,
         ChangeKind::Removed | ChangeKind::LinkRemoved(_) => ChangeMark::Removed,
         ChangeKind::Moved { .. } => ChangeMark::Moved,
-        ChangeKind::Renamed { .. } | ChangeKind::Changed { .. } | ChangeKind::LinkChanged { .. } => {
-            ChangeMark::Changed {
-                details: Vec::new(),
-            }
-        }
+        ChangeKind::Renamed { .. }
+        | ChangeKind::Changed { .. }
+        | ChangeKind::LinkChanged { .. } => ChangeMark::Changed {
+            details: Vec::new(),
+        },
     };
     mark_colour(&mark)
 }

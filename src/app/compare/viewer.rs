@@ -226,7 +226,11 @@ impl ChartViewer {
 
     fn paint_highlights(&self, painter: &egui::Painter, ui: &Ui, selected: Option<&UnitId>) {
         let colour = ui.visuals().selection.bg_fill;
-        if let Some(r) = self.hovered.as_ref().and_then(|id| self.card_screen_rect(id)) {
+        if let Some(r) = self
+            .hovered
+            .as_ref()
+            .and_then(|id| self.card_screen_rect(id))
+        {
             painter.rect_stroke(
                 r.expand(1.5),
                 6.0,
@@ -235,13 +239,21 @@ impl ChartViewer {
             );
         }
         if let Some(r) = selected.and_then(|id| self.card_screen_rect(id)) {
-            painter.rect_stroke(r.expand(3.0), 6.0, Stroke::new(3.0, colour), StrokeKind::Outside);
+            painter.rect_stroke(
+                r.expand(3.0),
+                6.0,
+                Stroke::new(3.0, colour),
+                StrokeKind::Outside,
+            );
         }
     }
 
     /// Paints a note in the middle of the view (e.g. "not in this chart").
     pub fn note(&self, painter: &egui::Painter, text: &str, colour: Color32) {
-        let at = Pos2::new(self.view.canvas.center().x, self.view.canvas.bottom() - 18.0);
+        let at = Pos2::new(
+            self.view.canvas.center().x,
+            self.view.canvas.bottom() - 18.0,
+        );
         painter.text(
             at,
             egui::Align2::CENTER_CENTER,

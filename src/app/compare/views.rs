@@ -36,8 +36,11 @@ impl Comparison {
         let half = (area.width() - GUTTER) / 2.0;
         let left = Rect::from_min_size(area.min, Vec2::new(half, area.height()));
         let right = Rect::from_min_max(Pos2::new(left.right() + GUTTER, area.top()), area.max);
-        ui.painter()
-            .rect_filled(area, 0.0, ui.visuals().widgets.noninteractive.bg_stroke.color);
+        ui.painter().rect_filled(
+            area,
+            0.0,
+            ui.visuals().widgets.noninteractive.bg_stroke.color,
+        );
 
         let before_caption = format!("Before: {}", self.data.before.label);
         let after_caption = format!("After: {}", self.data.after.label);
@@ -190,8 +193,11 @@ fn caption(ui: &mut Ui, text: &str) {
     let strip = Rect::from_min_size(rect.min, Vec2::new(rect.width(), CAPTION_HEIGHT));
     ui.painter()
         .rect_filled(strip, 0.0, ui.visuals().faint_bg_color);
-    ui.scope_builder(UiBuilder::new().max_rect(strip.shrink2(Vec2::new(8.0, 2.0))), |ui| {
-        ui.label(RichText::new(text).strong());
-    });
+    ui.scope_builder(
+        UiBuilder::new().max_rect(strip.shrink2(Vec2::new(8.0, 2.0))),
+        |ui| {
+            ui.label(RichText::new(text).strong());
+        },
+    );
     ui.advance_cursor_after_rect(strip);
 }
