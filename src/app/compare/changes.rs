@@ -220,7 +220,7 @@ pub fn list_ui(ui: &mut Ui, entries: &[Entry], picked: Option<&Pick>) -> Option<
             let (swatch, _) = ui.allocate_exact_size(egui::vec2(4.0, 18.0), egui::Sense::hover());
             ui.painter().rect_filled(swatch, 1.0, entry.colour);
             let selected = picked.is_some_and(|p| *p == entry.pick);
-            let response = ui.selectable_label(selected, &entry.title);
+            let response = ui.add(egui::Button::selectable(selected, &entry.title).wrap());
             if response.clicked() {
                 clicked = Some(i);
             }

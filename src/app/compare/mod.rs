@@ -63,6 +63,11 @@ pub struct Comparison {
     before_view: ChartViewer,
     after_view: ChartViewer,
     merged_view: ChartViewer,
+    /// Whether the side-by-side views were last put one above the other (None before the first frame).
+    stacked: Option<bool>,
+    /// The views still show their whole charts, so they follow changes of the space they have.
+    auto_fit: bool,
+    last_area: Option<egui::Rect>,
     /// Bumped when the sides are swapped, so the views rebuild their drawings.
     generation: u64,
 }
@@ -78,6 +83,9 @@ impl Comparison {
             before_view: ChartViewer::new("compare.before", "Before chart"),
             after_view: ChartViewer::new("compare.after", "After chart"),
             merged_view: ChartViewer::new("compare.merged", "Merged change chart"),
+            stacked: None,
+            auto_fit: true,
+            last_area: None,
             generation: 0,
         }
     }
@@ -150,6 +158,7 @@ impl Comparison {
 
     /// Picks a unit and centres every view on it (or its match).
     pub fn pick_and_centre(&mut self, pick: Pick) {
+        self.auto_fit = false;
         if let Some(id) = &pick.before {
             self.before_view.request_centre(id.clone());
         }
@@ -179,7 +188,7 @@ impl Comparison {
         });
         egui::Panel::right("compare-changes")
             .resizable(true)
-            .default_size(310.0)
+            .default_size(290.0)
             .size_range(240.0..=600.0)
             .show(ui, |ui| {
                 ui.heading("Changes");
@@ -226,6 +235,7 @@ impl Comparison {
                 self.swap();
             }
             if ui.button("Fit to window").clicked() {
+                self.auto_fit = true;
                 for view in [
                     &mut self.before_view,
                     &mut self.after_view,

@@ -91,6 +91,11 @@ impl ChartViewer {
         self.fit_pending = true;
     }
 
+    /// The extent of the drawing, once it has been built.
+    pub fn chart_bounds(&self) -> Option<crate::geom::Rect> {
+        self.built_for.map(|_| self.cache.drawing.bounds)
+    }
+
     pub fn hovered(&self) -> Option<&UnitId> {
         self.hovered.as_ref()
     }

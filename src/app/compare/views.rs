@@ -3,6 +3,7 @@
 
 use egui::{Color32, Pos2, Rect, RichText, Stroke, Ui, UiBuilder, Vec2};
 
+use crate::geom;
 use crate::model::UnitId;
 use crate::render::{ChangeMark, RenderOptions, Theme};
 
@@ -33,9 +34,16 @@ fn options(
 impl Comparison {
     pub(super) fn side_by_side_ui(&mut self, ui: &mut Ui) {
         let area = ui.available_rect_before_wrap();
-        let half = (area.width() - GUTTER) / 2.0;
-        let left = Rect::from_min_size(area.min, Vec2::new(half, area.height()));
-        let right = Rect::from_min_max(Pos2::new(left.right() + GUTTER, area.top()), area.max);
+        let (left, right, stacked) = arrange(
+            area,
+            self.before_view.chart_bounds(),
+            self.after_view.chart_bounds(),
+        );
+        let rearranged = self.stacked.replace(stacked).is_some_and(|was| was != stacked);
+        if rearranged || self.area_changed(area) {
+            self.before_view.request_fit();
+            self.after_view.request_fit();
+        }
         ui.painter().rect_filled(
             area,
             0.0,
@@ -72,6 +80,7 @@ impl Comparison {
             .inner;
         if !before_out.moved.is_none() {
             before_out.moved.apply_to(&mut self.after_view.view);
+            self.auto_fit = false;
         }
         let after_out = ui
             .scope_builder(UiBuilder::new().max_rect(right), |ui| {
@@ -95,6 +104,7 @@ impl Comparison {
             })
             .inner;
         if !after_out.moved.is_none() {
+            self.auto_fit = false;
             after_out.moved.apply_to(&mut self.before_view.view);
             ui.ctx().request_repaint();
         }
@@ -115,6 +125,7 @@ impl Comparison {
 
     /// A card clicked in one view: its match is picked in the others and brought on screen if it is not.
     fn pick_on_side(&mut self, pick: Option<Pick>) {
+        self.auto_fit = false;
         if let Some(pick) = &pick {
             if let Some(id) = &pick.before {
                 self.before_view.request_centre_if_hidden(id.clone());
@@ -129,7 +140,20 @@ impl Comparison {
         self.pick = pick;
     }
 
+    /// True when the views' area changed size while they still show the whole chart (panels settling on
+    /// the first frames, the window resized): they should be fitted again.
+    fn area_changed(&mut self, area: Rect) -> bool {
+        let changed = self
+            .last_area
+            .replace(area)
+            .is_some_and(|last| (last.size() - area.size()).length() > 0.5);
+        changed && self.auto_fit
+    }
+
     pub(super) fn merged_ui(&mut self, ui: &mut Ui) {
+        if self.area_changed(ui.available_rect_before_wrap()) {
+            self.merged_view.request_fit();
+        }
         let generation = self.generation;
         let data = &self.data;
         let picked = self.pick.as_ref().and_then(|p| p.merged().cloned());
@@ -141,6 +165,9 @@ impl Comparison {
             picked.as_ref(),
             |id| data.merged_details(id),
         );
+        if !out.moved.is_none() {
+            self.auto_fit = false;
+        }
         let painter = ui.painter_at(self.merged_view.view.canvas);
         self.paint_moved_marks(&painter);
         if let Some(clicked) = out.clicked {
@@ -186,6 +213,37 @@ impl Comparison {
             painter.circle_filled(start, (3.0 * zoom).clamp(2.0, 5.0), colour);
         }
     }
+}
+
+/// Splits `area` between the before and after views: side by side, or one above the other when that shows
+/// both charts larger (org charts are usually wide). Returns the two areas and whether they are stacked.
+fn arrange(area: Rect, before: Option<geom::Rect>, after: Option<geom::Rect>) -> (Rect, Rect, bool) {
+    let split = |stacked: bool| {
+        if stacked {
+            let half = (area.height() - GUTTER) / 2.0;
+            let top = Rect::from_min_size(area.min, Vec2::new(area.width(), half));
+            let bottom = Rect::from_min_max(Pos2::new(area.left(), top.bottom() + GUTTER), area.max);
+            (top, bottom)
+        } else {
+            let half = (area.width() - GUTTER) / 2.0;
+            let left = Rect::from_min_size(area.min, Vec2::new(half, area.height()));
+            let right =
+                Rect::from_min_max(Pos2::new(left.right() + GUTTER, area.top()), area.max);
+            (left, right)
+        }
+    };
+    // The zoom at which both charts fit their halves (below the caption).
+    let fit = |(a, b): (Rect, Rect)| {
+        let zoom = |room: Rect, bounds: Option<geom::Rect>| {
+            bounds.filter(|r| r.w > 0.0 && r.h > 0.0).map_or(1.0, |r| {
+                ((room.width() - 48.0) / r.w).min((room.height() - CAPTION_HEIGHT - 48.0) / r.h)
+            })
+        };
+        zoom(a, before).min(zoom(b, after))
+    };
+    let stacked = fit(split(true)) > fit(split(false));
+    let (a, b) = split(stacked);
+    (a, b, stacked)
 }
 
 fn caption(ui: &mut Ui, text: &str) {
