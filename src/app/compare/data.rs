@@ -119,13 +119,20 @@ impl CompareData {
         }
     }
 
-    /// What the merged view says about a unit when hovered (merged id).
+    /// What the merged view says about a unit when hovered (merged id): its name, then one line per change;
+    /// nothing for an unchanged unit.
     pub fn merged_details(&self, id: &UnitId) -> Vec<String> {
-        self.merged
-            .marks
-            .get(id)
-            .map(|mark| mark.details.clone())
-            .unwrap_or_default()
+        let Some(mark) = self.merged.marks.get(id).filter(|m| !m.details.is_empty()) else {
+            return Vec::new();
+        };
+        let name = self
+            .merged
+            .chart
+            .unit(id)
+            .map_or_else(|| id.to_string(), |u| u.name.clone());
+        std::iter::once(name)
+            .chain(mark.details.iter().cloned())
+            .collect()
     }
 
     /// The same details for a unit of one side.

@@ -159,6 +159,19 @@ impl Comparison {
     /// Picks a unit and centres every view on it (or its match).
     pub fn pick_and_centre(&mut self, pick: Pick) {
         self.auto_fit = false;
+        // The two sides keep one zoom: large enough to read the unit on whichever side needs more.
+        let readable = [
+            pick.before
+                .as_ref()
+                .and_then(|id| self.before_view.readable_zoom(id)),
+            pick.after
+                .as_ref()
+                .and_then(|id| self.after_view.readable_zoom(id)),
+        ];
+        if let Some(zoom) = readable.into_iter().flatten().reduce(f32::max) {
+            self.before_view.set_zoom(zoom);
+            self.after_view.set_zoom(zoom);
+        }
         if let Some(id) = &pick.before {
             self.before_view.request_centre(id.clone());
         }

@@ -80,6 +80,22 @@ impl ChartViewer {
         self.centre_pending = Some(id);
     }
 
+    /// The zoom at which this unit's card is readable: the current one, or larger if the card is too small.
+    pub fn readable_zoom(&self, id: &UnitId) -> Option<f32> {
+        let r = self.cache.card_rect(id)?;
+        Some(if r.h * self.view.zoom < READABLE_CARD_PX {
+            60.0 / r.h.max(1.0)
+        } else {
+            self.view.zoom
+        })
+    }
+
+    /// Sets the zoom, keeping the middle of the view where it is.
+    pub fn set_zoom(&mut self, zoom: f32) {
+        let factor = zoom / self.view.zoom;
+        self.view.zoom_around(self.view.canvas.center(), factor);
+    }
+
     /// Centre this unit's card at the next frame only if it is not wholly on screen.
     pub fn request_centre_if_hidden(&mut self, id: UnitId) {
         self.reveal_pending = Some(id);
@@ -108,7 +124,8 @@ impl ChartViewer {
     }
 
     /// Shows the chart in all the space left in `ui`. `options` is asked for only when the drawing must be
-    /// (re)built: the first time, after `invalidate`, or when the theme changes.
+    /// (re)built: the first time, after `invalidate`, or when the theme changes. `tooltip` gives the lines
+    /// shown over a hovered card, the first as its title.
     #[allow(clippy::too_many_arguments)]
     pub fn ui(
         &mut self,
@@ -163,8 +180,12 @@ impl ChartViewer {
             let lines = tooltip(&hovered);
             if !lines.is_empty() && !response.dragged() {
                 response.on_hover_ui_at_pointer(|ui| {
-                    for line in lines {
-                        ui.label(line);
+                    for (i, line) in lines.into_iter().enumerate() {
+                        if i == 0 {
+                            ui.label(egui::RichText::new(line).strong());
+                        } else {
+                            ui.label(line);
+                        }
                     }
                 });
             }
