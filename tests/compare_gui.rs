@@ -160,6 +160,12 @@ fn clicking_a_change_picks_the_unit_and_centres_both_sides_on_it() {
     assert_eq!(picked.after.as_ref(), Some(&link.from));
     assert!(off_centre(&harness, Pane::Before, &from_before) < 2.0);
     assert!(off_centre(&harness, Pane::After, &link.from) < 2.0);
+    let comparison = harness.state().comparison().unwrap();
+    assert_eq!(
+        comparison.zoom(Pane::Before),
+        comparison.zoom(Pane::After),
+        "both sides at one scale"
+    );
 
     // An added unit exists only after: the after side centres on it, the before side has nothing to pick.
     let added = diff.changes_labelled("added").last().unwrap();
@@ -381,4 +387,63 @@ fn an_unreadable_after_chart_is_reported_and_the_editor_stays() {
     assert!(harness.state().comparison().is_none());
     let error = harness.state().error_message().unwrap_or_default();
     assert!(error.contains("no-such-chart.ron"), "{error}");
+}
+
+/// Where a unit's card is in the before and after views.
+fn card_centres(
+    harness: &Harness<'_, OrgchartApp>,
+    before_id: &UnitId,
+    after_id: &UnitId,
+) -> (egui::Pos2, egui::Pos2) {
+    let comparison = harness.state().comparison().unwrap();
+    (
+        comparison
+            .card_screen_rect(Pane::Before, before_id)
+            .unwrap()
+            .center(),
+        comparison
+            .card_screen_rect(Pane::After, after_id)
+            .unwrap()
+            .center(),
+    )
+}
+
+#[test]
+fn panning_or_zooming_one_side_moves_the_other_in_step() {
+    let before = sample("shared-services-2021-before.ron");
+    let after = sample("shared-services-2021-after.ron");
+    let diff = library_diff(&before, &after);
+    let mut harness = comparing(&before, &after);
+    let unit = diff.matches.first().expect("a unit on both sides");
+    let (before_id, after_id) = (unit.before.clone(), unit.after.clone());
+    let (b0, a0) = card_centres(&harness, &before_id, &after_id);
+
+    // Drag the before view's background by (40, 25).
+    let pane = harness.state().comparison().unwrap().pane_rect(Pane::Before);
+    let start = pane.left_bottom() + egui::vec2(12.0, -12.0);
+    let delta = egui::vec2(40.0, -25.0);
+    harness.drag_at(start);
+    harness.run_steps(1);
+    for step in 1..=4 {
+        harness.hover_at(start + delta * (step as f32 / 4.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(start + delta);
+    harness.run_steps(2);
+    let (b1, a1) = card_centres(&harness, &before_id, &after_id);
+    assert!(((b1 - b0) - delta).length() < 1.0, "before moved by {:?}", b1 - b0);
+    assert!(((a1 - a0) - (b1 - b0)).length() < 0.5, "after followed: {:?}", a1 - a0);
+    assert!(harness.state().comparison().unwrap().picked().is_none(), "a drag picks nothing");
+
+    // Zoom over the after view: the before view takes the same zoom.
+    let zoom_before = harness.state().comparison().unwrap().zoom(Pane::Before);
+    let at = harness.state().comparison().unwrap().pane_rect(Pane::After).center();
+    harness.hover_at(at);
+    harness.run_steps(1);
+    harness.event(egui::Event::Zoom(1.5));
+    harness.run_steps(2);
+    let comparison = harness.state().comparison().unwrap();
+    let (zoomed_before, zoomed_after) = (comparison.zoom(Pane::Before), comparison.zoom(Pane::After));
+    assert!((zoomed_after / zoom_before - 1.5).abs() < 1e-3, "{zoomed_after} vs {zoom_before}");
+    assert!((zoomed_before - zoomed_after).abs() < 1e-4);
 }
