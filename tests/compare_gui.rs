@@ -419,7 +419,11 @@ fn panning_or_zooming_one_side_moves_the_other_in_step() {
     let (b0, a0) = card_centres(&harness, &before_id, &after_id);
 
     // Drag the before view's background by (40, 25).
-    let pane = harness.state().comparison().unwrap().pane_rect(Pane::Before);
+    let pane = harness
+        .state()
+        .comparison()
+        .unwrap()
+        .pane_rect(Pane::Before);
     let start = pane.left_bottom() + egui::vec2(12.0, -12.0);
     let delta = egui::vec2(40.0, -25.0);
     harness.drag_at(start);
@@ -431,19 +435,39 @@ fn panning_or_zooming_one_side_moves_the_other_in_step() {
     harness.drop_at(start + delta);
     harness.run_steps(2);
     let (b1, a1) = card_centres(&harness, &before_id, &after_id);
-    assert!(((b1 - b0) - delta).length() < 1.0, "before moved by {:?}", b1 - b0);
-    assert!(((a1 - a0) - (b1 - b0)).length() < 0.5, "after followed: {:?}", a1 - a0);
-    assert!(harness.state().comparison().unwrap().picked().is_none(), "a drag picks nothing");
+    assert!(
+        ((b1 - b0) - delta).length() < 1.0,
+        "before moved by {:?}",
+        b1 - b0
+    );
+    assert!(
+        ((a1 - a0) - (b1 - b0)).length() < 0.5,
+        "after followed: {:?}",
+        a1 - a0
+    );
+    assert!(
+        harness.state().comparison().unwrap().picked().is_none(),
+        "a drag picks nothing"
+    );
 
     // Zoom over the after view: the before view takes the same zoom.
     let zoom_before = harness.state().comparison().unwrap().zoom(Pane::Before);
-    let at = harness.state().comparison().unwrap().pane_rect(Pane::After).center();
+    let at = harness
+        .state()
+        .comparison()
+        .unwrap()
+        .pane_rect(Pane::After)
+        .center();
     harness.hover_at(at);
     harness.run_steps(1);
     harness.event(egui::Event::Zoom(1.5));
     harness.run_steps(2);
     let comparison = harness.state().comparison().unwrap();
-    let (zoomed_before, zoomed_after) = (comparison.zoom(Pane::Before), comparison.zoom(Pane::After));
-    assert!((zoomed_after / zoom_before - 1.5).abs() < 1e-3, "{zoomed_after} vs {zoom_before}");
+    let (zoomed_before, zoomed_after) =
+        (comparison.zoom(Pane::Before), comparison.zoom(Pane::After));
+    assert!(
+        (zoomed_after / zoom_before - 1.5).abs() < 1e-3,
+        "{zoomed_after} vs {zoom_before}"
+    );
     assert!((zoomed_before - zoomed_after).abs() < 1e-4);
 }

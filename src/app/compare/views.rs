@@ -39,7 +39,10 @@ impl Comparison {
             self.before_view.chart_bounds(),
             self.after_view.chart_bounds(),
         );
-        let rearranged = self.stacked.replace(stacked).is_some_and(|was| was != stacked);
+        let rearranged = self
+            .stacked
+            .replace(stacked)
+            .is_some_and(|was| was != stacked);
         if rearranged || self.area_changed(area) {
             self.before_view.request_fit();
             self.after_view.request_fit();
@@ -217,18 +220,22 @@ impl Comparison {
 
 /// Splits `area` between the before and after views: side by side, or one above the other when that shows
 /// both charts larger (org charts are usually wide). Returns the two areas and whether they are stacked.
-fn arrange(area: Rect, before: Option<geom::Rect>, after: Option<geom::Rect>) -> (Rect, Rect, bool) {
+fn arrange(
+    area: Rect,
+    before: Option<geom::Rect>,
+    after: Option<geom::Rect>,
+) -> (Rect, Rect, bool) {
     let split = |stacked: bool| {
         if stacked {
             let half = (area.height() - GUTTER) / 2.0;
             let top = Rect::from_min_size(area.min, Vec2::new(area.width(), half));
-            let bottom = Rect::from_min_max(Pos2::new(area.left(), top.bottom() + GUTTER), area.max);
+            let bottom =
+                Rect::from_min_max(Pos2::new(area.left(), top.bottom() + GUTTER), area.max);
             (top, bottom)
         } else {
             let half = (area.width() - GUTTER) / 2.0;
             let left = Rect::from_min_size(area.min, Vec2::new(half, area.height()));
-            let right =
-                Rect::from_min_max(Pos2::new(left.right() + GUTTER, area.top()), area.max);
+            let right = Rect::from_min_max(Pos2::new(left.right() + GUTTER, area.top()), area.max);
             (left, right)
         }
     };
