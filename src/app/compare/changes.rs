@@ -43,6 +43,22 @@ pub fn entries(before: &Chart, after: &Chart, diff: &ChartDiff) -> Vec<Entry> {
         .flat_map(|label| diff.changes_labelled(label))
         .map(|change| entry(before, after, diff, change))
         .collect();
+    // A match guessed from names is worth checking even when nothing else about the unit changed.
+    for m in diff.guessed_matches() {
+        if out.iter().any(|e| e.pick.after.as_ref() == Some(&m.after)) {
+            continue;
+        }
+        let name = after
+            .unit(&m.after)
+            .map_or_else(|| m.after.to_string(), |u| u.name.clone());
+        out.push(Entry {
+            title: format!("Matched by name: {name}"),
+            detail: vec![format!("was [{}] before", m.before)],
+            guessed: Some(format!("Guessed match: {}", m.basis.describe())),
+            colour: style::GUESSED,
+            pick: Pick::from_after(&m.after, diff),
+        });
+    }
     disambiguate(&mut out);
     out
 }
@@ -293,5 +309,43 @@ mod tests {
         assert_eq!(list[0].detail[0], "under Top");
         assert_eq!(list[1].pick.before, Some(UnitId::new("x")));
         assert_eq!(summary(&list), "1 added · 2 removed");
+    }
+
+    #[test]
+    fn matches_guessed_from_names_are_flagged() {
+        let mut before = Chart::new();
+        before
+            .insert_unit(Unit::new("top", "Top"), None, None)
+            .unwrap();
+        for (id, name) in [("fin-1", "Finance"), ("hr-1", "HR")] {
+            before
+                .insert_unit(Unit::new(id, name), Some(&UnitId::new("top")), None)
+                .unwrap();
+        }
+        let mut after = Chart::new();
+        after
+            .insert_unit(Unit::new("top", "Top"), None, None)
+            .unwrap();
+        after
+            .insert_unit(
+                Unit::new("fin-2", "Finance"),
+                Some(&UnitId::new("top")),
+                None,
+            )
+            .unwrap();
+        after
+            .insert_unit(Unit::new("hr-2", "HR"), Some(&UnitId::new("fin-2")), None)
+            .unwrap();
+        let diff = crate::diff::diff(&before, &after);
+        let list = entries(&before, &after, &diff);
+        let moved = list.iter().find(|e| e.title == "Moved: HR").unwrap();
+        assert!(moved.guessed.is_some(), "{list:#?}");
+        assert_eq!(moved.pick.before, Some(UnitId::new("hr-1")));
+        let finance = list
+            .iter()
+            .find(|e| e.title == "Matched by name: Finance")
+            .unwrap();
+        assert!(finance.guessed.is_some());
+        assert_eq!(finance.pick.before, Some(UnitId::new("fin-1")));
     }
 }

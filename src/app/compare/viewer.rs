@@ -126,7 +126,6 @@ impl ChartViewer {
     /// Shows the chart in all the space left in `ui`. `options` is asked for only when the drawing must be
     /// (re)built: the first time, after `invalidate`, or when the theme changes. `tooltip` gives the lines
     /// shown over a hovered card, the first as its title.
-    #[allow(clippy::too_many_arguments)]
     pub fn ui(
         &mut self,
         ui: &mut Ui,
