@@ -7,6 +7,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run_command(command),
-        None => orgchart::app::run(cli.file),
+        None => orgchart::app::run(cli.file, cli.compare_with),
     }
 }

@@ -98,6 +98,7 @@ impl OrgchartApp {
                 format,
                 selection_only,
             } => self.export(format, selection_only),
+            Command::CompareWith => self.compare_with_dialog(),
             Command::Undo => self.undo(true),
             Command::Redo => self.undo(false),
             Command::AddRoot => self.add_unit(None, None),
@@ -209,6 +210,7 @@ impl OrgchartApp {
 
     pub(super) fn replace_document(&mut self, doc: Document, untitled_name: &str) {
         self.doc = doc;
+        self.compare = None;
         self.untitled_name = untitled_name.to_owned();
         self.selection.clear();
         self.canvas.rename = None;

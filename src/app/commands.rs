@@ -43,6 +43,8 @@ pub enum Command {
         selection_only: bool,
     },
     ImportCsv,
+    /// Compare the open chart (before) with one picked in a dialog (after).
+    CompareWith,
     // Editing.
     Undo,
     Redo,

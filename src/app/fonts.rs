@@ -26,11 +26,13 @@ pub fn definitions() -> FontDefinitions {
     fonts
         .font_data
         .insert(BOLD.to_owned(), FontData::from_static(BOLD_TTF).into());
-    let fallbacks = fonts
+    let mut fallbacks = fonts
         .families
         .get(&FontFamily::Proportional)
         .cloned()
         .unwrap_or_default();
+    // Arrows (→, ⇄) are in neither Noto Sans nor egui's proportional fonts; the bundled Hack has them.
+    fallbacks.push("Hack".to_owned());
     let with_fallbacks = |first: &str| {
         let mut list = vec![first.to_owned()];
         list.extend(fallbacks.iter().cloned());

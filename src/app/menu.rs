@@ -72,6 +72,9 @@ fn file_menu(ui: &mut Ui, state: &mut MenuState<'_>, out: &mut Vec<Command>) {
         out.push(Command::SaveAs);
     }
     ui.separator();
+    if item(ui, true, "Compare with…", "") {
+        out.push(Command::CompareWith);
+    }
     if item(ui, true, "Import CSV or organogram…", "") {
         out.push(Command::ImportCsv);
     }

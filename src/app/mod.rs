@@ -7,6 +7,7 @@
 mod actions;
 pub mod canvas;
 pub mod commands;
+pub mod compare;
 pub mod dialogs;
 mod export;
 pub mod files;
@@ -54,6 +55,8 @@ pub struct OrgchartApp {
     recent: RecentFiles,
     notices: Notices,
     modal: Option<Modal>,
+    /// Compare mode: shown instead of the editor until closed.
+    compare: Option<compare::Comparison>,
     pending: Vec<Command>,
     export_collapsed: bool,
     fonts_installed: bool,
@@ -82,6 +85,7 @@ impl OrgchartApp {
             recent,
             notices: Notices::default(),
             modal: None,
+            compare: None,
             pending: Vec::new(),
             export_collapsed: true,
             fonts_installed: false,
@@ -190,10 +194,14 @@ impl OrgchartApp {
             ctx.memory_mut(|m| m.request_focus(canvas::canvas_id()));
         }
         self.window_events(&ctx);
-        if self.modal.is_none() && self.canvas.rename.is_none() {
-            self.pending.extend(keyboard::shortcuts(&ctx));
+        if self.compare.is_some() {
+            self.compare_ui(ui);
+        } else {
+            if self.modal.is_none() && self.canvas.rename.is_none() {
+                self.pending.extend(keyboard::shortcuts(&ctx));
+            }
+            self.panels(ui);
         }
-        self.panels(ui);
         if let Some(modal) = &self.modal
             && let Some(answer) = dialogs::modal_ui(ui, modal)
         {
@@ -373,8 +381,9 @@ impl eframe::App for OrgchartApp {
     }
 }
 
-/// Opens the editor window on `file`, or on the bundled sample chart.
-pub fn run(file: Option<PathBuf>) -> ExitCode {
+/// Opens the editor window on `file`, or on the bundled sample chart; with `compare_with`, straight into its
+/// comparison with that chart.
+pub fn run(file: Option<PathBuf>, compare_with: Option<PathBuf>) -> ExitCode {
     let dialogs = Box::new(NativeDialogs::default());
     let recent = RecentFiles::from_user_config();
     let mut app = match file {
@@ -394,6 +403,9 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             }
         },
     };
+    if let Some(after) = compare_with {
+        app.compare_with_path(&after);
+    }
     let title = app.window_title();
     app.sent_title = Some(title.clone());
     let options = eframe::NativeOptions {

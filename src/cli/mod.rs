@@ -22,6 +22,9 @@ pub mod import;
 pub struct Cli {
     /// A chart (.ron) to open in the editor; with no file the editor opens on a sample chart.
     pub file: Option<PathBuf>,
+    /// A second chart: the editor opens comparing FILE (before) with this one (after).
+    #[arg(requires = "file")]
+    pub compare_with: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
