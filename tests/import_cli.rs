@@ -9,14 +9,16 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-/// The published files (see the README there); ORGCHART_ORGANOGRAMS points elsewhere.
-const DATA: &str = "/work/shared/data/organograms";
-
+/// Real published organograms, vendored under tests/data (see the README there) so the tests run on a
+/// clean clone; ORGCHART_ORGANOGRAMS points elsewhere.
 fn data_dir() -> PathBuf {
-    std::env::var_os("ORGCHART_ORGANOGRAMS").map_or_else(|| PathBuf::from(DATA), PathBuf::from)
+    std::env::var_os("ORGCHART_ORGANOGRAMS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/organograms"),
+        PathBuf::from,
+    )
 }
 
-/// Senior and junior file of each published pair, relative to `DATA`.
+/// Senior and junior file of each published pair, relative to the data directory.
 const PAIRS: [&str; 6] = [
     "cabinet_office-2011-03-31",
     "cabinet_office-2011-09-30",
@@ -478,4 +480,20 @@ fn a_large_synthetic_organogram_imports_and_exports_to_png_and_pdf() {
         bytes.windows(5).rev().take(1024).any(|w| w == b"%%EOF"),
         "a complete PDF file"
     );
+}
+
+#[test]
+fn a_single_warning_is_counted_in_the_singular_with_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("team.csv");
+    std::fs::write(
+        &table,
+        "id,name,reports_to\nceo,Chief Executive,\nhr,Head of HR,ceo\nit,Head of IT,nobody\n",
+    )
+    .unwrap();
+    let output = dir.path().join("team.ron");
+    let printed = succeed(&["import", arg(&table), "-o", arg(&output)]);
+    assert!(printed.contains("\n1 warning:\n"), "{printed}");
+    assert!(printed.contains("row 4"), "{printed}");
+    assert!(printed.contains("nobody"), "{printed}");
 }

@@ -41,7 +41,9 @@ pub fn run(args: &ImportArgs) -> Result<(), CliError> {
     if report.warnings.is_empty() {
         out.push_str("no warnings\n");
     } else {
-        let _ = writeln!(out, "{} warnings:", report.warnings.len());
+        let count = report.warnings.len();
+        let noun = if count == 1 { "warning" } else { "warnings" };
+        let _ = writeln!(out, "{count} {noun}:");
         for warning in &report.warnings {
             let _ = writeln!(out, "  {warning}");
         }

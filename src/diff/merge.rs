@@ -192,7 +192,7 @@ fn marks(chart: &Chart, diff: &ChartDiff) -> HashMap<UnitId, UnitMark> {
                 mark.changed = true;
                 for field in fields {
                     mark.details.push(format!(
-                        "{}: {} → {}",
+                        "{}: {} -> {}",
                         capitalise(field.field.label()),
                         field.before,
                         field.after

@@ -442,7 +442,7 @@ fn merged_chart_keeps_removed_units_where_they_were_and_marks_everything() {
         spo.details,
         vec![
             "Moved from Policy and Performance Unit to Finance".to_owned(),
-            "Cost: £50,000 per post → £55,000 per post".to_owned()
+            "Cost: £50,000 per post -> £55,000 per post".to_owned()
         ]
     );
     assert_eq!(merged.marks.len(), merged.chart.len());
