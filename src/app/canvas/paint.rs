@@ -228,13 +228,15 @@ fn arrow_size(stroke: &Stroke) -> f32 {
 }
 
 /// Snaps a font size in screen pixels to a few steps so egui's text-layout cache is reused while zooming.
+/// Always down, never up: the layout measured the text at the exact size, and a larger font would spill
+/// out of its card or label.
 pub fn snap_font_px(px: f32) -> f32 {
     if px < 24.0 {
-        (px * 2.0).round() / 2.0
+        (px * 2.0).floor() / 2.0
     } else if px < 64.0 {
-        px.round()
+        px.floor()
     } else {
-        (px / 4.0).round() * 4.0
+        (px / 4.0).floor() * 4.0
     }
 }
 
@@ -562,10 +564,15 @@ mod tests {
 
     #[test]
     fn font_sizes_snap_to_few_steps() {
-        assert_eq!(snap_font_px(13.9), 14.0);
+        assert_eq!(snap_font_px(13.9), 13.5);
         assert_eq!(snap_font_px(13.74), 13.5);
-        assert_eq!(snap_font_px(30.4), 30.0);
-        assert_eq!(snap_font_px(101.0), 100.0);
+        assert_eq!(snap_font_px(14.0), 14.0);
+        assert_eq!(snap_font_px(30.9), 30.0);
+        assert_eq!(snap_font_px(103.0), 100.0);
+        for i in 0..2000 {
+            let px = 3.0 + i as f32 * 0.07;
+            assert!(snap_font_px(px) <= px, "{px} grew");
+        }
         // Many zoom levels share few sizes.
         let steps: std::collections::BTreeSet<u32> = (0..1000)
             .map(|i| (snap_font_px(6.0 + i as f32 * 0.01) * 100.0) as u32)
