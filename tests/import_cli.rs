@@ -253,12 +253,12 @@ fn the_printout_lists_every_warning_with_its_row() {
     let lines: Vec<&str> = printed.lines().collect();
     let count_line = lines
         .iter()
-        .position(|line| line.ends_with(" warnings:"))
+        .position(|line| line.ends_with(" warnings:") || line.ends_with(" warning:"))
         .unwrap_or_else(|| panic!("no warnings heading in {printed}"));
     let count: usize = lines[count_line]
-        .trim_end_matches(" warnings:")
-        .parse()
-        .unwrap();
+        .split_once(' ')
+        .and_then(|(count, _)| count.parse().ok())
+        .unwrap_or_else(|| panic!("no count in '{}'", lines[count_line]));
     let listed = &lines[count_line + 1..];
     assert_eq!(listed.len(), count, "{printed}");
     for line in listed {
