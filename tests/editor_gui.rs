@@ -662,3 +662,107 @@ fn export_csv_from_the_menu_writes_the_library_table_that_imports_back() {
         assert_eq!(back.chart.parent(&unit.id), chart.parent(&unit.id));
     }
 }
+
+/// A manager with four reports who manage no one: the team compact mode stacks.
+fn wide_team_chart() -> Chart {
+    let mut chart = Chart::new();
+    chart.set_title("Wide team");
+    chart
+        .insert_unit(Unit::new("head", "Head of Service"), None, None)
+        .unwrap();
+    for k in 1..=4 {
+        chart
+            .insert_unit(
+                Unit::new(format!("officer-{k}"), format!("Officer {k}")),
+                Some(&id("head")),
+                None,
+            )
+            .unwrap();
+    }
+    chart
+}
+
+fn click_view_item(harness: &mut Harness<'_, OrgchartApp>, label: &str) {
+    click_button(harness, "View");
+    click_button(harness, label);
+    harness.run();
+}
+
+#[test]
+fn view_menu_lays_the_chart_out_left_to_right_and_back() {
+    let (mut harness, _) = editor();
+    let (finance, payroll) = (
+        card_centre(&harness, "finance"),
+        card_centre(&harness, "payroll"),
+    );
+    assert!(payroll.y > finance.y, "top down: reports below");
+    click_view_item(&mut harness, "Left to right");
+    let (finance, payroll) = (
+        card_centre(&harness, "finance"),
+        card_centre(&harness, "payroll"),
+    );
+    assert!(payroll.x > finance.x, "left to right: reports to the right");
+    let ceo = harness.state().card_screen_rect(&id("ceo")).unwrap();
+    assert!(finance.x > ceo.right(), "{finance:?} {ceo:?}");
+    click_view_item(&mut harness, "Top down");
+    let (finance, payroll) = (
+        card_centre(&harness, "finance"),
+        card_centre(&harness, "payroll"),
+    );
+    assert!(payroll.y > finance.y);
+}
+
+#[test]
+fn compact_teams_stack_in_the_canvas_and_in_exports_from_the_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.svg");
+    let (mut harness, dialogs) = editor_with(wide_team_chart());
+    let row: Vec<Pos2> = (1..=4)
+        .map(|k| card_centre(&harness, &format!("officer-{k}")))
+        .collect();
+    assert!(row.windows(2).all(|p| p[1].x > p[0].x && p[1].y == p[0].y));
+
+    click_view_item(&mut harness, "Compact teams");
+    let stack: Vec<Pos2> = (1..=4)
+        .map(|k| card_centre(&harness, &format!("officer-{k}")))
+        .collect();
+    assert!(
+        stack
+            .windows(2)
+            .all(|p| p[1].y > p[0].y && p[1].x == p[0].x),
+        "{stack:?}"
+    );
+
+    dialogs
+        .borrow_mut()
+        .save_answers
+        .push_back(Some(path.clone()));
+    click_button(&mut harness, "File");
+    harness.get_by_label("Export whole chart").hover();
+    harness.run();
+    click_button(&mut harness, "SVG drawing");
+    let written = std::fs::read(&path).expect("the SVG was written");
+    let compact = orgchart::render::RenderOptions {
+        layout: orgchart::layout::LayoutOptions {
+            compact: true,
+            ..Default::default()
+        },
+        title: Some("Wide team".to_owned()),
+        respect_collapsed: true,
+        ..Default::default()
+    };
+    let expected = orgchart::export::export_bytes(
+        harness.state().chart(),
+        orgchart::export::ExportFormat::Svg,
+        &compact,
+        2.0,
+    )
+    .unwrap();
+    assert!(written == expected, "the export is laid out as the canvas");
+
+    click_view_item(&mut harness, "Compact teams");
+    let again: Vec<Pos2> = (1..=4)
+        .map(|k| card_centre(&harness, &format!("officer-{k}")))
+        .collect();
+    assert!(again.windows(2).all(|p| p[1].y == p[0].y));
+}

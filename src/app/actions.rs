@@ -178,6 +178,14 @@ impl OrgchartApp {
             Command::ClearSelection => self.selection.clear(),
             Command::SelectRelative(direction) => self.select_relative(direction),
             Command::FitToWindow => self.canvas.request_fit(),
+            Command::SetOrientation(orientation) => {
+                self.layout.orientation = orientation;
+                self.canvas.request_fit();
+            }
+            Command::SetCompact(compact) => {
+                self.layout.compact = compact;
+                self.canvas.request_fit();
+            }
             Command::ZoomToSelection => self.canvas.request_zoom_to_selection(),
             Command::ZoomBy(factor) => self.canvas.zoom_by(factor),
             Command::OpenFind => self.find.open(),
@@ -320,11 +328,17 @@ impl OrgchartApp {
         let Some(path) = self.dialogs.save(&suggested, format.extension()) else {
             return;
         };
-        let written = export_bytes(self.doc.chart(), format, subtree, self.export_collapsed)
-            .and_then(|bytes| {
-                crate::io::write_atomically(&path, &bytes)
-                    .map_err(|err| format!("could not write {}: {err}", path.display()))
-            });
+        let written = export_bytes(
+            self.doc.chart(),
+            format,
+            subtree,
+            self.export_collapsed,
+            &self.layout,
+        )
+        .and_then(|bytes| {
+            crate::io::write_atomically(&path, &bytes)
+                .map_err(|err| format!("could not write {}: {err}", path.display()))
+        });
         match written {
             Ok(()) => self
                 .notices

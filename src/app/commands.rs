@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::layout::Orientation;
 use crate::model::{LinkKind, UnitId};
 
 pub use crate::export::ExportFormat;
@@ -75,6 +76,10 @@ pub enum Command {
         to: UnitId,
         kind: LinkKind,
     },
+    /// Lay the chart out top-down or left-right (canvas and menu exports alike).
+    SetOrientation(Orientation),
+    /// Stack leaf reports in columns rather than one wide row (canvas and menu exports alike).
+    SetCompact(bool),
     SelectAll,
     ClearSelection,
     /// Move the selection to the manager, a report or a colleague.

@@ -1,6 +1,7 @@
 //! Exports from the menu, through the same library function as the command line.
 
 use crate::export::export_bytes as library_export;
+use crate::layout::LayoutOptions;
 use crate::model::{Chart, UnitId};
 use crate::render::{RenderOptions, Theme};
 
@@ -15,8 +16,10 @@ pub fn export_bytes(
     format: ExportFormat,
     subtree: Option<UnitId>,
     respect_collapsed: bool,
+    layout: &LayoutOptions,
 ) -> Result<Vec<u8>, String> {
     let options = RenderOptions {
+        layout: layout.clone(),
         theme: Theme::Light,
         subtree,
         respect_collapsed,

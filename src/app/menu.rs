@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use egui::{Button, Ui};
 
 use super::commands::{Command, ExportFormat};
+use crate::layout::{LayoutOptions, Orientation};
 
 /// What the menus need to know to enable or label their entries.
 pub struct MenuState<'a> {
@@ -13,6 +14,7 @@ pub struct MenuState<'a> {
     pub has_selection: bool,
     pub recent: &'a [PathBuf],
     pub export_collapsed: &'a mut bool,
+    pub layout: &'a LayoutOptions,
     pub zoom: f32,
 }
 
@@ -180,6 +182,24 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, out: &mut Vec<Command>) {
         if item(ui, enabled, label, keys) {
             out.push(command);
         }
+    }
+    ui.separator();
+    let orientation = state.layout.orientation;
+    for (label, choice) in [
+        ("Top down", Orientation::TopDown),
+        ("Left to right", Orientation::LeftRight),
+    ] {
+        if ui.radio(orientation == choice, label).clicked() && orientation != choice {
+            out.push(Command::SetOrientation(choice));
+        }
+    }
+    let compact = state.layout.compact;
+    if ui
+        .checkbox(&mut compact.clone(), "Compact teams")
+        .on_hover_text("Stack a manager's reports who have no reports of their own in columns, so wide teams stay narrow")
+        .clicked()
+    {
+        out.push(Command::SetCompact(!compact));
     }
 }
 

@@ -28,6 +28,7 @@ use std::process::ExitCode;
 
 use egui::Ui;
 
+use crate::layout::LayoutOptions;
 use crate::model::{Chart, UnitId};
 use crate::render::{RenderOptions, Theme};
 
@@ -59,6 +60,8 @@ pub struct OrgchartApp {
     compare: Option<compare::Comparison>,
     pending: Vec<Command>,
     export_collapsed: bool,
+    /// Orientation and compact teams, for the canvas and for exports from the menu.
+    layout: LayoutOptions,
     fonts_installed: bool,
     sent_title: Option<String>,
     allow_close: bool,
@@ -88,6 +91,7 @@ impl OrgchartApp {
             compare: None,
             pending: Vec::new(),
             export_collapsed: true,
+            layout: LayoutOptions::default(),
             fonts_installed: false,
             sent_title: None,
             allow_close: false,
@@ -172,6 +176,7 @@ impl OrgchartApp {
 
     fn render_options(&self, ui: &Ui) -> RenderOptions {
         RenderOptions {
+            layout: self.layout.clone(),
             respect_collapsed: true,
             theme: if ui.visuals().dark_mode {
                 Theme::Dark
@@ -236,6 +241,7 @@ impl OrgchartApp {
                 has_selection: !self.selection.is_empty(),
                 recent: self.recent.paths(),
                 export_collapsed: &mut self.export_collapsed,
+                layout: &self.layout,
                 zoom: self.canvas.view.zoom,
             };
             egui::Panel::top("menu-bar")

@@ -2,7 +2,7 @@
 //! connectors, and the mapping back from abstract axes to the chart.
 
 use super::axes::AxisRect;
-use super::compact::Blocks;
+use super::compact::{BlockPlace, Blocks};
 use super::structure::{NONE, Structure};
 use super::tidy::{self, TidyTree};
 use super::{Layout, LayoutOptions, Spacing, connectors};
@@ -40,11 +40,16 @@ pub(super) fn run(
         .zip(&offsets)
         .map(|(r, &(db, dd))| r.translate(db, dd))
         .collect();
+    let n = structure.len();
+    let block_left: Vec<f64> = (0..blocks.list.len()).map(|b| left[n + b]).collect();
     let connectors = connectors::route_all(
         &structure,
         &rects,
         &offsets,
-        &blocks,
+        connectors::PlacedBlocks {
+            blocks: &blocks,
+            left: &block_left,
+        },
         &levels.top,
         &spacing,
         axes,
@@ -116,8 +121,25 @@ fn tidy_tree(
             NONE if blocks.is_member[v] => {}
             NONE => kids.extend_from_slice(structure.children(v)),
             b => {
-                kids.push((n + b as usize) as u32);
-                anchor[v] = Some(blocks.list[b as usize].manager_offset);
+                let block = (n + b as usize) as u32;
+                match blocks.list[b as usize].place {
+                    BlockPlace::Hanging { manager_offset, .. } => {
+                        kids.push(block);
+                        anchor[v] = Some(manager_offset);
+                    }
+                    BlockPlace::Grouped => {
+                        // The group stands where its first member would have stood.
+                        let mut placed = false;
+                        for &c in structure.children(v) {
+                            if !blocks.is_member[c as usize] {
+                                kids.push(c);
+                            } else if !placed {
+                                kids.push(block);
+                                placed = true;
+                            }
+                        }
+                    }
+                }
             }
         }
         start.push(kids.len() as u32);

@@ -197,6 +197,82 @@ fn many_leaves_fill_two_columns_row_by_row_around_a_central_spine() {
 }
 
 #[test]
+fn a_managers_leaves_beside_its_teams_are_grouped_in_one_stack_in_the_teams_row() {
+    // 0 -> (1 leaf, 2 -> 3, 4 leaf, 5 leaf, 6 -> 7): leaves 1, 4, 5 stack where 1 stood, left of team 2.
+    let f = forest(&[
+        None,
+        Some(0),
+        Some(0),
+        Some(2),
+        Some(0),
+        Some(0),
+        Some(0),
+        Some(6),
+    ]);
+    let l = layout(&f, &[], &[], &compact());
+    let r = &l.rects;
+    let row = r[2].y;
+    assert_near(r[6].y, row);
+    assert_near(r[1].y, row);
+    for pair in [1, 4, 5].windows(2) {
+        assert_near(r[pair[1]].x, r[pair[0]].x);
+        assert_near(r[pair[1]].y, r[pair[0]].bottom() + 12.0);
+    }
+    assert!(r[1].right() < r[2].x && r[2].right() < r[6].x);
+    // The group keeps a spine's width on its near side; the spine comes off the teams' bus.
+    let spine = r[1].x - 12.0;
+    let bus = row - 28.0;
+    for leaf in [1, 4, 5] {
+        let points = &connector(&l, 0, leaf).points;
+        assert_eq!(
+            points.first(),
+            Some(&Point::new(centre_x(&r[0]), r[0].bottom()))
+        );
+        assert!(points.contains(&Point::new(spine, bus)), "{points:?}");
+        assert_eq!(
+            points.last(),
+            Some(&Point::new(r[leaf].x, r[leaf].center().y))
+        );
+    }
+    assert_eq!(connector(&l, 0, 2).points.len(), 4);
+    assert_no_overlap(r);
+}
+
+#[test]
+fn a_very_wide_team_is_stacked_in_several_pairs_of_columns_reached_by_one_bus() {
+    let mut parents = vec![None];
+    parents.extend(std::iter::repeat_n(Some(0), 50));
+    let f = forest(&parents);
+    let l = layout(&f, &[], &[], &compact());
+    let r = &l.rects;
+    let stacked = &r[1..];
+    let deepest = stacked.iter().map(|c| c.bottom()).fold(f32::MIN, f32::max);
+    // 50 cards in three pairs of columns: at most ten rows of 60 + 12.
+    assert!(deepest - r[1].y <= 10.0 * 72.0, "{deepest}");
+    let columns: std::collections::BTreeSet<i64> =
+        stacked.iter().map(|c| c.x.round() as i64).collect();
+    assert_eq!(columns.len(), 6, "{columns:?}");
+    let near = stacked.iter().map(|c| c.x).fold(f32::MAX, f32::min);
+    let far = stacked.iter().map(|c| c.right()).fold(f32::MIN, f32::max);
+    assert_near(centre_x(&r[0]), (near + far) / 2.0);
+    let bus = r[1].y - 28.0;
+    for (k, card) in r.iter().enumerate().skip(1) {
+        let points = &connector(&l, 0, k).points;
+        // Down from the manager to the bus, along it to the card's spine (collinear points merged when
+        // the spine runs under the manager).
+        assert_eq!(points[0], Point::new(centre_x(&r[0]), r[0].bottom()));
+        assert_eq!(points[1].x, centre_x(&r[0]), "{k} {points:?}");
+        assert!(
+            points[1].y == bus || points[1].y == card.center().y,
+            "{k} {points:?}"
+        );
+        let end = points[points.len() - 1];
+        assert!(end.x == card.x || end.x == card.right(), "{points:?}");
+    }
+    assert_no_overlap(r);
+}
+
+#[test]
 fn compact_blocks_keep_neighbours_clear_below_them() {
     // 0 -> (1 -> 4 leaves stacked deep, 6 -> 7 -> 8): 8 sits two rows down, beside the stack.
     let f = forest(&[
