@@ -55,6 +55,9 @@ pub fn route_link_with_room(
 
 /// Free bands thinner than this are not worth running a line through.
 const MIN_BAND: f64 = 2.0;
+/// Length a bend is worth: a short detour with fewer bends reads better than a shortcut that zigzags
+/// (and a zigzag through a stack's gaps tends to run along its spine).
+const BEND_COST: f64 = 16.0;
 /// Slack for comparisons of coordinates that were computed in f32.
 const EPS: f64 = 1e-3;
 
@@ -75,6 +78,12 @@ impl Router {
     fn downward(&self, upper: &AxisRect, lower: &AxisRect) -> Vec<Polyline> {
         let start = (upper.b_mid(), upper.d_end());
         let end = (lower.b_mid(), lower.d);
+        let overlapping = upper.b < lower.b_end() && lower.b < upper.b_end();
+        if overlapping && lower.d - upper.d_end() < self.spacing.level / 2.0 {
+            // Neighbours in a stack: a line through the thin gap between them would be a stub that
+            // neither shows nor has room for a label, so it goes round the side instead.
+            return self.side_brackets(upper, lower);
+        }
         let mut candidates = vec![self.staircase(upper, lower)];
         let bands = self.free_bands(start.0.min(end.0), start.0.max(end.0), start.1, end.1);
         let lanes = match (bands.first(), bands.last()) {
@@ -84,7 +93,32 @@ impl Router {
         for lane in lanes {
             candidates.push(vec![start, (start.0, lane), (end.0, lane), end]);
         }
+        if overlapping {
+            candidates.extend(self.side_brackets(upper, lower));
+        }
         candidates
+    }
+
+    /// Out of one card's side, along a lane just clear of both cards, and into the other's same side: the
+    /// far side first, as the near side of a stack is where its spine runs.
+    fn side_brackets(&self, upper: &AxisRect, lower: &AxisRect) -> Vec<Polyline> {
+        let clearance = (self.spacing.sibling / 2.0).max(8.0);
+        let far = upper.b_end().max(lower.b_end()) + clearance;
+        let near = upper.b.min(lower.b) - clearance;
+        vec![
+            vec![
+                (upper.b_end(), upper.d_mid()),
+                (far, upper.d_mid()),
+                (far, lower.d_mid()),
+                (lower.b_end(), lower.d_mid()),
+            ],
+            vec![
+                (upper.b, upper.d_mid()),
+                (near, upper.d_mid()),
+                (near, lower.d_mid()),
+                (lower.b, lower.d_mid()),
+            ],
+        ]
     }
 
     /// Down into each free band between the two cards in turn, crossing each occupied slab in between at
@@ -170,7 +204,15 @@ impl Router {
         let near = self.cards_near(&candidates);
         candidates
             .into_iter()
-            .map(|c| ((crossings(&c, &near), length(&c) + c.len() as f64), c))
+            .map(|c| {
+                (
+                    (
+                        crossings(&c, &near),
+                        length(&c) + BEND_COST * c.len() as f64,
+                    ),
+                    c,
+                )
+            })
             .min_by(|(a, _), (b, _)| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
             .map(|(_, c)| c)
             .unwrap_or_default()

@@ -516,3 +516,35 @@ fn links_across_branches_and_levels_avoid_every_card() {
         }
     }
 }
+
+#[test]
+fn links_within_a_stack_go_round_its_far_side_not_through_gaps_or_along_the_spine() {
+    // 0 -> (1 -> (2, 3, 4), 5 -> (6, 7)): in compact mode 2, 3, 4 stack under 1 with a spine on their left.
+    let f = forest(&[
+        None,
+        Some(0),
+        Some(1),
+        Some(1),
+        Some(1),
+        Some(0),
+        Some(5),
+        Some(5),
+    ]);
+    let l = layout(&f, &[], &[], &compact());
+    let stack_right = [2, 3, 4].map(|i| l.rects[i].right()).into_iter();
+    let stack_right = stack_right.fold(f32::MIN, f32::max);
+    for (from, to) in [(2, 3), (2, 4), (4, 3)] {
+        let points = route_link(l.rects[from], l.rects[to], &l, &compact());
+        assert_good_route(&points, from, to, &l);
+        assert!(
+            points
+                .iter()
+                .all(|p| p.x >= l.rects[from].x.min(l.rects[to].x)),
+            "{from} -> {to} runs on the spine side: {points:?}"
+        );
+        assert!(
+            points.iter().any(|p| p.x > stack_right),
+            "{from} -> {to} does not go round the far side: {points:?}"
+        );
+    }
+}

@@ -107,7 +107,7 @@ pub fn build_drawing(chart: &Chart, options: &RenderOptions) -> Drawing {
             shapes: start..shapes.len(),
         });
     }
-    links::paint_link_labels(&routed, &placed.rects, &palette, &mut shapes);
+    let label_plates = links::paint_link_labels(&routed, &placed.rects, &palette, &mut shapes);
 
     let chart_area = if forest.is_empty() {
         paint_empty_notice(&palette, &mut shapes)
@@ -119,6 +119,11 @@ pub fn build_drawing(chart: &Chart, options: &RenderOptions) -> Drawing {
             .fold(placed.bounds, |area, point| {
                 area.union(&Rect::new(point.x - 8.0, point.y - 12.0, 16.0, 24.0))
             })
+            .union(
+                &label_plates
+                    .iter()
+                    .fold(placed.bounds, |area, plate| area.union(plate)),
+            )
     };
     let mut used = chart_area;
     let text_width = chart_area.w.max(MIN_TEXT_WIDTH);

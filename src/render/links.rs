@@ -163,13 +163,14 @@ pub fn paint_links(links: &[RoutedLink], palette: &Palette, shapes: &mut Vec<Sha
 
 /// Link labels go on top of cards and lines, on a small plate so they stay readable where they cross.
 /// Labels go where they hide nothing: on the longest stretch of their line that is clear of every card and
-/// of the labels already placed, falling back to the longest stretch when the line has no clear place.
+/// of the labels already placed (on the line, else beside an upright stretch of it), falling back to the
+/// longest stretch when the line has no clear place. Returns the plates, which the drawing must enclose.
 pub fn paint_link_labels(
     links: &[RoutedLink],
     cards: &[Rect],
     palette: &Palette,
     shapes: &mut Vec<Shape>,
-) {
+) -> Vec<Rect> {
     let (size, weight) = (style::LINK_LABEL_SIZE, FontWeight::Regular);
     let mut placed: Vec<Rect> = Vec::new();
     for link in links.iter().filter(|l| !l.label.is_empty()) {
@@ -180,10 +181,20 @@ pub fn paint_link_labels(
         let mut segments: Vec<(Point, Point)> =
             link.points.windows(2).map(|w| (w[0], w[1])).collect();
         segments.sort_by(|x, y| seg_len(y).total_cmp(&seg_len(x)));
-        let candidates = segments.iter().flat_map(|&(a, b)| {
+        let along = |&(a, b): &(Point, Point)| {
             [0.5, 0.3, 0.7, 0.15, 0.85]
                 .map(|t| Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t))
-        });
+        };
+        let on_line = segments.iter().flat_map(along);
+        let beside = segments
+            .iter()
+            .filter(|(a, b)| (a.x - b.x).abs() < 0.5)
+            .flat_map(along)
+            .flat_map(|p| {
+                let shift = w / 2.0 + 4.0 + LABEL_CLEARANCE;
+                [Point::new(p.x + shift, p.y), Point::new(p.x - shift, p.y)]
+            });
+        let candidates = on_line.chain(beside);
         let is_clear = |plate: &Rect| {
             !cards
                 .iter()
@@ -218,7 +229,11 @@ pub fn paint_link_labels(
             strike: false,
         });
     }
+    placed
 }
+
+/// Space between an upright line and a label set beside it.
+const LABEL_CLEARANCE: f32 = 3.0;
 
 fn seg_len((a, b): &(Point, Point)) -> f32 {
     (b.x - a.x).hypot(b.y - a.y)

@@ -351,3 +351,64 @@ fn empty_chart_still_draws_something() {
     assert!(drawing.cards.is_empty());
     assert!(drawing.bounds.w > 0.0 && drawing.bounds.h > 0.0);
 }
+
+#[test]
+fn link_labels_in_a_compact_stack_sit_clear_of_cards_and_inside_the_picture() {
+    let mut chart = Chart::new();
+    add(&mut chart, Unit::new("head", "Head of Policy"), None);
+    for id in ["senior", "officers", "support"] {
+        add(&mut chart, Unit::new(id, id), Some("head"));
+    }
+    for to in ["officers", "support"] {
+        let mut link = Link::new("senior", to, LinkKind::Dotted);
+        link.label = format!("work to a project manager ({to})");
+        chart.add_link(link).unwrap();
+    }
+    let options = RenderOptions {
+        layout: LayoutOptions {
+            compact: true,
+            ..LayoutOptions::default()
+        },
+        ..RenderOptions::default()
+    };
+    let drawing = build_drawing(&chart, &options);
+    let labels: Vec<Rect> = drawing
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text {
+                pos,
+                text,
+                size,
+                weight,
+                ..
+            } if text.starts_with("work to") => {
+                let ascent = text::ascent(*size, *weight);
+                let (w, h) = (
+                    text::text_width(text, *size, *weight),
+                    text::line_height(*size, *weight),
+                );
+                Some(Rect::new(pos.x, pos.y - ascent, w, h))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(labels.len(), 2);
+    for label in &labels {
+        assert!(
+            drawing.bounds.contains(Point::new(label.x, label.y))
+                && drawing
+                    .bounds
+                    .contains(Point::new(label.right(), label.bottom())),
+            "label {label:?} outside {:?}",
+            drawing.bounds
+        );
+        for card in &drawing.cards {
+            assert!(
+                !card.rect.intersects(label),
+                "label {label:?} on {}",
+                card.id
+            );
+        }
+    }
+}
