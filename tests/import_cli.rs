@@ -227,6 +227,15 @@ fn real_organograms_keep_every_row_and_their_totals() {
             )),
             "{pair}: {printed}"
         );
+        for file in ["senior", "junior"] {
+            let path = data_file(pair, file);
+            let rows = Sheet::read(&path).rows.len();
+            let name = path.file_name().unwrap().to_string_lossy();
+            assert!(
+                printed.contains(&format!("{name}: {rows} rows;")),
+                "{pair}: the {file} file's {rows} rows are not counted apart in {printed}"
+            );
+        }
         let figures = check_json(&output);
         assert_eq!(
             figures["units"].as_u64(),

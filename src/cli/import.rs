@@ -30,23 +30,38 @@ pub fn run(args: &ImportArgs) -> Result<(), CliError> {
         .map_err(CliError::invalid)?;
     crate::io::save(&report.chart, &args.output).map_err(CliError::invalid)?;
     let mut out = String::new();
+    // With a junior file, say how the rows split, as the two files are checked against their own counts.
+    let source = if let [_, _, ..] = report.rows_per_file.as_slice() {
+        let per_file: Vec<String> = report
+            .rows_per_file
+            .iter()
+            .map(|(file, rows)| format!("{file}: {rows} {}", plural(*rows, "row", "rows")))
+            .collect();
+        format!("{};", per_file.join("; "))
+    } else {
+        format!("{}:", args.input.display())
+    };
     let _ = writeln!(
         out,
-        "{}: {} rows read, {} units written to {}",
-        args.input.display(),
+        "{source} {} {} read, {} {} written to {}",
         report.rows_read,
+        plural(report.rows_read, "row", "rows"),
         report.units_created,
+        plural(report.units_created, "unit", "units"),
         args.output.display()
     );
     if report.warnings.is_empty() {
         out.push_str("no warnings\n");
     } else {
         let count = report.warnings.len();
-        let noun = if count == 1 { "warning" } else { "warnings" };
-        let _ = writeln!(out, "{count} {noun}:");
+        let _ = writeln!(out, "{count} {}:", plural(count, "warning", "warnings"));
         for warning in &report.warnings {
             let _ = writeln!(out, "  {warning}");
         }
     }
     super::print_out(&out)
+}
+
+fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
+    if count == 1 { one } else { many }
 }

@@ -91,6 +91,8 @@ pub struct ImportReport {
     pub chart: Chart,
     /// Non-blank data rows read, over all files.
     pub rows_read: usize,
+    /// Each file read (by name, the main file first) with its non-blank data rows.
+    pub rows_per_file: Vec<(String, usize)>,
     /// Always equal to `rows_read`: each row becomes one unit.
     pub units_created: usize,
     /// Ordered by file (senior first) and row.

@@ -132,6 +132,7 @@ pub fn import_records(file: &str, records: Vec<Record>) -> Result<ImportReport, 
     Ok(ImportReport {
         units_created: chart.len(),
         rows_read: table.rows.len(),
+        rows_per_file: vec![(file.to_owned(), table.rows.len())],
         chart,
         warnings,
     })

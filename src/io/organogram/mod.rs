@@ -133,11 +133,12 @@ pub(crate) fn import_records(
         },
     );
     senior::import(&senior_table, 0, &mut assembler);
-    let mut rows_read = senior_table.rows.len();
-    if let Some((_, table)) = &junior_table {
+    let mut rows_per_file = vec![(senior_name.to_owned(), senior_table.rows.len())];
+    if let Some((name, table)) = &junior_table {
         junior::import(table, 1, &mut assembler);
-        rows_read += table.rows.len();
+        rows_per_file.push(((*name).to_owned(), table.rows.len()));
     }
+    let rows_read = rows_per_file.iter().map(|(_, rows)| rows).sum();
     let (mut chart, warnings) = assembler.finish().map_err(|message| ImportError::Invalid {
         file: senior_name.to_owned(),
         message,
@@ -147,6 +148,7 @@ pub(crate) fn import_records(
         units_created: chart.len(),
         chart,
         rows_read,
+        rows_per_file,
         warnings,
     })
 }
