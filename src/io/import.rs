@@ -282,3 +282,24 @@ mod tests {
         assert_eq!(warning.to_string(), "senior.csv row 17: reports to 'Q'");
     }
 }
+
+/// Lookups the importers' tests share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::ImportReport;
+    use crate::model::{Unit, UnitId};
+
+    pub fn unit<'a>(report: &'a ImportReport, id: &str) -> &'a Unit {
+        report
+            .chart
+            .unit(&UnitId::new(id))
+            .unwrap_or_else(|| panic!("no unit '{id}'"))
+    }
+
+    pub fn parent(report: &ImportReport, id: &str) -> Option<String> {
+        report
+            .chart
+            .parent(&UnitId::new(id))
+            .map(|p| p.as_str().to_owned())
+    }
+}

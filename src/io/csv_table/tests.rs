@@ -1,6 +1,7 @@
 //! The simple table on small CSV texts written here: header synonyms, values, round trips and bad rows.
 
 use super::to_csv_string;
+use crate::io::import::test_support::{parent, unit};
 use crate::io::import::{ImportError, ImportFormat, ImportReport, InputFile, import_inputs};
 use crate::model::{
     Chart, Cost, CostBasis, Headcount, HeadcountBasis, Link, LinkKind, Span, Status, Unit, UnitId,
@@ -22,20 +23,6 @@ fn try_import(text: &str) -> Result<ImportReport, ImportError> {
 
 fn import(text: &str) -> ImportReport {
     try_import(text).unwrap_or_else(|err| panic!("import failed: {err}"))
-}
-
-fn unit<'a>(report: &'a ImportReport, id: &str) -> &'a Unit {
-    report
-        .chart
-        .unit(&UnitId::new(id))
-        .unwrap_or_else(|| panic!("no unit '{id}'"))
-}
-
-fn parent(report: &ImportReport, id: &str) -> Option<String> {
-    report
-        .chart
-        .parent(&UnitId::new(id))
-        .map(|p| p.as_str().to_owned())
 }
 
 fn warning_rows(report: &ImportReport) -> Vec<usize> {

@@ -2,11 +2,10 @@
 //! published files. Row numbers are as a spreadsheet shows them: the header is row 1 and a quoted cell with
 //! a line break inside stays one row.
 
+use crate::io::import::test_support::{parent, unit};
 use crate::io::import::{ImportError, ImportFormat, ImportReport, InputFile, import_inputs};
 use crate::metrics::chart_totals;
-use crate::model::{
-    Cost, CostBasis, Headcount, HeadcountBasis, Span, Status, Unit, UnitId, UnitKind,
-};
+use crate::model::{Cost, CostBasis, Headcount, HeadcountBasis, Span, Status, UnitId, UnitKind};
 
 const SENIOR: &str = "senior.csv";
 const JUNIOR: &str = "junior.csv";
@@ -85,20 +84,6 @@ fn import_pair(senior: &[u8], junior: Option<&[u8]>) -> Result<ImportReport, Imp
 
 fn import_both() -> ImportReport {
     import_pair(&senior_bytes(), Some(JUNIOR_TEXT.as_bytes())).unwrap()
-}
-
-fn unit<'a>(report: &'a ImportReport, id: &str) -> &'a Unit {
-    report
-        .chart
-        .unit(&UnitId::new(id))
-        .unwrap_or_else(|| panic!("no unit '{id}'"))
-}
-
-fn parent(report: &ImportReport, id: &str) -> Option<String> {
-    report
-        .chart
-        .parent(&UnitId::new(id))
-        .map(|p| p.as_str().to_owned())
 }
 
 fn fte(value: f64) -> Option<Headcount> {
