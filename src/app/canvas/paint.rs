@@ -246,9 +246,11 @@ pub struct PaintStyle {
     pub screen_from_chart: TSTransform,
     pub offset: Vec2,
     pub opacity: f32,
+    /// Lines are cut to this screen rectangle before they are dashed: what is off screen costs nothing.
+    pub clip: egui::Rect,
 }
 
-struct TextJob {
+pub struct TextJob {
     top_left_baseline: Pos2,
     text: String,
     font: FontId,
@@ -259,18 +261,34 @@ struct TextJob {
 /// Paints everything on screen: background, connectors and other lines, cards, legend.
 pub fn paint_drawing(painter: &Painter, cache: &DrawingCache, view: &View) {
     painter.rect_filled(view.canvas, 0.0, colour(cache.drawing.background));
-    let style = PaintStyle {
+    let (shapes, texts) = shapes_on_screen(cache, view);
+    painter.extend(shapes);
+    paint_texts(painter, texts);
+}
+
+/// The screen space kept around the canvas when lines are cut, so line caps and arrow heads at the edge
+/// are whole.
+const CLIP_MARGIN: f32 = 32.0;
+
+fn style_for(view: &View, offset: Vec2, opacity: f32) -> PaintStyle {
+    PaintStyle {
         screen_from_chart: view.screen_from_chart(),
-        offset: Vec2::ZERO,
-        opacity: 1.0,
-    };
+        offset,
+        opacity,
+        clip: view.canvas.expand(CLIP_MARGIN),
+    }
+}
+
+/// What one frame paints: egui shapes, and the texts still to be laid out. Its size is bounded by what is
+/// on screen, whatever the zoom and however long the lines are off screen.
+pub fn shapes_on_screen(cache: &DrawingCache, view: &View) -> (Vec<EguiShape>, Vec<TextJob>) {
+    let style = style_for(view, Vec2::ZERO, 1.0);
     let visible = view.visible_chart_rect().expand(8.0);
     let mut shapes = Vec::new();
     let mut texts = Vec::new();
     if cache.is_block_mode(view.zoom) {
         paint_far(cache, view, visible, &mut shapes);
-        painter.extend(shapes);
-        return;
+        return (shapes, texts);
     }
     let shape_list = &cache.drawing.shapes;
     let mut i = 0;
@@ -288,8 +306,7 @@ pub fn paint_drawing(painter: &Painter, cache: &DrawingCache, view: &View) {
         }
         i += 1;
     }
-    painter.extend(shapes);
-    paint_texts(painter, texts);
+    (shapes, texts)
 }
 
 /// Paints the given cards' shapes moved by `offset` (chart units) and faded: the preview of a drag.
@@ -301,11 +318,7 @@ pub fn paint_cards(
     offset: Vec2,
     opacity: f32,
 ) {
-    let style = PaintStyle {
-        screen_from_chart: view.screen_from_chart(),
-        offset,
-        opacity,
-    };
+    let style = style_for(view, offset, opacity);
     let mut shapes = Vec::new();
     let mut texts = Vec::new();
     let far = cache.is_block_mode(view.zoom);
@@ -334,11 +347,7 @@ pub fn paint_cards(
 
 /// Far out: lines big enough to see, and each row of cards as a few merged blocks.
 fn paint_far(cache: &DrawingCache, view: &View, visible: geom::Rect, out: &mut Vec<EguiShape>) {
-    let style = PaintStyle {
-        screen_from_chart: view.screen_from_chart(),
-        offset: Vec2::ZERO,
-        opacity: 1.0,
-    };
+    let style = style_for(view, Vec2::ZERO, 1.0);
     let mut no_text = Vec::new();
     for (i, shape) in cache.drawing.shapes.iter().enumerate() {
         if cache.shape_owner[i] != NO_CARD || matches!(shape, Shape::Text { .. }) {
@@ -423,7 +432,7 @@ fn push_shape(
                     screen.left_bottom(),
                     screen.left_top(),
                 ];
-                push_line(&outline, stroke, zoom, fade(stroke.color), out);
+                push_line(&outline, stroke, zoom, fade(stroke.color), style.clip, out);
             }
         }
         Shape::Path {
@@ -436,7 +445,7 @@ fn push_shape(
             }
             let screen: Vec<Pos2> = points.iter().map(|p| at(*p)).collect();
             let c = fade(stroke.color);
-            push_line(&screen, stroke, zoom, c, out);
+            push_line(&screen, stroke, zoom, c, style.clip, out);
             if *arrow_end && let [.., before, tip] = screen.as_slice() {
                 let dir = (*tip - *before).normalized();
                 if dir.is_finite() {
@@ -484,13 +493,24 @@ pub fn text_is_drawn(size: f32, zoom: f32) -> bool {
     size * zoom >= least
 }
 
-fn push_line(points: &[Pos2], stroke: &Stroke, zoom: f32, c: Color32, out: &mut Vec<EguiShape>) {
+/// Strokes a screen polyline, solid or dashed, cut to `clip` first: a dashed link across a wide chart at
+/// high zoom would otherwise become millions of dash shapes, nearly all off screen.
+fn push_line(
+    points: &[Pos2],
+    stroke: &Stroke,
+    zoom: f32,
+    c: Color32,
+    clip: egui::Rect,
+    out: &mut Vec<EguiShape>,
+) {
     let width = (stroke.width * zoom).max(0.5);
+    let runs = visible_runs(points, clip);
     match &stroke.dash {
-        Dash::Solid => out.push(EguiShape::line(
-            points.to_vec(),
-            egui::Stroke::new(width, c),
-        )),
+        Dash::Solid => {
+            for run in runs {
+                out.push(EguiShape::line(run.points, egui::Stroke::new(width, c)));
+            }
+        }
         Dash::Pattern(pattern) => {
             // SVG repeats an odd-length pattern to make it even.
             let mut full = pattern.clone();
@@ -500,10 +520,12 @@ fn push_line(points: &[Pos2], stroke: &Stroke, zoom: f32, c: Color32, out: &mut 
             let period: f32 = full.iter().sum::<f32>() * zoom;
             if full.is_empty() || period < 3.0 {
                 // Dashes finer than a few pixels read as a lighter solid line.
-                out.push(EguiShape::line(
-                    points.to_vec(),
-                    egui::Stroke::new(width, c.gamma_multiply(0.6)),
-                ));
+                for run in runs {
+                    out.push(EguiShape::line(
+                        run.points,
+                        egui::Stroke::new(width, c.gamma_multiply(0.6)),
+                    ));
+                }
                 return;
             }
             let dashes: Vec<f32> = full
@@ -517,15 +539,94 @@ fn push_line(points: &[Pos2], stroke: &Stroke, zoom: f32, c: Color32, out: &mut 
                 .step_by(2)
                 .map(|g| (g * zoom).max(0.5))
                 .collect();
-            out.extend(EguiShape::dashed_line_with_offset(
-                points,
-                egui::Stroke::new(width, c),
-                &dashes,
-                &gaps,
-                0.0,
-            ));
+            let period: f32 = dashes.iter().chain(&gaps).sum();
+            for run in runs {
+                // Start the pattern where its period began before the cut, so dashes stay where the
+                // uncut line has them while panning.
+                let phase = run.length_before % period;
+                out.extend(EguiShape::dashed_line_with_offset(
+                    &run.points,
+                    egui::Stroke::new(width, c),
+                    &dashes,
+                    &gaps,
+                    -phase,
+                ));
+            }
         }
     }
+}
+
+/// A stretch of a polyline inside the clip rectangle.
+#[derive(Debug, PartialEq)]
+struct VisibleRun {
+    points: Vec<Pos2>,
+    /// Length of the polyline before the run starts.
+    length_before: f32,
+}
+
+/// The parts of a polyline inside `clip`, in order (Liang-Barsky on each segment).
+fn visible_runs(points: &[Pos2], clip: egui::Rect) -> Vec<VisibleRun> {
+    let mut runs = Vec::new();
+    let mut current: Option<VisibleRun> = None;
+    let mut travelled = 0.0;
+    for pair in points.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let length = (b - a).length();
+        match clip_segment(a, b, clip) {
+            Some((t0, t1)) => {
+                let enter = a + (b - a) * t0;
+                let leave = a + (b - a) * t1;
+                let run = current.get_or_insert_with(|| VisibleRun {
+                    points: vec![enter],
+                    length_before: travelled + length * t0,
+                });
+                if t0 > 0.0 && run.points.last() != Some(&enter) {
+                    runs.push(std::mem::replace(
+                        run,
+                        VisibleRun {
+                            points: vec![enter],
+                            length_before: travelled + length * t0,
+                        },
+                    ));
+                }
+                run.points.push(leave);
+                if t1 < 1.0 {
+                    runs.extend(current.take());
+                }
+            }
+            None => runs.extend(current.take()),
+        }
+        travelled += length;
+    }
+    runs.extend(current);
+    runs.retain(|run| run.points.len() >= 2);
+    runs
+}
+
+/// The part of segment a-b inside `clip`, as parameters 0 <= t0 <= t1 <= 1, or `None`.
+fn clip_segment(a: Pos2, b: Pos2, clip: egui::Rect) -> Option<(f32, f32)> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+    for (p, q) in [
+        (-d.x, a.x - clip.min.x),
+        (d.x, clip.max.x - a.x),
+        (-d.y, a.y - clip.min.y),
+        (d.y, clip.max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 <= t1 && t0.is_finite() && t1.is_finite()).then_some((t0, t1))
 }
 
 fn paint_texts(painter: &Painter, texts: Vec<TextJob>) {
@@ -596,6 +697,103 @@ mod tests {
         assert!(!text_is_drawn(style::FIGURES_SIZE, 0.3));
         assert!(!text_is_drawn(style::BADGE_SIZE, 0.3));
         assert!(!text_is_drawn(style::NAME_SIZE, 0.2));
+    }
+
+    /// A row of `width` posts under one manager, with a dotted link from the first post to the last: a
+    /// dashed line right across a very wide chart.
+    fn wide_chart_with_a_long_dashed_link(width: usize) -> Chart {
+        use crate::model::{Link, LinkKind, Unit};
+        let mut chart = Chart::new();
+        chart
+            .insert_unit(Unit::new("top", "Chief Executive"), None, None)
+            .unwrap();
+        let top = UnitId::new("top");
+        for i in 0..width {
+            chart
+                .insert_unit(
+                    Unit::new(format!("p{i}"), format!("Post {i}")),
+                    Some(&top),
+                    None,
+                )
+                .unwrap();
+        }
+        for kind in LinkKind::ALL {
+            chart
+                .add_link(Link::new("p0", format!("p{}", width - 1), kind))
+                .unwrap();
+        }
+        chart
+    }
+
+    /// Regression for the zoom freeze: dashes were made along a link's whole length in screen space, so
+    /// at high zoom one frame held millions of shapes. What a frame paints is bounded by the screen.
+    #[test]
+    fn a_frame_at_any_zoom_paints_a_bounded_number_of_shapes() {
+        let chart = wide_chart_with_a_long_dashed_link(2_000);
+        let mut cache = DrawingCache::default();
+        cache.ensure(&chart, 1, &RenderOptions::default());
+        let bounds = cache.drawing.bounds;
+        assert!(bounds.w > 200_000.0, "the chart is wide: {bounds:?}");
+        let mut view = View {
+            canvas: egui::Rect::from_min_size(Pos2::new(0.0, 30.0), Vec2::new(1280.0, 800.0)),
+            ..View::default()
+        };
+        let first = cache.card_rect(&UnitId::new("p0")).unwrap();
+        for zoom in [0.05, 0.14, 0.3, 1.0, 4.0] {
+            view.zoom = zoom;
+            view.centre_on(first.center());
+            let (shapes, texts) = shapes_on_screen(&cache, &view);
+            assert!(
+                shapes.len() + texts.len() < 3_000,
+                "{} shapes and {} texts at zoom {zoom}",
+                shapes.len(),
+                texts.len()
+            );
+            // The dashes that are painted lie on screen.
+            for shape in &shapes {
+                if let EguiShape::LineSegment { points, .. } = shape {
+                    for p in points {
+                        assert!(
+                            view.canvas.expand(CLIP_MARGIN + 200.0).contains(*p),
+                            "{p:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lines_are_cut_to_the_clip_rectangle_and_keep_their_length_before() {
+        let clip = egui::Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(100.0, 100.0));
+        let line = [
+            Pos2::new(-1000.0, 50.0),
+            Pos2::new(50.0, 50.0),
+            Pos2::new(50.0, 5000.0),
+        ];
+        let runs = visible_runs(&line, clip);
+        assert_eq!(runs.len(), 1);
+        assert_eq!(
+            runs[0].points,
+            vec![
+                Pos2::new(0.0, 50.0),
+                Pos2::new(50.0, 50.0),
+                Pos2::new(50.0, 100.0)
+            ]
+        );
+        assert_eq!(runs[0].length_before, 1000.0);
+        // In and out twice: two runs.
+        let zigzag = [
+            Pos2::new(-10.0, 10.0),
+            Pos2::new(110.0, 10.0),
+            Pos2::new(110.0, 90.0),
+            Pos2::new(-10.0, 90.0),
+        ];
+        let runs = visible_runs(&zigzag, clip);
+        assert_eq!(runs.len(), 2, "{runs:?}");
+        assert_eq!(runs[1].length_before, 120.0 + 80.0 + 10.0);
+        // Wholly outside: nothing.
+        assert!(visible_runs(&[Pos2::new(-5.0, -5.0), Pos2::new(500.0, -1.0)], clip).is_empty());
     }
 
     #[test]
