@@ -506,3 +506,39 @@ fn a_single_warning_is_counted_in_the_singular_with_its_row() {
     assert!(printed.contains("row 4"), "{printed}");
     assert!(printed.contains("nobody"), "{printed}");
 }
+
+/// Regression: a number cell ending in a multi-byte character ("37½", "12é", "10¼", a narrow no-break space)
+/// made the importer panic with exit status 101. Each is now a bad value, reported with its row, and the
+/// rest of the table imports.
+#[test]
+fn multi_byte_characters_in_number_cells_do_not_crash_the_import() {
+    let dir = tempfile::tempdir().unwrap();
+    for (n, cell) in ["37½", "12é", "10¼", "25\u{202F}000", "£½"]
+        .iter()
+        .enumerate()
+    {
+        let table = dir.path().join(format!("p{n}.csv"));
+        std::fs::write(
+            &table,
+            format!("id,name,headcount,cost\nceo,Chief Executive,1,\na,A,{cell},{cell}\n"),
+        )
+        .unwrap();
+        let output = dir.path().join(format!("p{n}.ron"));
+        let result = orgchart(&["import", arg(&table), "-o", arg(&output)]);
+        let message = format!("{}{}", stdout(&result), stderr(&result));
+        assert_ne!(
+            result.status.code(),
+            Some(101),
+            "{cell}: panicked: {message}"
+        );
+        assert!(!message.contains("panicked"), "{cell}: {message}");
+        assert!(
+            message.contains("row 3"),
+            "{cell}: the bad row is named: {message}"
+        );
+        assert!(
+            message.contains(cell),
+            "{cell}: the bad value is quoted: {message}"
+        );
+    }
+}

@@ -78,14 +78,24 @@ fn parse_number(text: &str) -> Option<f64> {
             )
         })
         .collect();
-    if cleaned.len() >= 3 && cleaned[..3].eq_ignore_ascii_case("gbp") {
+    if cleaned
+        .get(..3)
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case("gbp"))
+    {
         cleaned.drain(..3);
     }
-    let (digits, factor) = match cleaned.chars().last() {
-        Some('k' | 'K') => (&cleaned[..cleaned.len() - 1], 1_000.0),
-        Some('m' | 'M') => (&cleaned[..cleaned.len() - 1], 1_000_000.0),
-        _ => (cleaned.as_str(), 1.0),
+    let (digits, factor) = if let Some(digits) = cleaned.strip_suffix(['k', 'K']) {
+        (digits, 1_000.0)
+    } else if let Some(digits) = cleaned.strip_suffix(['m', 'M']) {
+        (digits, 1_000_000.0)
+    } else {
+        (cleaned.as_str(), 1.0)
     };
+    // Only plain decimal digits: `f64::from_str` also takes "inf", "NaN" and exponents, which no
+    // spreadsheet cell means as a headcount or a cost.
+    if !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
     let value: f64 = digits.parse().ok()?;
     let value = value * factor;
     (value.is_finite() && value >= 0.0).then_some(value)
@@ -159,6 +169,38 @@ mod tests {
         assert_eq!(parse_figure("-"), Figure::Missing);
         assert_eq!(parse_figure("about ten"), Figure::Invalid);
         assert_eq!(parse_figure("-5"), Figure::Invalid);
+    }
+
+    /// Regression: a multi-byte character at the end of a number cell used to panic on a byte slice
+    /// ("end byte index 3 is not a char boundary").
+    #[test]
+    fn multi_byte_characters_in_number_cells_are_invalid_not_a_panic() {
+        for cell in [
+            "37½",
+            "12é",
+            "10¼",
+            "25\u{202F}000",
+            "½",
+            "é",
+            "£",
+            "k½",
+            "½k",
+            "GB½",
+            "€€€",
+            "1m½",
+        ] {
+            assert_eq!(parse_figure(cell), Figure::Invalid, "{cell}");
+            assert_eq!(parse_span(cell), SpanFigure::Invalid, "{cell}");
+        }
+        assert_eq!(parse_figure("£1.5M"), Figure::Value(1_500_000.0));
+        assert_eq!(parse_figure("gbp12"), Figure::Value(12.0));
+    }
+
+    #[test]
+    fn words_that_rust_reads_as_numbers_are_not_figures() {
+        for cell in ["inf", "NaN", "1e308", "infinity", "1e3"] {
+            assert_eq!(parse_figure(cell), Figure::Invalid, "{cell}");
+        }
     }
 
     #[test]
