@@ -7,7 +7,9 @@ use ron::extensions::Extensions;
 use serde::{Deserialize, Serialize};
 
 use crate::geom::Point;
-use crate::model::{Chart, Cost, Headcount, Link, ModelError, Status, Unit, UnitId, UnitKind};
+use crate::model::{
+    Chart, Cost, Headcount, Link, ModelError, Placer, Status, Unit, UnitId, UnitKind,
+};
 
 pub const FORMAT_NAME: &str = "orgchart";
 pub const FORMAT_VERSION: u32 = 1;
@@ -91,11 +93,17 @@ struct UnitRecord {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     organisation: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    department: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     grade: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     notes: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    staff: bool,
+    #[serde(default, skip_serializing_if = "is_auto")]
+    placer: Placer,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     collapsed: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -104,6 +112,10 @@ struct UnitRecord {
 
 fn is_in_house(status: &Status) -> bool {
     *status == Status::InHouse
+}
+
+fn is_auto(placer: &Placer) -> bool {
+    *placer == Placer::Auto
 }
 
 impl UnitRecord {
@@ -119,9 +131,12 @@ impl UnitRecord {
             cost: unit.cost,
             status: unit.status,
             organisation: unit.organisation,
+            department: unit.department,
             grade: unit.grade,
             notes: unit.notes,
             tags: unit.tags,
+            staff: unit.staff,
+            placer: unit.placer,
             collapsed: unit.collapsed,
             pinned: unit.pinned,
         }
@@ -137,9 +152,12 @@ impl UnitRecord {
             cost: self.cost,
             status: self.status,
             organisation: self.organisation,
+            department: self.department,
             grade: self.grade,
             notes: self.notes,
             tags: self.tags,
+            staff: self.staff,
+            placer: self.placer,
             collapsed: self.collapsed,
             pinned: self.pinned,
         };
@@ -331,6 +349,29 @@ mod tests {
         let cycle = "(format: \"orgchart\", version: 1, units: [(id: \"a\", name: \"A\", reports_to: \"b\"), (id: \"b\", name: \"B\", reports_to: \"a\")])";
         let message = from_ron_str(cycle, "c.ron").unwrap_err().to_string();
         assert!(message.contains("cycle"), "{message}");
+    }
+
+    #[test]
+    fn department_staff_and_placer_are_saved_and_an_older_file_still_loads() {
+        let mut chart = sample();
+        let mut ceo = chart.unit(&UnitId::new("ceo")).unwrap().clone();
+        ceo.department = "Corporate".into();
+        ceo.staff = true;
+        ceo.placer = Placer::Grid;
+        chart.replace_unit(ceo.clone()).unwrap();
+        let text = to_ron_string(&chart).unwrap();
+        assert!(text.contains("placer: Grid"), "{text}");
+        let reloaded = from_ron_str(&text, "mem.ron").unwrap();
+        assert_eq!(reloaded.unit(&UnitId::new("ceo")), Some(&ceo));
+        // A file from before these fields: defaults, and nothing extra written back.
+        let old = "(format: \"orgchart\", version: 1, units: [(id: \"a\", name: \"A\")])";
+        let chart = from_ron_str(old, "old.ron").unwrap();
+        let unit = chart.unit(&UnitId::new("a")).unwrap();
+        assert_eq!(
+            (unit.staff, unit.placer, unit.department.as_str()),
+            (false, Placer::Auto, "")
+        );
+        assert!(!to_ron_string(&chart).unwrap().contains("placer"));
     }
 
     #[test]

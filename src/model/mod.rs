@@ -11,7 +11,7 @@ pub use edit::Edit;
 pub use error::ModelError;
 pub use forest::Forest;
 pub use unit::{
-    Cost, CostBasis, Headcount, HeadcountBasis, Link, LinkKind, Span, Status, Unit, UnitId,
+    Cost, CostBasis, Headcount, HeadcountBasis, Link, LinkKind, Placer, Span, Status, Unit, UnitId,
     UnitKind,
 };
 

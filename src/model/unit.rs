@@ -201,6 +201,33 @@ impl Status {
     }
 }
 
+/// How a manager's reports are arranged in the layout: a view hint saved with the unit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Placer {
+    /// Chosen by the layout: the view's settings, or auto-fit to a target shape.
+    #[default]
+    Auto,
+    /// Side by side in one row (top down) or column (left to right).
+    Row,
+    /// Stacked in a column hanging below the manager.
+    Column,
+    /// In a near-square grid of several columns.
+    Grid,
+}
+
+impl Placer {
+    pub const ALL: [Placer; 4] = [Self::Auto, Self::Row, Self::Column, Self::Grid];
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Auto => "Auto",
+            Self::Row => "Row",
+            Self::Column => "Column",
+            Self::Grid => "Grid",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
     pub id: UnitId,
@@ -217,12 +244,21 @@ pub struct Unit {
     pub status: Status,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub organisation: String,
+    /// Department, division, team or cost centre within the organisation (from HR data).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub department: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub grade: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// A staff post (assistant, adviser) drawn beside the line from its manager, not among the reports.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub staff: bool,
+    /// How this unit's own reports are arranged.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub placer: Placer,
     /// Subtree hidden in the editor; saved with the file.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub collapsed: bool,
@@ -246,9 +282,12 @@ impl Unit {
             cost: None,
             status: Status::default(),
             organisation: String::new(),
+            department: String::new(),
             grade: String::new(),
             notes: String::new(),
             tags: Vec::new(),
+            staff: false,
+            placer: Placer::Auto,
             collapsed: false,
             pinned: None,
         }
