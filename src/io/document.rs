@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::geom::Point;
 use crate::model::{
-    Chart, Cost, Headcount, Link, ModelError, Placer, Status, Unit, UnitId, UnitKind,
+    Chart, Cost, Headcount, Link, ModelError, Placer, Share, Status, Unit, UnitId, UnitKind,
+    check_unit_shares,
 };
 
 pub const FORMAT_NAME: &str = "orgchart";
@@ -62,13 +63,15 @@ struct Probe {
     version: Option<u32>,
 }
 
+/// Written with `UnitRecord`s, read with `CheckedRecord`s (so a unit's own mistakes are reported with the
+/// line and column where it ends).
 #[derive(Serialize, Deserialize)]
-struct Document {
+struct Document<Record> {
     format: String,
     version: u32,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     title: String,
-    units: Vec<UnitRecord>,
+    units: Vec<Record>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     links: Vec<Link>,
 }
@@ -90,6 +93,8 @@ struct UnitRecord {
     cost: Option<Cost>,
     #[serde(default, skip_serializing_if = "is_in_house")]
     status: Status,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    shares: Vec<Share>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     organisation: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -108,6 +113,26 @@ struct UnitRecord {
     collapsed: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pinned: Option<Point>,
+}
+
+/// A unit record as read: checked as soon as it is parsed, so the error carries its place in the file.
+#[derive(Deserialize)]
+#[serde(try_from = "UnitRecord")]
+struct CheckedRecord {
+    unit: Unit,
+    reports_to: Option<UnitId>,
+}
+
+impl TryFrom<UnitRecord> for CheckedRecord {
+    type Error = String;
+
+    fn try_from(record: UnitRecord) -> Result<Self, String> {
+        let (unit, reports_to) = record.into_unit();
+        match check_unit_shares(&unit) {
+            Ok(()) => Ok(Self { unit, reports_to }),
+            Err(problem) => Err(format!("unit '{}': {problem}", unit.id)),
+        }
+    }
 }
 
 fn is_in_house(status: &Status) -> bool {
@@ -130,6 +155,7 @@ impl UnitRecord {
             headcount: unit.headcount,
             cost: unit.cost,
             status: unit.status,
+            shares: unit.shares,
             organisation: unit.organisation,
             department: unit.department,
             grade: unit.grade,
@@ -151,6 +177,7 @@ impl UnitRecord {
             headcount: self.headcount,
             cost: self.cost,
             status: self.status,
+            shares: self.shares,
             organisation: self.organisation,
             department: self.department,
             grade: self.grade,
@@ -215,11 +242,11 @@ pub fn from_ron_str(text: &str, file: &str) -> Result<Chart, DocumentError> {
             found,
         });
     }
-    let document: Document = options.from_str(text).map_err(syntax)?;
+    let document: Document<CheckedRecord> = options.from_str(text).map_err(syntax)?;
     build_chart(document, file)
 }
 
-fn build_chart(document: Document, file: &str) -> Result<Chart, DocumentError> {
+fn build_chart(document: Document<CheckedRecord>, file: &str) -> Result<Chart, DocumentError> {
     let invalid = |source: ModelError| DocumentError::Invalid {
         file: file.to_owned(),
         source,
@@ -228,8 +255,7 @@ fn build_chart(document: Document, file: &str) -> Result<Chart, DocumentError> {
     chart.set_title(document.title);
     // All units first, then reporting lines: a hand-edited file may name a manager before defining it.
     let mut reporting = Vec::new();
-    for record in document.units {
-        let (unit, reports_to) = record.into_unit();
+    for CheckedRecord { unit, reports_to } in document.units {
         if let Some(manager) = reports_to {
             reporting.push((unit.id.clone(), manager));
         }
@@ -372,6 +398,36 @@ mod tests {
             (false, Placer::Auto, "")
         );
         assert!(!to_ron_string(&chart).unwrap().contains("placer"));
+    }
+
+    #[test]
+    fn shares_are_saved_only_when_present_and_checked_at_load_with_line_and_column() {
+        let mut chart = sample();
+        let mut ceo = chart.unit(&UnitId::new("ceo")).unwrap().clone();
+        ceo.status = Status::Shared {
+            with: vec!["Council A".into(), "Council B".into()],
+        };
+        ceo.shares = vec![Share::new("Council A", 60.0), Share::new("Council B", 40.0)];
+        chart.replace_unit(ceo.clone()).unwrap();
+        let text = to_ron_string(&chart).unwrap();
+        assert!(text.contains("organisation: \"Council A\","), "{text}");
+        let reloaded = from_ron_str(&text, "mem.ron").unwrap();
+        assert_eq!(reloaded.unit(&UnitId::new("ceo")), Some(&ceo));
+        assert!(!to_ron_string(&sample()).unwrap().contains("shares"));
+
+        let bad = "(format: \"orgchart\", version: 1, units: [\n  (id: \"a\", name: \"A\"),\n  (id: \"ceo\", name: \"Chief Executive\",\n    shares: [(organisation: \"Council A\", percent: 50), (organisation: \"Council B\", percent: 40)]),\n])";
+        let message = from_ron_str(bad, "bad.ron").unwrap_err().to_string();
+        assert!(message.starts_with("bad.ron:4:"), "{message}");
+        assert!(
+            message.contains("unit 'ceo'") && message.contains("add up to 90%, not 100%"),
+            "{message}"
+        );
+        let mismatch = "(format: \"orgchart\", version: 1, units: [(id: \"ceo\", name: \"CEO\", status: Shared(with: [\"Council A\", \"Council B\"]), shares: [(organisation: \"Council A\", percent: 50), (organisation: \"Council C\", percent: 50)])])";
+        let message = from_ron_str(mismatch, "m.ron").unwrap_err().to_string();
+        assert!(
+            message.starts_with("m.ron:1:") && message.contains("Council C"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -258,6 +258,7 @@ impl Chart {
         if self.index.contains_key(&unit.id) {
             return Err(ModelError::DuplicateId(unit.id));
         }
+        check_shares_of(&unit)?;
         let parent_node = parent.map(|p| self.node(p)).transpose()?;
         let id = unit.id.clone();
         let node = self.graph.add_node(unit);
@@ -373,6 +374,7 @@ impl Chart {
     /// Replaces a unit's fields; the id is the key and cannot change.
     pub fn replace_unit(&mut self, unit: Unit) -> Result<Unit, ModelError> {
         let node = self.node(&unit.id)?;
+        check_shares_of(&unit)?;
         Ok(std::mem::replace(&mut self.graph[node], unit))
     }
 
@@ -430,4 +432,12 @@ impl Chart {
             .find(|id| !self.contains(id))
             .unwrap_or(first)
     }
+}
+
+/// A unit whose shares do not add up (or disagree with whom it is shared with) is never stored.
+fn check_shares_of(unit: &Unit) -> Result<(), ModelError> {
+    super::check_unit_shares(unit).map_err(|problem| ModelError::Shares {
+        unit: unit.id.clone(),
+        problem,
+    })
 }

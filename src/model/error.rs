@@ -27,4 +27,6 @@ pub enum ModelError {
     UnknownLink { from: UnitId, to: UnitId },
     #[error("'{0}' still has units reporting to it; delete or move them first")]
     HasReports(UnitId),
+    #[error("'{unit}': {problem}")]
+    Shares { unit: UnitId, problem: String },
 }

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::geom::Point;
 
+use super::shares::{Share, describe_shares};
+
 /// Stable identity of a unit: survives save/load, renames and moves; diff matches on it.
 /// Kept as text because real data uses ids such as `007` or `CO-12`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -242,6 +244,10 @@ pub struct Unit {
     pub cost: Option<Cost>,
     #[serde(default, skip_serializing_if = "is_default")]
     pub status: Status,
+    /// Each organisation's share of a shared unit's posts and cost (adding up to 100%); empty when one
+    /// organisation carries it all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shares: Vec<Share>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub organisation: String,
     /// Department, division, team or cost centre within the organisation (from HR data).
@@ -281,6 +287,7 @@ impl Unit {
             headcount: None,
             cost: None,
             status: Status::default(),
+            shares: Vec::new(),
             organisation: String::new(),
             department: String::new(),
             grade: String::new(),
@@ -324,6 +331,22 @@ impl Unit {
     pub fn with_organisation(mut self, organisation: impl Into<String>) -> Self {
         self.organisation = organisation.into();
         self
+    }
+
+    pub fn with_shares(mut self, shares: Vec<Share>) -> Self {
+        self.shares = shares;
+        self
+    }
+
+    /// The word on the card's badge: the status, with each organisation's share when they are known
+    /// ("Shared: Council A 60%, Council B 40%").
+    pub fn badge(&self) -> Option<String> {
+        match &self.status {
+            Status::Shared { .. } if !self.shares.is_empty() => {
+                Some(format!("Shared: {}", describe_shares(&self.shares)))
+            }
+            status => status.badge(),
+        }
     }
 }
 

@@ -88,7 +88,7 @@ fn badges(input: &CardInput) -> Vec<BadgeText> {
         });
     }
     if let (Some(text), Some(color)) = (
-        input.unit.status.badge(),
+        input.unit.badge(),
         style::status_color(&input.unit.status, input.palette),
     ) {
         out.push(BadgeText { text, color });
