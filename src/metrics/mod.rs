@@ -5,7 +5,15 @@ use std::collections::HashMap;
 
 use crate::model::{Chart, CostBasis, HeadcountBasis, Span, Unit, UnitId, UnitKind};
 
+mod branch;
 pub mod format;
+pub mod organisations;
+pub mod spans;
+
+pub use organisations::{
+    NO_ORGANISATION, OrganisationTotals, branch_organisation_totals, organisation_totals,
+};
+pub use spans::{SPAN_BANDS, SpanBand, SpansAndLayers, branch_spans_and_layers, spans_and_layers};
 
 /// Headcount and yearly cost. Ranges add as min/max.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
