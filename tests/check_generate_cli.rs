@@ -225,3 +225,87 @@ fn generate_reports_an_unwritable_output() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("chart.ron"), "{}", stderr(&output));
 }
+
+#[test]
+fn check_json_gives_organisations_span_bands_and_layers() {
+    let after = check_json(&sample("shared-services-2021-after"));
+    let organisations = after["organisations"]
+        .as_object()
+        .unwrap_or_else(|| panic!("no organisations: {after}"));
+    let names: Vec<&str> = organisations.keys().map(String::as_str).collect();
+    assert_eq!(names, ["Council A", "Council B"], "{after}");
+    // The shared Chief Executive is the only post with a headcount: half each.
+    for name in names {
+        assert_eq!(number(&organisations[name], "headcount_min"), 0.5);
+        assert_eq!(number(&organisations[name], "headcount_max"), 0.5);
+        assert_eq!(number(&organisations[name], "cost_max"), 0.0);
+    }
+    let before = check_json(&sample("shared-services-2021-before"));
+    assert_eq!(
+        number(&before["organisations"]["Council A"], "headcount_max"),
+        1.0,
+        "{before}"
+    );
+
+    // A hand-made chart: a chief with 3 reports, one of which has 1 report and another 8.
+    let dir = tempfile::tempdir().unwrap();
+    let mut units = vec![r#"(id: "ceo", name: "Chief", kind: Post)"#.to_owned()];
+    for id in ["a", "b", "c"] {
+        units.push(format!(
+            r#"(id: "{id}", name: "{id}", reports_to: "ceo", kind: Post, cost: (amount: (min: 100.0, max: 100.0)))"#
+        ));
+    }
+    units.push(r#"(id: "a1", name: "a1", reports_to: "a", kind: Post)"#.to_owned());
+    for i in 0..8 {
+        units.push(format!(
+            r#"(id: "b{i}", name: "b{i}", reports_to: "b", headcount: (value: (min: 2.0, max: 3.0)))"#
+        ));
+    }
+    let text = format!(
+        "(format: \"orgchart\", version: 1, units: [{}])",
+        units.join(", ")
+    );
+    let figures = check_json(&write(&dir, "hand.ron", &text));
+    let bands = &figures["span_bands"];
+    for (band, expected) in [
+        ("1", 1),
+        ("2-3", 1),
+        ("4-7", 0),
+        ("8-12", 1),
+        ("13-16", 0),
+        ("17+", 0),
+    ] {
+        assert_eq!(bands[band].as_u64(), Some(expected), "{band}: {bands}");
+    }
+    let layers = figures["layers"].as_array().expect("layers is a list");
+    let units: Vec<u64> = layers.iter().map(|l| count(l, "units")).collect();
+    assert_eq!(units, [1, 3, 9]);
+    assert_eq!(number(&layers[1], "cost_max"), 300.0);
+    assert_eq!(number(&layers[2], "headcount_min"), 1.0 + 16.0);
+    assert_eq!(number(&layers[2], "headcount_max"), 1.0 + 24.0);
+    assert_eq!(figures["single_report_managers"][0]["id"], "a");
+    // Without organisations everything is counted as not carried by any.
+    assert!(figures["organisations"]["(no organisation)"].is_object());
+
+    let text = orgchart(&["check", path_arg(&dir.path().join("hand.ron"))]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("Span of control: 3 managers"), "{text}");
+    assert!(
+        text.contains("Managers with a single report (1): a [a]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn shares_that_do_not_add_up_fail_the_check_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "(format: \"orgchart\", version: 1, units: [\n  (id: \"ceo\", name: \"Chief Executive\",\n   shares: [(organisation: \"A\", percent: 70), (organisation: \"B\", percent: 20)]),\n])\n";
+    let path = write(&dir, "shares.ron", text);
+    let output = orgchart(&["check", path_arg(&path)]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains(&format!("{}:3:", path.display())) && message.contains("90%"),
+        "{message}"
+    );
+}

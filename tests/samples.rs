@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use orgchart::io;
 use orgchart::metrics::{self, chart_totals, own_totals};
-use orgchart::model::{Chart, LinkKind, Status, UnitId, UnitKind};
+use orgchart::model::{Chart, LinkKind, Span, Status, UnitId, UnitKind};
 
 const SAMPLES: [&str; 6] = [
     "barnet-nscso-2012",
@@ -214,6 +214,38 @@ fn barnet_one_public_sector_brings_several_bodies_together() {
 }
 
 /// Rewrites the samples in canonical form after a hand edit:
+#[test]
+fn shared_services_split_by_the_assumed_equal_shares_and_add_up() {
+    use orgchart::metrics::organisation_totals;
+    for name in ["shared-services-2021-before", "shared-services-2021-after"] {
+        let chart = load(name);
+        for unit in chart.units() {
+            if matches!(unit.status, Status::Shared { .. }) {
+                let percents: Vec<f64> = unit.shares.iter().map(|s| s.percent).collect();
+                assert_eq!(percents, [50.0, 50.0], "{name}: {}", unit.id);
+                assert!(
+                    unit.notes.contains("ASSUMPTION") && unit.notes.contains("split equally"),
+                    "{name}: {} does not say the split is assumed",
+                    unit.id
+                );
+            }
+        }
+        let rows = organisation_totals(&chart);
+        let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Council A", "Council B"], "{name}");
+        let sum = rows.iter().fold(Span::ZERO, |s, r| s + r.totals.headcount);
+        assert_eq!(sum, chart_totals(&chart).headcount, "{name}");
+    }
+    // Before: each council its own Chief Executive; after: one shared half and half.
+    let before = organisation_totals(&load("shared-services-2021-before"));
+    let after = organisation_totals(&load("shared-services-2021-after"));
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!(b.totals.headcount, Span::exact(1.0), "{}", b.name);
+        assert_eq!(a.totals.headcount, Span::exact(0.5), "{}", a.name);
+        assert_eq!(a.shared_units, 7, "{}", a.name);
+    }
+}
+
 /// `ORGCHART_REWRITE_SAMPLES=1 cargo test --test samples -- --ignored`.
 #[test]
 #[ignore]

@@ -5,7 +5,10 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::CliError;
-use crate::metrics::{ChartFigures, chart_figures, format};
+use crate::metrics::{
+    ChartFigures, OrganisationTotals, SpansAndLayers, chart_figures, format, organisation_totals,
+    spans_and_layers,
+};
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
@@ -21,12 +24,22 @@ pub fn run(args: &CheckArgs) -> Result<(), CliError> {
     let figures = chart_figures(&chart);
     let file = args.input.display().to_string();
     let costed = chart.units().iter().any(|unit| unit.cost.is_some());
+    let organisations = organisation_totals(&chart);
+    let spans = spans_and_layers(&chart);
     if args.json {
         let mut json = json(&file, chart.title(), &figures, costed);
+        add_design_json(&mut json, &chart, &organisations, &spans);
         super::tidy_numbers(&mut json);
         super::print_out(&format!("{json}\n"))?;
     } else {
-        super::print_out(&text(&file, chart.title(), &figures, costed))?;
+        let mut out = text(&file, chart.title(), &figures, costed);
+        out.push_str(&super::figures::text(
+            &chart,
+            &organisations,
+            &spans,
+            costed,
+        ));
+        super::print_out(&out)?;
     }
     Ok(())
 }
@@ -48,6 +61,31 @@ fn json(file: &str, title: &str, figures: &ChartFigures, costed: bool) -> serde_
         "links": figures.links,
         "estimated": figures.estimated,
     })
+}
+
+/// Organisation-design figures: `organisations`, `span_bands`, `layers`, and the managers with one report.
+fn add_design_json(
+    json: &mut serde_json::Value,
+    chart: &crate::model::Chart,
+    organisations: &[OrganisationTotals],
+    spans: &SpansAndLayers,
+) {
+    use super::figures::{layers_json, organisations_json, span_bands_json};
+    json["organisations"] = organisations_json(organisations);
+    json["span_bands"] = span_bands_json(spans);
+    json["layers"] = layers_json(spans);
+    json["managers"] = serde_json::json!(spans.managers.len());
+    json["average_span"] = serde_json::json!(spans.average_span());
+    json["single_report_managers"] = serde_json::Value::Array(
+        spans
+            .single_report
+            .iter()
+            .map(|id| {
+                let name = chart.unit(id).map_or("", |u| u.name.as_str());
+                serde_json::json!({"id": id, "name": name})
+            })
+            .collect(),
+    );
 }
 
 /// `costed` says whether any unit has a cost at all, so a chart without figures does not claim to cost £0.

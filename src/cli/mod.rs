@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 pub mod check;
 pub mod diff;
 pub mod export;
+mod figures;
 pub mod generate;
 pub mod import;
 
