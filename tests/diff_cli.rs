@@ -119,7 +119,7 @@ fn shared_services_diff_shows_shared_posts_replacing_each_councils_own() {
             .find(|field| field["field"] == "status")
             .expect("a status change");
         assert_eq!(status["before"], "In-house");
-        assert_eq!(status["after"], "Shared: Council A, Council B");
+        assert_eq!(status["after"], "Shared: Council A 50%, Council B 50%");
     }
     // Two chief executives become one shared chief executive.
     assert_eq!(number(&json, "headcount_before"), 2.0);
@@ -219,4 +219,41 @@ fn bad_inputs_exit_with_one_and_bad_usage_with_two() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(!dir.path().join("x.docx").exists());
+}
+
+#[test]
+fn diff_gives_each_organisations_totals_before_and_after() {
+    let json = diff_json(
+        "shared-services-2021-before.ron",
+        "shared-services-2021-after.ron",
+    );
+    let rows = json["per_organisation"]
+        .as_array()
+        .expect("per_organisation is a list");
+    let names: Vec<&str> = rows.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Council A", "Council B"]);
+    for row in rows {
+        // Each council had its own Chief Executive; now each carries half of a shared one.
+        assert_eq!(number(row, "headcount_before"), 1.0, "{row}");
+        assert_eq!(number(row, "headcount_after"), 0.5, "{row}");
+        assert_eq!(number(row, "headcount_change"), -0.5, "{row}");
+        assert_eq!(row["assumed_split"], Value::Bool(false));
+    }
+    let (before, after) = (
+        sample("shared-services-2021-before.ron"),
+        sample("shared-services-2021-after.ron"),
+    );
+    let out = orgchart(&["diff", before.to_str().unwrap(), after.to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("By organisation (shared units counted by their shares)\n  Council A: headcount 1 -> 0.5 (-0.5)"),
+        "{text}"
+    );
+
+    // OCC: one organisation, whose totals change.
+    let json = diff_json("occ-policy-2011-before.ron", "occ-policy-2011-after.ron");
+    let occ = &json["per_organisation"][0];
+    assert_eq!(occ["name"], "Oxfordshire County Council");
+    assert_eq!(number(occ, "headcount_after"), 10.0);
+    assert!((number(occ, "cost_change") - number(&json, "cost_change")).abs() < 0.01);
 }

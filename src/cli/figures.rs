@@ -123,14 +123,14 @@ pub fn text(
         );
         for (i, band) in SPAN_BANDS.iter().enumerate() {
             let share = spans.band_share(i);
-            let _ = writeln!(
-                out,
+            let line = format!(
                 "  {:>5}  {:>4} {:>4.0}%  {}",
                 band.label,
                 spans.bands[i],
                 share * 100.0,
                 bar(share, 30)
             );
+            let _ = writeln!(out, "{}", line.trim_end());
         }
     }
     if !spans.layers.is_empty() {

@@ -90,6 +90,16 @@ pub(super) fn field_changes(was: &Unit, now: &Unit) -> Vec<FieldChange> {
         text(&was.organisation),
         text(&now.organisation),
     );
+    // A shared unit's shares are in its status words; any other unit's are their own field.
+    let own_shares = |unit: &Unit| match unit.status {
+        crate::model::Status::Shared { .. } => String::new(),
+        _ if unit.shares.is_empty() => NONE.to_owned(),
+        _ => crate::model::describe_shares(&unit.shares),
+    };
+    let (shares_before, shares_after) = (own_shares(was), own_shares(now));
+    if !shares_before.is_empty() && !shares_after.is_empty() {
+        compare(Field::Shares, shares_before, shares_after);
+    }
     out
 }
 
@@ -151,8 +161,7 @@ fn trim_number(value: f64) -> String {
 }
 
 pub fn status(unit: &Unit) -> String {
-    unit.status
-        .badge()
+    unit.badge()
         .unwrap_or_else(|| unit.status.name().to_owned())
 }
 

@@ -14,10 +14,12 @@ use crate::model::{Chart, Link, Span, UnitId};
 mod changes;
 mod matching;
 mod merge;
+mod organisations;
 pub mod report;
 mod totals;
 
 pub use merge::{MarkKind, MergedChart, UnitMark, merged};
+pub use organisations::OrganisationChange;
 
 #[cfg(test)]
 mod tests;
@@ -66,6 +68,8 @@ pub enum Field {
     Grade,
     Status,
     Organisation,
+    /// Each organisation's share of a unit that is not marked shared (e.g. a vacant shared post).
+    Shares,
 }
 
 impl Field {
@@ -78,6 +82,7 @@ impl Field {
             Self::Grade => "grade",
             Self::Status => "status",
             Self::Organisation => "organisation",
+            Self::Shares => "shares",
         }
     }
 }
@@ -205,6 +210,8 @@ pub struct ChartDiff {
     pub changes: Vec<Change>,
     pub totals: DiffTotals,
     pub per_top_level: Vec<TopLevelTotals>,
+    /// Totals per organisation on each side (shared units by their shares).
+    pub per_organisation: Vec<OrganisationChange>,
     after_of_before: HashMap<UnitId, UnitId>,
     before_of_after: HashMap<UnitId, UnitId>,
 }
@@ -279,6 +286,7 @@ pub fn diff_with(before: &Chart, after: &Chart, options: &DiffOptions) -> ChartD
         changes,
         totals,
         per_top_level,
+        per_organisation: organisations::compare(before, after),
         after_of_before,
         before_of_after,
     }

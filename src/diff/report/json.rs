@@ -112,6 +112,21 @@ impl Report<'_> {
             })
             .collect();
         out.insert("per_top_level".into(), Value::Array(per_top_level));
+        let per_organisation: Vec<Value> = self
+            .diff
+            .per_organisation
+            .iter()
+            .map(|row| {
+                let mut entry = Map::new();
+                entry.insert("name".into(), json!(row.name));
+                entry.insert("in_before".into(), json!(row.in_before));
+                entry.insert("in_after".into(), json!(row.in_after));
+                entry.insert("assumed_split".into(), json!(row.assumed_split));
+                insert_totals(&mut entry, &row.totals);
+                Value::Object(entry)
+            })
+            .collect();
+        out.insert("per_organisation".into(), Value::Array(per_organisation));
         Value::Object(out)
     }
 }

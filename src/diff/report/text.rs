@@ -48,6 +48,32 @@ impl Report<'_> {
                 );
             }
         }
+        let organisations = &self.diff.per_organisation;
+        if organisations.len() > 1
+            || organisations
+                .iter()
+                .any(|o| o.totals.before != o.totals.after)
+        {
+            out.push_str("\nBy organisation (shared units counted by their shares)\n");
+            for row in organisations {
+                let tag = match (row.in_before, row.in_after) {
+                    (false, _) => " (new)",
+                    (_, false) => " (gone)",
+                    _ => "",
+                };
+                let assumed = if row.assumed_split {
+                    " (equal split assumed where no shares are given)"
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    out,
+                    "  {}{tag}: {}{assumed}",
+                    row.name,
+                    lowercase_first(&headline(&row.totals))
+                );
+            }
+        }
         if self.diff.is_empty() {
             out.push_str("\nNo changes.\n");
         }
