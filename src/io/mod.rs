@@ -2,6 +2,8 @@
 
 pub mod checks;
 pub mod document;
+#[doc(hidden)]
+pub mod fuzz_targets;
 pub mod input;
 pub mod safe_write;
 
