@@ -305,7 +305,7 @@ fn shares_that_do_not_add_up_fail_the_check_with_line_and_column() {
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(
-        message.contains(&format!("{}:3:", path.display())) && message.contains("90%"),
+        message.contains(&format!("{}:2:", path.display())) && message.contains("90%"),
         "{message}"
     );
 }
