@@ -1,8 +1,10 @@
 //! One drawing description built from chart + layout + style, and the backends that paint it.
 
+pub mod blocks;
 pub mod build;
 mod card;
 pub mod drawing;
+pub mod figures;
 pub mod legend;
 pub mod links;
 pub mod page;

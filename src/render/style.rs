@@ -16,6 +16,30 @@ pub const BLUE: Rgba = Rgba::rgb(0x00, 0x72, 0xB2);
 pub const VERMILLION: Rgba = Rgba::rgb(0xD5, 0x5E, 0x00);
 pub const REDDISH_PURPLE: Rgba = Rgba::rgb(0xCC, 0x79, 0xA7);
 
+/// Okabe-Ito yellow: too light for a line on a white page, but it reads as a bar, a band or a tint.
+pub const YELLOW: Rgba = Rgba::rgb(0xF0, 0xE4, 0x42);
+
+/// Colours for categories (colour by organisation, department, grade or tag; an organisation's bar): the
+/// Okabe-Ito palette in its published order, distinguishable with the common kinds of colour blindness.
+/// Beyond seven categories the rest share `OTHER_CATEGORY`, and the key says so.
+pub const CATEGORY: [Rgba; 7] = [
+    ORANGE,
+    SKY_BLUE,
+    BLUISH_GREEN,
+    YELLOW,
+    BLUE,
+    VERMILLION,
+    REDDISH_PURPLE,
+];
+
+/// Okabe-Ito grey, for categories beyond the seven colours.
+pub const OTHER_CATEGORY: Rgba = Rgba::rgb(0x99, 0x99, 0x99);
+
+/// The colour of the `i`th category (from 0).
+pub fn category_color(i: usize) -> Rgba {
+    CATEGORY.get(i).copied().unwrap_or(OTHER_CATEGORY)
+}
+
 /// Type sizes in chart units (1 unit = 1 px at 100%).
 pub const NAME_SIZE: f32 = 14.0;
 pub const ROLE_SIZE: f32 = 12.0;
