@@ -101,6 +101,7 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
     if options.legend {
         let notes = build::figure_notes(&chart, &forest, &totals);
         furniture.key = Some((document_key(&chart, &forest, &totals), notes));
+        furniture.colours = build::colouring_of(&chart, options).key;
     }
     if options.totals_footer && !forest.is_empty() {
         furniture.footer_left = options
@@ -212,6 +213,7 @@ pub fn paged_document(
                 .to_owned(),
         );
         furniture.key = Some((document_key(&chart, &forest, &totals), notes));
+        furniture.colours = build::colouring_of(&chart, options).key;
     }
     let sheet = Sheet::new(&paper.paper, &furniture, page::MAX_HEADING_ROWS);
     let layout = page_layout(&options.layout, sheet.chart_box);
@@ -241,17 +243,22 @@ pub fn paged_document(
             links.push(link);
         }
     }
+    let colouring = build::colouring_of(&chart, &page_options);
     let source = PageSource {
         chart: &chart,
         forest: &forest,
         totals: &totals,
         links: &links,
         options: &page_options,
+        colouring: &colouring,
     };
     let mut specs: Vec<_> = forest
         .ids
         .iter()
-        .map(|id| build::measure_card(&chart, id, &totals, 0, &page_options))
+        .map(|id| {
+            let colour = colouring.card(id);
+            build::measure_card(&chart, id, &totals, 0, &page_options, colour)
+        })
         .collect();
     build::align_row_heights(&forest, &mut specs);
     let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();

@@ -10,6 +10,7 @@ use crate::model::UnitId;
 use crate::page_export::{self, PaperOptions};
 use crate::paper::Paper;
 use crate::render::RenderOptions;
+use crate::render::colour_by::ColourBy;
 
 use super::CliError;
 
@@ -46,6 +47,10 @@ pub struct ExportArgs {
     /// times --scale.
     #[arg(long, value_name = "PAPER", conflicts_with = "pages")]
     pub fit: Option<Paper>,
+    /// Colour the cards by a field, with the colours in the key: organisation, department, grade, status or
+    /// tag:NAME (the units carrying that tag). Statuses keep their badges in words.
+    #[arg(long, value_name = "FIELD")]
+    pub colour_by: Option<ColourBy>,
     /// Split the chart by structure into a PDF of pages of this paper (same names as --fit), with an index
     /// and bookmarks; text never prints below 6 pt.
     #[arg(long, value_name = "PAPER")]
@@ -90,6 +95,7 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
         legend: !args.no_legend,
         totals_footer: !args.no_totals,
         subtree,
+        colour_by: args.colour_by.clone(),
         ..RenderOptions::default()
     };
     options.layout.orientation = args.orientation;

@@ -9,6 +9,7 @@ use crate::metrics::{self, Totals, format};
 use crate::model::{Chart, Forest, LinkKind, UnitId};
 
 use super::card::{self, CardInput, CardSpec};
+use super::colour_by::{self, CardColour, ColourBy, Colouring};
 use super::drawing::{Card, Drawing, FontWeight, Shape};
 use super::legend::{self, LegendEntries, LegendEntry, MarkKey, StatusKey};
 use super::links::{self, RoutedLink};
@@ -45,6 +46,8 @@ pub struct RenderOptions {
     /// Draw only this unit and its subtree (the whole chart when the unit does not exist).
     pub subtree: Option<UnitId>,
     pub marks: HashMap<UnitId, ChangeMark>,
+    /// Colour cards by a field, with the colours listed in the key.
+    pub colour_by: Option<ColourBy>,
 }
 
 impl Default for RenderOptions {
@@ -59,6 +62,7 @@ impl Default for RenderOptions {
             respect_collapsed: false,
             subtree: None,
             marks: HashMap::new(),
+            colour_by: None,
         }
     }
 }
@@ -72,12 +76,16 @@ pub fn build_drawing(chart: &Chart, options: &RenderOptions) -> Drawing {
     let palette = style::palette(options.theme);
     let forest = visible_forest(chart, options);
     let totals = metrics::subtree_totals(chart);
+    let colouring = colouring_of(chart, options);
 
     let mut specs: Vec<CardSpec> = forest
         .ids
         .iter()
         .enumerate()
-        .map(|(i, id)| measure_card(chart, id, &totals, forest.hidden_below[i], options))
+        .map(|(i, id)| {
+            let colour = colouring.card(id);
+            measure_card(chart, id, &totals, forest.hidden_below[i], options, colour)
+        })
         .collect();
     if options.layout.orientation == Orientation::TopDown {
         align_row_heights(&forest, &mut specs);
@@ -138,9 +146,10 @@ pub fn build_drawing(chart: &Chart, options: &RenderOptions) -> Drawing {
     if options.legend {
         let entries = legend_entries(chart, &forest, &placed, &routed, options);
         let notes = figure_notes(chart, &forest, &totals);
-        if let Some(area) = legend::paint(
+        if let Some(area) = legend::paint_with_colours(
             &entries,
             &notes,
+            colouring.key.as_ref(),
             Point::new(chart_area.x, next_top),
             text_width,
             &palette,
@@ -220,12 +229,22 @@ pub(crate) fn figures_text(totals: &Totals) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
+/// The card colours of `options.colour_by` (none when the chart is not coloured by a field).
+pub fn colouring_of(chart: &Chart, options: &RenderOptions) -> Colouring {
+    options
+        .colour_by
+        .as_ref()
+        .map(|by| colour_by::colouring(chart, by, &style::palette(options.theme)))
+        .unwrap_or_default()
+}
+
 pub(crate) fn measure_card(
     chart: &Chart,
     id: &UnitId,
     totals: &HashMap<UnitId, Totals>,
     hidden_below: usize,
     options: &RenderOptions,
+    colour: Option<&CardColour>,
 ) -> CardSpec {
     let palette = style::palette(options.theme);
     let fallback;
@@ -241,6 +260,7 @@ pub(crate) fn measure_card(
         figures: totals.get(id).and_then(figures_text),
         hidden_below,
         mark: options.marks.get(id),
+        colour,
         palette: &palette,
         theme: options.theme,
     })

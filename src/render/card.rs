@@ -9,6 +9,7 @@ use crate::geom::{Point, Rect, Size};
 use crate::model::{Status, Unit, UnitKind};
 
 use super::build::{ChangeMark, Theme};
+use super::colour_by::{self, CardColour};
 use super::drawing::{Dash, FontWeight, Rgba, Shape, Stroke};
 use super::style::{self, Palette};
 use super::text;
@@ -21,6 +22,8 @@ pub struct CardInput<'a> {
     /// Units hidden below this one by collapsing.
     pub hidden_below: usize,
     pub mark: Option<&'a ChangeMark>,
+    /// The card's colour when the chart is coloured by a field.
+    pub colour: Option<&'a CardColour>,
     pub palette: &'a Palette,
     pub theme: Theme,
 }
@@ -33,6 +36,7 @@ pub struct CardSpec {
     border: Stroke,
     double_border: Option<Stroke>,
     band: Option<Rgba>,
+    stripe: Option<CardColour>,
     pills: Vec<Pill>,
     rows: Vec<Row>,
 }
@@ -304,6 +308,7 @@ pub fn measure(input: &CardInput) -> CardSpec {
         border,
         double_border,
         band,
+        stripe: input.colour.cloned(),
         pills,
         rows,
     }
@@ -321,9 +326,10 @@ fn card_frame(input: &CardInput) -> (Rgba, Stroke) {
         (None, UnitKind::Directorate) => 1.75,
         (None, _) => 1.0,
     };
-    let fill = match input.mark {
-        Some(mark) => style::mix(style::mark_color(mark), palette.card_fill, 0.07),
-        None => palette.card_fill,
+    let fill = match (input.mark, input.colour.and_then(|c| c.tint)) {
+        (Some(mark), _) => style::mix(style::mark_color(mark), palette.card_fill, 0.07),
+        (None, Some(tint)) => tint,
+        (None, None) => palette.card_fill,
     };
     let mut stroke = Stroke::solid(width, mark_or(input, palette.card_border));
     if input.unit.status == Status::Vacant {
@@ -382,6 +388,9 @@ impl CardSpec {
                 stroke: Stroke::none(),
             });
         }
+        if let Some(stripe) = &self.stripe {
+            colour_by::paint_stripe(stripe, rect, shapes);
+        }
         shapes.push(Shape::Rect {
             rect,
             corner_radius: style::CARD_RADIUS,
@@ -429,6 +438,7 @@ mod tests {
             figures: figures.map(str::to_owned),
             hidden_below: 0,
             mark: None,
+            colour: None,
             palette,
             theme: Theme::Light,
         }

@@ -7,6 +7,7 @@ use crate::geom::{Point, Rect};
 use crate::model::{LinkKind, Status};
 
 use super::build::{ChangeMark, Theme};
+use super::colour_by::{self, ColourKey};
 use super::drawing::{Dash, FontWeight, Rgba, Shape, Stroke};
 use super::links;
 use super::style::{self, Palette};
@@ -138,7 +139,24 @@ pub fn paint(
     theme: Theme,
     shapes: &mut Vec<Shape>,
 ) -> Option<Rect> {
-    if entries.is_empty() && notes.is_empty() {
+    paint_with_colours(
+        entries, notes, None, origin, max_width, palette, theme, shapes,
+    )
+}
+
+/// The key with, when the chart is coloured by a field, a row for each colour used.
+#[allow(clippy::too_many_arguments)]
+pub fn paint_with_colours(
+    entries: &LegendEntries,
+    notes: &[String],
+    colours: Option<&ColourKey>,
+    origin: Point,
+    max_width: f32,
+    palette: &Palette,
+    theme: Theme,
+    shapes: &mut Vec<Shape>,
+) -> Option<Rect> {
+    if entries.is_empty() && notes.is_empty() && colours.is_none() {
         return None;
     }
     let box_index = shapes.len();
@@ -187,6 +205,18 @@ pub fn paint(
             x += ITEM_GAP;
         }
         y += ROW_H;
+    }
+    if let Some(colours) = colours {
+        y += 4.0;
+        let area = colour_by::paint_key(
+            colours,
+            Point::new(origin.x + PAD, y),
+            inner_w,
+            palette,
+            shapes,
+        );
+        used_w = used_w.max(area.w);
+        y = area.bottom();
     }
     let (note_size, note_lh) = (
         style::NOTE_SIZE,

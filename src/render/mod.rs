@@ -3,6 +3,7 @@
 pub mod blocks;
 pub mod build;
 mod card;
+pub mod colour_by;
 pub mod drawing;
 pub mod figures;
 pub mod legend;

@@ -8,6 +8,7 @@ use crate::geom::{Point, Rect};
 use crate::paper::Paper;
 
 use super::build::Theme;
+use super::colour_by::ColourKey;
 use super::drawing::{Card, Dash, Drawing, FontWeight, Shape, Stroke};
 use super::legend::{self, LegendEntries};
 use super::style::{self, Palette};
@@ -35,6 +36,8 @@ pub struct Furniture {
     /// Rows under the title (the chain of managers, "from page 3").
     pub heading: String,
     pub key: Option<(LegendEntries, Vec<String>)>,
+    /// The colours of a chart coloured by a field, listed in the key.
+    pub colours: Option<ColourKey>,
     /// Left of the footer row (totals, the date).
     pub footer_left: String,
     /// Right of the footer row (the page number).
@@ -201,12 +204,18 @@ fn scaled(shape: &Shape, to_page: &impl Fn(Point) -> Point, scale: f32) -> Shape
 }
 
 fn paint_key(furniture: &Furniture, content: Rect, shapes: &mut Vec<Shape>) -> Option<Rect> {
-    let (entries, notes) = furniture.key.as_ref()?;
+    let no_entries = (LegendEntries::new(), Vec::new());
+    let (entries, notes) = match (&furniture.key, &furniture.colours) {
+        (Some(key), _) => key,
+        (None, Some(_)) => &no_entries,
+        (None, None) => return None,
+    };
     let palette = style::palette(Theme::Light);
     let mut scratch = Vec::new();
-    let area = legend::paint(
+    let area = legend::paint_with_colours(
         entries,
         notes,
+        furniture.colours.as_ref(),
         Point::new(content.x, 0.0),
         content.w,
         &palette,

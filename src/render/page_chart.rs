@@ -13,6 +13,7 @@ use crate::pages::{Page, PageNode};
 
 use super::build::{self, RenderOptions};
 use super::card::{self, CardInput, CardSpec};
+use super::colour_by::Colouring;
 use super::drawing::{Card, Dash, Drawing, Shape, Stroke};
 use super::links::{self, RoutedLink};
 use super::style;
@@ -26,6 +27,8 @@ pub struct PageSource<'a> {
     /// The non-line links, numbered as `PageNode::Reference::link` numbers them.
     pub links: &'a [Link],
     pub options: &'a RenderOptions,
+    /// Card colours when the chart is coloured by a field (empty otherwise).
+    pub colouring: &'a Colouring,
 }
 
 /// How cards that stand for something on another page are told apart: a dashed frame around them.
@@ -51,7 +54,14 @@ impl PageSource<'_> {
                     .get(i)
                     .cloned()
                     .unwrap_or_else(|| UnitId::new(""));
-                return build::measure_card(self.chart, &id, self.totals, 0, self.options);
+                return build::measure_card(
+                    self.chart,
+                    &id,
+                    self.totals,
+                    0,
+                    self.options,
+                    self.colouring.card(&id),
+                );
             }
             PageNode::Stub { unit, page } => {
                 let units = self
@@ -84,6 +94,7 @@ impl PageSource<'_> {
             figures,
             hidden_below: 0,
             mark: None,
+            colour: None,
             palette: &palette,
             theme: self.options.theme,
         })

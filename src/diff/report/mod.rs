@@ -141,6 +141,21 @@ fn figures(totals: &Totals) -> String {
     parts.join(", ")
 }
 
+/// Before, after and the change, headcount and money each on one scale, as the summary writes them:
+/// ("12", "22", "+10") and ("£0.39m", "£0.86m", "+£0.47m").
+pub fn change_columns(totals: &super::DiffTotals) -> [(String, String, String); 2] {
+    let (before, after) = (&totals.before, &totals.after);
+    let (cost_before, cost_after, scale) = money_pair(before.cost, after.cost);
+    [
+        (
+            crate::metrics::format::count(before.headcount),
+            crate::metrics::format::count(after.headcount),
+            count_change(totals.headcount_change()),
+        ),
+        (cost_before, cost_after, scale.change(totals.cost_change())),
+    ]
+}
+
 /// Money for totals: both sides in the same unit so they compare at a glance ("£0.39m -> £0.86m").
 fn money_pair(before: Span, after: Span) -> (String, String, Scale) {
     let scale = Scale::for_values(&[before.min, before.max, after.min, after.max]);

@@ -84,20 +84,9 @@ impl Report<'_> {
             ("Renamed", "renamed"),
             ("Changed", "changed"),
         ] {
-            let lines: Vec<String> = self
-                .diff
-                .changes_labelled(label)
-                .map(|change| self.unit_line(change))
-                .collect();
-            section(&mut out, title, &lines);
+            section(&mut out, title, &self.lines(label));
         }
-        let links: Vec<String> = self
-            .diff
-            .changes
-            .iter()
-            .filter_map(|change| self.link_line(&change.kind))
-            .collect();
-        section(&mut out, "Links", &links);
+        section(&mut out, "Links", &self.link_lines());
         let guessed: Vec<String> = self
             .diff
             .guessed_matches()
@@ -116,6 +105,24 @@ impl Report<'_> {
             &guessed,
         );
         out
+    }
+
+    /// One line per change of one kind ("added", "removed", "moved", "renamed", "changed"), as the text
+    /// summary writes them: the unit, its id, where it was or went, and what changed.
+    pub fn lines(&self, label: &str) -> Vec<String> {
+        self.diff
+            .changes_labelled(label)
+            .map(|change| self.unit_line(change))
+            .collect()
+    }
+
+    /// One line per added, removed or relabelled link.
+    pub fn link_lines(&self) -> Vec<String> {
+        self.diff
+            .changes
+            .iter()
+            .filter_map(|change| self.link_line(&change.kind))
+            .collect()
     }
 
     fn unit_line(&self, change: &super::super::Change) -> String {
