@@ -17,3 +17,4 @@ pub mod page_export;
 pub mod pages;
 pub mod paper;
 pub mod render;
+pub mod report;

@@ -12,6 +12,7 @@ pub mod export;
 mod figures;
 pub mod generate;
 pub mod import;
+pub mod report;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -42,6 +43,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Import a CSV table or a UK government organogram (senior + junior staff files).
     Import(import::ImportArgs),
+    /// A summary report of a chart, or of the change between two charts: PDF, one-file HTML or Markdown.
+    Report(report::ReportArgs),
 }
 
 /// Why a command failed; decides the exit status.
@@ -111,6 +114,7 @@ pub fn run_command(command: Command) -> ExitCode {
         Command::Generate(args) => generate::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Import(args) => import::run(&args),
+        Command::Report(args) => report::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -163,7 +163,7 @@ fn scaled_stroke(stroke: &Stroke, scale: f32) -> Stroke {
     }
 }
 
-fn scaled(shape: &Shape, to_page: &impl Fn(Point) -> Point, scale: f32) -> Shape {
+pub(crate) fn scaled(shape: &Shape, to_page: &impl Fn(Point) -> Point, scale: f32) -> Shape {
     match shape {
         Shape::Rect {
             rect,

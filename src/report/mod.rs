@@ -13,6 +13,7 @@ use crate::diff::DiffOptions;
 use crate::layout::LayoutOptions;
 use crate::model::Chart;
 use crate::page_export::PaperOptions;
+use crate::paper::Paper;
 use crate::render::Drawing;
 use crate::render::colour_by::ColourBy;
 
@@ -43,7 +44,10 @@ pub enum Block {
     Table(Table),
     List(Vec<String>),
     /// A picture in chart units, scaled to the text width (never enlarged beyond print size).
-    Figure { drawing: Drawing, alt: String },
+    Figure {
+        drawing: Drawing,
+        alt: String,
+    },
     /// The chart fitted to a page of its own (`page`, in page units), and the same chart unfitted for
     /// formats without pages.
     ChartPage {
@@ -61,6 +65,8 @@ pub struct ReportDocument {
     pub blocks: Vec<Block>,
     /// Printed in every page's footer.
     pub date: String,
+    /// The paper of the PDF's pages (turned for the chart page when the chart is wider than tall).
+    pub paper: Paper,
 }
 
 impl ReportDocument {

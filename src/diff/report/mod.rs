@@ -127,7 +127,7 @@ pub fn link_kind_key(kind: LinkKind) -> &'static str {
 }
 
 /// "2 posts, £196,000 a year" (nothing for a unit with no figures).
-fn figures(totals: &Totals) -> String {
+pub(crate) fn figures(totals: &Totals) -> String {
     let mut parts = Vec::new();
     if totals.headcount != Span::ZERO {
         parts.push(crate::metrics::format::headcount(
