@@ -766,3 +766,194 @@ fn compact_teams_stack_in_the_canvas_and_in_exports_from_the_menu() {
         .collect();
     assert!(again.windows(2).all(|p| p[1].y == p[0].y));
 }
+
+/// A Chief Executive shared by two councils (no shares given yet), each council's team under it, and a
+/// tagged post under Council A's team (so that team manages a single report).
+fn shared_chart() -> Chart {
+    use orgchart::model::{Status, UnitKind};
+    let mut chart = Chart::new();
+    chart.set_title("Shared");
+    let ceo = Unit::new("ceo", "Chief Executive")
+        .with_kind(UnitKind::Post)
+        .with_status(Status::Shared {
+            with: vec!["Council A".into(), "Council B".into()],
+        });
+    chart.insert_unit(ceo, None, None).unwrap();
+    for (unit, name, organisation) in [("a", "A team", "Council A"), ("b", "B team", "Council B")] {
+        let team = Unit::new(unit, name)
+            .with_organisation(organisation)
+            .with_headcount(orgchart::model::Span::exact(4.0));
+        chart.insert_unit(team, Some(&id("ceo")), None).unwrap();
+    }
+    let mut post = Unit::new("a1", "Front-line post").with_kind(UnitKind::Post);
+    post.tags = vec!["front line".into()];
+    chart.insert_unit(post, Some(&id("a")), None).unwrap();
+    chart
+}
+
+fn type_into(harness: &mut Harness<'_, OrgchartApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    command_key(harness, Modifiers::COMMAND, Key::A);
+    type_text(harness, text);
+    key(harness, Key::Enter);
+}
+
+#[test]
+fn shares_typed_in_the_details_panel_are_refused_until_they_add_up() {
+    use orgchart::app::inspector::Field;
+    use orgchart::model::{Share, Status};
+    let (mut harness, _) = editor_with(shared_chart());
+    click_card(&mut harness, "ceo");
+    type_into(&mut harness, "Shares", "Council A 60%, Council B 30%");
+    let ceo = || harness.state().chart().unit(&id("ceo")).unwrap().clone();
+    assert!(ceo().shares.is_empty(), "refused shares are not applied");
+    assert_eq!(
+        harness.state().inspector().error(Field::Shares),
+        Some("The shares (Council A 60%, Council B 30%) add up to 90%, not 100% — not applied")
+    );
+    type_into(&mut harness, "Shares", "Council A 60%, Council B 40%");
+    let ceo = harness.state().chart().unit(&id("ceo")).unwrap().clone();
+    assert_eq!(
+        ceo.shares,
+        [Share::new("Council A", 60.0), Share::new("Council B", 40.0)]
+    );
+    assert!(matches!(ceo.status, Status::Shared { .. }));
+    assert_eq!(harness.state().inspector().error(Field::Shares), None);
+    // The Totals panel has a row per organisation: 60% of the Chief Executive, Council A's team of 4 and
+    // the post below it (which names no organisation, so counts with its manager's).
+    assert!(harness.query_all_by_label("5.6 posts").count() > 0);
+    assert!(harness.query_all_by_label("4.4 posts").count() > 0);
+    // Undo takes the shares back off.
+    command_key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        harness
+            .state()
+            .chart()
+            .unit(&id("ceo"))
+            .unwrap()
+            .shares
+            .is_empty()
+    );
+}
+
+#[test]
+fn figures_panel_shows_the_whole_chart_or_the_selected_branch() {
+    let (mut harness, _) = editor_with(shared_chart());
+    let figures = harness
+        .state()
+        .figures()
+        .expect("the panel drew figures")
+        .clone();
+    assert_eq!(figures.heading, "Whole chart");
+    assert_eq!(figures.spans.managers.len(), 2);
+    assert_eq!(figures.spans.bands[0], 1, "A team has a single report");
+    assert_eq!(figures.spans.layers.len(), 3);
+    assert_eq!(figures.single_report_names, ["A team"]);
+    click_card(&mut harness, "a");
+    harness
+        .get_by_label("Of the selected branch")
+        .click_accesskit();
+    harness.run();
+    harness.run();
+    let figures = harness.state().figures().unwrap();
+    assert_eq!(figures.heading, "'A team' and below");
+    assert_eq!(figures.spans.layers.len(), 2);
+    harness.get_by_label("Of the whole chart").click_accesskit();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().figures().unwrap().heading, "Whole chart");
+}
+
+#[test]
+fn colour_by_from_the_view_menu_colours_canvas_and_exports_with_a_key() {
+    use orgchart::render::Shape;
+    use orgchart::render::colour_by::ColourBy;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("coloured.svg");
+    let (mut harness, dialogs) = editor_with(shared_chart());
+    click_button(&mut harness, "View");
+    click_button(&mut harness, "Colour by");
+    click_button(&mut harness, "Organisation");
+    harness.run();
+    assert_eq!(harness.state().colour_by(), Some(&ColourBy::Organisation));
+    let texts: Vec<String> = harness
+        .state()
+        .canvas()
+        .cache
+        .drawing
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    for wanted in ["Colour: organisation", "Council A", "Council B"] {
+        assert!(texts.iter().any(|t| t == wanted), "{wanted}: {texts:?}");
+    }
+    dialogs
+        .borrow_mut()
+        .save_answers
+        .push_back(Some(path.clone()));
+    click_button(&mut harness, "File");
+    harness.get_by_label("Export whole chart").hover();
+    harness.run();
+    click_button(&mut harness, "SVG drawing");
+    let svg = std::fs::read_to_string(&path).expect("the SVG was written");
+    assert!(
+        svg.contains(">Colour: organisation<"),
+        "the export has the colour key"
+    );
+
+    click_button(&mut harness, "View");
+    click_button(&mut harness, "Colour by");
+    harness.get_by_label("Tag").hover();
+    harness.run();
+    click_button(&mut harness, "front line");
+    assert_eq!(
+        harness.state().colour_by(),
+        Some(&ColourBy::Tag("front line".into()))
+    );
+}
+
+#[test]
+fn file_report_writes_the_summary_in_the_form_the_name_asks_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, dialogs) = editor_with(shared_chart());
+    for name in ["summary.pdf", "summary.html"] {
+        dialogs
+            .borrow_mut()
+            .save_answers
+            .push_back(Some(dir.path().join(name)));
+        open_file_menu_item(&mut harness, "Report…");
+    }
+    assert!(
+        dialogs
+            .borrow()
+            .asked
+            .contains(&"save: shared-report.pdf".to_owned()),
+        "{:?}",
+        dialogs.borrow().asked
+    );
+    let pdf = std::fs::read(dir.path().join("summary.pdf")).expect("the PDF was written");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let html = std::fs::read_to_string(dir.path().join("summary.html")).unwrap();
+    for section in [
+        "<h2>Totals</h2>",
+        "<h2>By organisation</h2>",
+        "<h2>Spans and layers</h2>",
+    ] {
+        assert!(html.contains(section), "{section}");
+    }
+    dialogs
+        .borrow_mut()
+        .save_answers
+        .push_back(Some(dir.path().join("summary.docx")));
+    open_file_menu_item(&mut harness, "Report…");
+    let message = harness
+        .state()
+        .error_message()
+        .expect("a wrong form is refused");
+    assert!(message.contains(".pdf, .html, .md"), "{message}");
+}

@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 
 use crate::model::{Chart, Edit, Unit, UnitId};
+use crate::page_export::PaperOptions;
+use crate::paper::Paper;
+use crate::report::{self, ReportFormat, ReportOptions};
 
 use super::OrgchartApp;
 use super::canvas::{Rename, describe, name};
@@ -186,6 +189,8 @@ impl OrgchartApp {
                 self.layout.compact = compact;
                 self.canvas.request_fit();
             }
+            Command::SetColourBy(by) => self.colour_by = by,
+            Command::Report => self.report(),
             Command::ZoomToSelection => self.canvas.request_zoom_to_selection(),
             Command::ZoomBy(factor) => self.canvas.zoom_by(factor),
             Command::OpenFind => self.find.open(),
@@ -334,6 +339,7 @@ impl OrgchartApp {
             subtree,
             self.export_collapsed,
             &self.layout,
+            self.colour_by.clone(),
         )
         .and_then(|bytes| {
             crate::io::write_atomically(&path, &bytes)
@@ -344,6 +350,52 @@ impl OrgchartApp {
                 .notices
                 .set_info(format!("Exported {}", path.display())),
             Err(err) => self.notices.set_error(format!("Export failed: {err}")),
+        }
+    }
+
+    /// File → Report…: the chart's summary report, in the form the picked file name asks for.
+    fn report(&mut self) {
+        let stem = std::path::Path::new(&self.suggested_stem())
+            .file_stem()
+            .map_or_else(|| "chart".to_owned(), |s| s.to_string_lossy().into_owned());
+        let suggested = format!("{stem}-report.pdf");
+        let Some(path) = self.dialogs.save(&suggested, "pdf") else {
+            return;
+        };
+        let Some(format) = ReportFormat::from_path(&path) else {
+            self.notices.set_error(format!(
+                "{}: a report is written as {}; pick a name ending in one of those",
+                path.display(),
+                ReportFormat::EXTENSIONS
+            ));
+            return;
+        };
+        let options = ReportOptions {
+            paper: PaperOptions {
+                paper: Paper::named("a4", false).unwrap_or(Paper {
+                    name: "a4".to_owned(),
+                    width: 595.0,
+                    height: 842.0,
+                }),
+                date: crate::page_export::today(),
+            },
+            layout: self.layout.clone(),
+            colour_by: self.colour_by.clone(),
+            diff: Default::default(),
+        };
+        let label = self.doc.display_name();
+        let document = report::single_report(self.doc.chart(), &label, &options);
+        let written = report::report_files(&document, format, &path).and_then(|files| {
+            files.iter().try_for_each(|(file, bytes)| {
+                crate::io::write_atomically(file, bytes)
+                    .map_err(|err| format!("could not write {}: {err}", file.display()))
+            })
+        });
+        match written {
+            Ok(()) => self
+                .notices
+                .set_info(format!("Wrote the report {}", path.display())),
+            Err(err) => self.notices.set_error(format!("Report failed: {err}")),
         }
     }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::layout::Orientation;
 use crate::model::{LinkKind, UnitId};
+use crate::render::colour_by::ColourBy;
 
 pub use crate::export::ExportFormat;
 
@@ -44,6 +45,8 @@ pub enum Command {
         selection_only: bool,
     },
     ImportCsv,
+    /// A summary report of the chart (PDF, HTML or Markdown, by the name picked in the dialog).
+    Report,
     /// Compare the open chart (before) with one picked in a dialog (after).
     CompareWith,
     // Editing.
@@ -80,6 +83,8 @@ pub enum Command {
     SetOrientation(Orientation),
     /// Stack leaf reports in columns rather than one wide row (canvas and menu exports alike).
     SetCompact(bool),
+    /// Colour cards by a field, or not (canvas, menu exports and reports alike).
+    SetColourBy(Option<ColourBy>),
     SelectAll,
     ClearSelection,
     /// Move the selection to the manager, a report or a colleague.

@@ -3,6 +3,7 @@
 use crate::export::export_bytes as library_export;
 use crate::layout::LayoutOptions;
 use crate::model::{Chart, UnitId};
+use crate::render::colour_by::ColourBy;
 use crate::render::{RenderOptions, Theme};
 
 use super::commands::ExportFormat;
@@ -17,6 +18,7 @@ pub fn export_bytes(
     subtree: Option<UnitId>,
     respect_collapsed: bool,
     layout: &LayoutOptions,
+    colour_by: Option<ColourBy>,
 ) -> Result<Vec<u8>, String> {
     let options = RenderOptions {
         layout: layout.clone(),
@@ -24,6 +26,7 @@ pub fn export_bytes(
         subtree,
         respect_collapsed,
         title: Some(chart.title().to_owned()).filter(|t| !t.trim().is_empty()),
+        colour_by,
         ..RenderOptions::default()
     };
     library_export(chart, format, &options, PNG_SCALE)

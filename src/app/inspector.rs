@@ -7,7 +7,7 @@ use egui::{Color32, RichText, TextEdit, Ui};
 
 use crate::model::{
     Chart, Cost, CostBasis, Edit, Headcount, HeadcountBasis, Link, LinkKind, Status, Unit, UnitId,
-    UnitKind,
+    UnitKind, check_unit_shares, describe_shares,
 };
 
 use super::canvas::name;
@@ -25,6 +25,7 @@ pub enum Field {
     OnCost,
     Provider,
     SharedWith,
+    Shares,
     Organisation,
     Grade,
     Notes,
@@ -32,7 +33,7 @@ pub enum Field {
 }
 
 impl Field {
-    const TEXT: [Field; 11] = [
+    const TEXT: [Field; 12] = [
         Field::Name,
         Field::Role,
         Field::Headcount,
@@ -40,6 +41,7 @@ impl Field {
         Field::OnCost,
         Field::Provider,
         Field::SharedWith,
+        Field::Shares,
         Field::Organisation,
         Field::Grade,
         Field::Notes,
@@ -55,6 +57,7 @@ impl Field {
             Field::OnCost => "On-cost",
             Field::Provider => "Provider",
             Field::SharedWith => "Shared with",
+            Field::Shares => "Shares",
             Field::Organisation => "Organisation",
             Field::Grade => "Grade",
             Field::Notes => "Notes",
@@ -71,6 +74,7 @@ impl Field {
             Field::OnCost => "Pension and NI, e.g. 20%",
             Field::Provider => "Company providing the service",
             Field::SharedWith => "Organisations, separated by commas",
+            Field::Shares => "Council A 60%, Council B 40%",
             Field::Organisation => "Which organisation it belongs to",
             Field::Grade => "Pay grade",
             Field::Notes => "Sources, assumptions",
@@ -94,6 +98,7 @@ impl Field {
                 Status::Shared { with } => with.join(", "),
                 _ => String::new(),
             },
+            Field::Shares => describe_shares(&unit.shares),
             Field::Organisation => unit.organisation.clone(),
             Field::Grade => unit.grade.clone(),
             Field::Notes => unit.notes.clone(),
@@ -154,17 +159,39 @@ impl Field {
                     };
                 }
             }
+            Field::Shares => {
+                unit.shares = parse::shares(text)?;
+                // Shares name whom the unit is shared with: keep the two lists the same.
+                if let Status::Shared { with } = &mut unit.status
+                    && !unit.shares.is_empty()
+                {
+                    *with = unit
+                        .shares
+                        .iter()
+                        .map(|share| share.organisation.clone())
+                        .collect();
+                }
+            }
             Field::Organisation => unit.organisation = text.trim().to_owned(),
             Field::Grade => unit.grade = text.trim().to_owned(),
             Field::Notes => unit.notes = text.to_owned(),
             Field::Tags => unit.tags = parse::list(text),
         }
+        // The model refuses shares that do not add up; say so here, where they are typed.
+        check_unit_shares(&unit).map_err(|problem| capitalised(&problem))?;
         Ok(unit)
     }
 
     fn widget_id(self) -> egui::Id {
         egui::Id::unique(("orgchart.inspector", self as u8))
     }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The texts being edited for one unit.
@@ -304,6 +331,9 @@ impl Inspector {
                     }
                     Status::Shared { .. } => self.text_row(ui, &unit, Field::SharedWith, &mut out),
                     _ => {}
+                }
+                if matches!(unit.status, Status::Shared { .. }) || !unit.shares.is_empty() {
+                    self.text_row(ui, &unit, Field::Shares, &mut out);
                 }
                 self.text_row(ui, &unit, Field::Organisation, &mut out);
                 self.text_row(ui, &unit, Field::Grade, &mut out);
@@ -629,6 +659,10 @@ mod tests {
         unit.status = Status::Shared {
             with: vec!["Barnet".into(), "Harrow".into()],
         };
+        unit.shares = vec![
+            crate::model::Share::new("Barnet", 60.0),
+            crate::model::Share::new("Harrow", 40.0),
+        ];
         unit.tags = vec!["client".into(), "2012".into()];
         unit.grade = "PO5".into();
         for field in Field::TEXT {
@@ -636,6 +670,35 @@ mod tests {
             let back = field.set(&unit, &shown).unwrap();
             assert_eq!(back, unit, "{field:?} via {shown:?}");
         }
+    }
+
+    #[test]
+    fn shares_that_do_not_add_up_or_name_others_are_refused_with_the_reason() {
+        let unit = Unit::new("ceo", "Chief Executive").with_status(Status::Shared {
+            with: vec!["Council A".into(), "Council B".into()],
+        });
+        let err = Field::Shares
+            .set(&unit, "Council A 60%, Council B 30%")
+            .unwrap_err();
+        assert_eq!(
+            err,
+            "The shares (Council A 60%, Council B 30%) add up to 90%, not 100%"
+        );
+        let changed = Field::Shares
+            .set(&unit, "Council A 60, Council C 40")
+            .unwrap();
+        assert_eq!(
+            changed.status,
+            Status::Shared {
+                with: vec!["Council A".into(), "Council C".into()]
+            },
+            "whom it is shared with follows the shares"
+        );
+        let err = Field::SharedWith
+            .set(&changed, "Council A, Council B")
+            .unwrap_err();
+        assert!(err.contains("list the same organisations"), "{err}");
+        assert_eq!(Field::Shares.set(&changed, "").unwrap().shares, vec![]);
     }
 
     #[test]

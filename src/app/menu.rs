@@ -6,6 +6,7 @@ use egui::{Button, Ui};
 
 use super::commands::{Command, ExportFormat};
 use crate::layout::{LayoutOptions, Orientation};
+use crate::render::colour_by::ColourBy;
 
 /// What the menus need to know to enable or label their entries.
 pub struct MenuState<'a> {
@@ -15,6 +16,9 @@ pub struct MenuState<'a> {
     pub recent: &'a [PathBuf],
     pub export_collapsed: &'a mut bool,
     pub layout: &'a LayoutOptions,
+    pub colour_by: Option<&'a ColourBy>,
+    /// The chart's tags, for colouring by one of them.
+    pub tags: &'a [String],
     pub zoom: f32,
 }
 
@@ -79,6 +83,9 @@ fn file_menu(ui: &mut Ui, state: &mut MenuState<'_>, out: &mut Vec<Command>) {
     }
     if item(ui, true, "Import CSV or organogram…", "") {
         out.push(Command::ImportCsv);
+    }
+    if item(ui, true, "Report…", "") {
+        out.push(Command::Report);
     }
     ui.menu_button("Export whole chart", |ui| {
         ui.checkbox(state.export_collapsed, "Keep collapsed parts folded");
@@ -193,6 +200,7 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, out: &mut Vec<Command>) {
             out.push(Command::SetOrientation(choice));
         }
     }
+    colour_menu(ui, state, out);
     let compact = state.layout.compact;
     if ui
         .checkbox(&mut compact.clone(), "Compact teams")
@@ -201,6 +209,43 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, out: &mut Vec<Command>) {
     {
         out.push(Command::SetCompact(!compact));
     }
+}
+
+/// View → Colour by: none, a field, or one of the chart's tags.
+fn colour_menu(ui: &mut Ui, state: &MenuState<'_>, out: &mut Vec<Command>) {
+    ui.menu_button("Colour by", |ui| {
+        let current = state.colour_by;
+        if ui.radio(current.is_none(), "None").clicked() && current.is_some() {
+            out.push(Command::SetColourBy(None));
+        }
+        for field in ColourBy::FIELDS {
+            let chosen = current == Some(&field);
+            let label = capitalised(&field.label());
+            if ui.radio(chosen, label).clicked() && !chosen {
+                out.push(Command::SetColourBy(Some(field)));
+            }
+        }
+        ui.add_enabled_ui(!state.tags.is_empty(), |ui| {
+            ui.menu_button("Tag", |ui| {
+                for tag in state.tags {
+                    let by = ColourBy::Tag(tag.clone());
+                    let chosen = current == Some(&by);
+                    if ui.radio(chosen, tag.as_str()).clicked() && !chosen {
+                        out.push(Command::SetColourBy(Some(by)));
+                    }
+                }
+            })
+            .response
+            .on_disabled_hover_text("No unit has a tag");
+        });
+    });
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 pub fn toolbar(ui: &mut Ui, state: &MenuState<'_>, out: &mut Vec<Command>) {

@@ -10,6 +10,7 @@ pub mod commands;
 pub mod compare;
 pub mod dialogs;
 mod export;
+pub mod figures;
 pub mod files;
 pub mod find;
 mod fonts;
@@ -30,6 +31,7 @@ use egui::Ui;
 
 use crate::layout::LayoutOptions;
 use crate::model::{Chart, UnitId};
+use crate::render::colour_by::ColourBy;
 use crate::render::{RenderOptions, Theme};
 
 use canvas::{Canvas, CanvasEvent, Highlights};
@@ -51,6 +53,7 @@ pub struct OrgchartApp {
     canvas: Canvas,
     inspector: Inspector,
     totals: Totals,
+    figures: figures::FiguresPanel,
     find: Find,
     dialogs: Box<dyn FileDialogs>,
     recent: RecentFiles,
@@ -62,6 +65,10 @@ pub struct OrgchartApp {
     export_collapsed: bool,
     /// Orientation and compact teams, for the canvas and for exports from the menu.
     layout: LayoutOptions,
+    /// View → Colour by: for the canvas and for exports and reports from the menu.
+    colour_by: Option<ColourBy>,
+    /// The chart's tags at a revision, for the Colour by menu.
+    tags: (u64, Vec<String>),
     fonts_installed: bool,
     sent_title: Option<String>,
     allow_close: bool,
@@ -83,6 +90,7 @@ impl OrgchartApp {
             canvas: Canvas::default(),
             inspector: Inspector::default(),
             totals: Totals::default(),
+            figures: figures::FiguresPanel::default(),
             find: Find::default(),
             dialogs,
             recent,
@@ -92,6 +100,8 @@ impl OrgchartApp {
             pending: Vec::new(),
             export_collapsed: true,
             layout: LayoutOptions::default(),
+            colour_by: None,
+            tags: (0, Vec::new()),
             fonts_installed: false,
             sent_title: None,
             allow_close: false,
@@ -150,6 +160,16 @@ impl OrgchartApp {
         &self.inspector
     }
 
+    /// The Figures panel's figures as last shown.
+    pub fn figures(&self) -> Option<&crate::render::figures::Figures> {
+        self.figures.figures()
+    }
+
+    /// View → Colour by, as chosen.
+    pub fn colour_by(&self) -> Option<&ColourBy> {
+        self.colour_by.as_ref()
+    }
+
     /// Where a unit's card is on screen, in points, if it is drawn.
     pub fn card_screen_rect(&self, id: &UnitId) -> Option<egui::Rect> {
         self.canvas.card_screen_rect(id)
@@ -186,6 +206,7 @@ impl OrgchartApp {
             title: None,
             legend: true,
             totals_footer: false,
+            colour_by: self.colour_by.clone(),
             ..RenderOptions::default()
         }
     }
@@ -233,6 +254,9 @@ impl OrgchartApp {
     fn panels(&mut self, ui: &mut Ui) {
         let mut commands = Vec::new();
         {
+            if self.tags.0 != self.doc.revision() {
+                self.tags = (self.doc.revision(), chart_tags(self.doc.chart()));
+            }
             let undo = self.doc.undo_label().map(str::to_owned);
             let redo = self.doc.redo_label().map(str::to_owned);
             let mut state = menu::MenuState {
@@ -242,6 +266,8 @@ impl OrgchartApp {
                 recent: self.recent.paths(),
                 export_collapsed: &mut self.export_collapsed,
                 layout: &self.layout,
+                colour_by: self.colour_by.as_ref(),
+                tags: &self.tags.1,
                 zoom: self.canvas.view.zoom,
             };
             egui::Panel::top("menu-bar")
@@ -271,6 +297,14 @@ impl OrgchartApp {
                     ui.separator();
                     ui.heading("Totals");
                     self.totals.ui(
+                        ui,
+                        self.doc.chart(),
+                        self.doc.revision(),
+                        self.selection.primary(),
+                    );
+                    ui.separator();
+                    ui.heading("Figures");
+                    self.figures.ui(
                         ui,
                         self.doc.chart(),
                         self.doc.revision(),
@@ -379,6 +413,20 @@ impl OrgchartApp {
             self.untitled_name.clone()
         }
     }
+}
+
+/// Every tag used in the chart, in the order first met, for View → Colour by → Tag.
+fn chart_tags(chart: &Chart) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for unit in chart.units() {
+        for tag in &unit.tags {
+            let tag = tag.trim();
+            if !tag.is_empty() && !tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+                tags.push(tag.to_owned());
+            }
+        }
+    }
+    tags
 }
 
 impl eframe::App for OrgchartApp {

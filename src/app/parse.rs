@@ -25,6 +25,31 @@ fn number(part: &str, original: &str, example: &str) -> Result<f64, String> {
     }
 }
 
+/// Each organisation's share: "Council A 60%, Council B 40%" (commas or semicolons between, the % sign
+/// optional, "Council A: 60" also read); empty means no shares. Whether they add up is the model's check.
+pub fn shares(text: &str) -> Result<Vec<crate::model::Share>, String> {
+    let example = "write each organisation and its share, e.g. Council A 60%, Council B 40%";
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            let without_sign = item.trim_end_matches('%').trim_end();
+            let (name, amount) = without_sign
+                .rsplit_once(|c: char| c.is_whitespace() || c == ':' || c == '=')
+                .ok_or_else(|| format!("'{item}' needs a name and a share: {example}"))?;
+            let name = name.trim().trim_end_matches([':', '=']).trim();
+            if name.is_empty() {
+                return Err(format!("'{item}' needs the organisation's name: {example}"));
+            }
+            let percent = amount
+                .trim()
+                .parse::<f64>()
+                .map_err(|_| format!("'{item}' does not end in a share: {example}"))?;
+            Ok(crate::model::Share::new(name, percent))
+        })
+        .collect()
+}
+
 /// A headcount: "12", "2.5", "11-15", "11 to 15"; empty means none given.
 pub fn count(text: &str) -> Result<Option<Span>, String> {
     let text = text.trim();
@@ -168,5 +193,34 @@ mod tests {
         assert!(percent("900").is_err());
         assert_eq!(show_percent(Some(0.125)), "12.5%");
         assert_eq!(show_percent(Some(0.2)), "20%");
+    }
+}
+
+#[cfg(test)]
+mod share_tests {
+    use super::*;
+    use crate::model::Share;
+
+    #[test]
+    fn shares_are_read_as_people_write_them() {
+        assert_eq!(
+            shares("Council A 60%, Council B 40%"),
+            Ok(vec![
+                Share::new("Council A", 60.0),
+                Share::new("Council B", 40.0)
+            ])
+        );
+        assert_eq!(
+            shares(" North: 33.3 ; South=66.7% "),
+            Ok(vec![Share::new("North", 33.3), Share::new("South", 66.7)])
+        );
+        assert_eq!(shares("  "), Ok(vec![]));
+        assert!(
+            shares("Council A")
+                .unwrap_err()
+                .contains("does not end in a share")
+        );
+        assert!(shares("60%").unwrap_err().contains("needs a name"));
+        assert!(shares("Ærø 50%, Ü 50").is_ok(), "multi-byte names are fine");
     }
 }

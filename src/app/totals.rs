@@ -3,7 +3,10 @@
 
 use egui::{RichText, Ui};
 
-use crate::metrics::{ChartFigures, chart_figures, format, subtree_figures};
+use crate::metrics::{
+    ChartFigures, NO_ORGANISATION, OrganisationTotals, branch_organisation_totals, chart_figures,
+    format, subtree_figures,
+};
 use crate::model::{Chart, UnitId};
 
 #[derive(Default)]
@@ -13,6 +16,9 @@ pub struct Totals {
     /// Whether any unit has a cost at all: a chart without figures must not claim to cost £0.
     chart_costed: bool,
     selected: Option<(String, ChartFigures, bool)>,
+    /// What each organisation carries, for the whole chart and the selected branch.
+    organisations: Vec<OrganisationTotals>,
+    selected_organisations: Vec<OrganisationTotals>,
 }
 
 impl Totals {
@@ -32,7 +38,16 @@ impl Totals {
                 .any(|below| chart.unit(below).is_some_and(|u| u.cost.is_some()));
             Some((name, figures, costed))
         });
+        self.organisations = branch_organisation_totals(chart, None).unwrap_or_default();
+        self.selected_organisations = selected
+            .and_then(|id| branch_organisation_totals(chart, Some(id)))
+            .unwrap_or_default();
         self.key = Some(key);
+    }
+
+    /// The per-organisation rows of the whole chart as last shown.
+    pub fn organisations(&self) -> &[OrganisationTotals] {
+        &self.organisations
     }
 
     pub fn chart_figures(&self) -> &ChartFigures {
@@ -48,6 +63,12 @@ impl Totals {
             self.chart_costed,
             "totals-chart",
         );
+        organisations_ui(
+            ui,
+            &self.organisations,
+            self.chart_costed,
+            "organisations-chart",
+        );
         if let Some((name, figures, costed)) = &self.selected {
             ui.add_space(6.0);
             figures_ui(
@@ -56,6 +77,12 @@ impl Totals {
                 figures,
                 *costed,
                 "totals-selected",
+            );
+            organisations_ui(
+                ui,
+                &self.selected_organisations,
+                *costed,
+                "organisations-selected",
             );
         }
     }
@@ -98,6 +125,42 @@ fn figures_ui(ui: &mut Ui, title: &str, figures: &ChartFigures, costed: bool, gr
             if figures.links > 0 {
                 ui.label("Other links");
                 ui.label(figures.links.to_string());
+                ui.end_row();
+            }
+        });
+}
+
+/// A row per organisation: the headcount and cost it carries, shared units counted by their shares.
+fn organisations_ui(ui: &mut Ui, rows: &[OrganisationTotals], costed: bool, grid_id: &str) {
+    if !rows.iter().any(|row| row.name != NO_ORGANISATION) {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.label(RichText::new("By organisation").small().strong())
+        .on_hover_text("Shared units count by their shares; a unit naming no organisation counts with its manager's");
+    egui::Grid::new(grid_id)
+        .num_columns(3)
+        .spacing([12.0, 2.0])
+        .show(ui, |ui| {
+            for row in rows {
+                let name = ui.label(&row.name);
+                if row.shared_units > 0 {
+                    let mut tip = format!(
+                        "Shares {} unit{}",
+                        row.shared_units,
+                        if row.shared_units == 1 { "" } else { "s" }
+                    );
+                    if row.assumed_split {
+                        tip.push_str("; an equal split is assumed where no shares are given");
+                    }
+                    name.on_hover_text(tip);
+                }
+                ui.label(format::headcount(row.totals.headcount, row.totals.has_fte));
+                ui.label(if costed {
+                    format::money(row.totals.cost)
+                } else {
+                    "cost not given".to_owned()
+                });
                 ui.end_row();
             }
         });

@@ -16,7 +16,7 @@ use super::state::Selection;
 
 pub use drop::{DropDecision, describe, link_edit, name, reparent_edit};
 pub use overlay::empty_hint;
-pub use paint::{CardMeta, DrawingCache, MIN_TEXT_PX, paint_drawing, snap_font_px};
+pub use paint::{CardMeta, DrawingCache, MIN_TEXT_PX, paint_drawing, paint_plain, snap_font_px};
 pub use view::View;
 
 /// What happened on the canvas that the app must carry out.

@@ -629,6 +629,23 @@ fn clip_segment(a: Pos2, b: Pos2, clip: egui::Rect) -> Option<(f32, f32)> {
     (t0 <= t1 && t0.is_finite() && t1.is_finite()).then_some((t0, t1))
 }
 
+/// Paints a whole small drawing (a panel's figures) with `screen_from_chart`, the same way the canvas
+/// paints cards, so the panel and the exports agree.
+pub fn paint_plain(painter: &Painter, drawing: &Drawing, screen_from_chart: TSTransform) {
+    let style = PaintStyle {
+        screen_from_chart,
+        offset: Vec2::ZERO,
+        opacity: 1.0,
+        clip: painter.clip_rect().expand(CLIP_MARGIN),
+    };
+    let (mut shapes, mut texts) = (Vec::new(), Vec::new());
+    for shape in &drawing.shapes {
+        push_shape(shape, style, &mut shapes, &mut texts);
+    }
+    painter.extend(shapes);
+    paint_texts(painter, texts);
+}
+
 fn paint_texts(painter: &Painter, texts: Vec<TextJob>) {
     if texts.is_empty() {
         return;
