@@ -471,3 +471,44 @@ fn panning_or_zooming_one_side_moves_the_other_in_step() {
     );
     assert!((zoomed_before - zoomed_after).abs() < 1e-4);
 }
+
+#[test]
+fn report_button_writes_a_report_of_the_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("change.html");
+    let dialogs = Rc::new(RefCell::new(ScriptedDialogs::default()));
+    dialogs
+        .borrow_mut()
+        .save_answers
+        .push_back(Some(out.clone()));
+    let (before, after) = (
+        sample("shared-services-2021-before.ron"),
+        sample("shared-services-2021-after.ron"),
+    );
+    let mut harness = harness(OrgchartApp::comparing(
+        before,
+        &after,
+        Box::new(dialogs.clone()),
+        RecentFiles::in_memory(),
+    ));
+    harness
+        .get_by_label(orgchart::app::compare::REPORT_LABEL)
+        .click();
+    harness.run();
+    assert_eq!(
+        dialogs.borrow().asked,
+        ["save: changes-report.pdf".to_owned()]
+    );
+    let page = std::fs::read_to_string(&out).expect("the report was written");
+    for wanted in [
+        "<h2>By organisation</h2>",
+        "<td>Council A</td>",
+        "<h2>Added (2)</h2>",
+    ] {
+        assert!(page.contains(wanted), "{wanted}");
+    }
+    assert!(
+        harness.state().comparison().is_some(),
+        "the comparison stays open"
+    );
+}

@@ -3,9 +3,6 @@
 use std::path::PathBuf;
 
 use crate::model::{Chart, Edit, Unit, UnitId};
-use crate::page_export::PaperOptions;
-use crate::paper::Paper;
-use crate::report::{self, ReportFormat, ReportOptions};
 
 use super::OrgchartApp;
 use super::canvas::{Rename, describe, name};
@@ -266,7 +263,7 @@ impl OrgchartApp {
         }
     }
 
-    fn suggested_stem(&self) -> String {
+    pub(super) fn suggested_stem(&self) -> String {
         if self.doc.path().is_some() {
             return self.doc.display_name();
         }
@@ -350,52 +347,6 @@ impl OrgchartApp {
                 .notices
                 .set_info(format!("Exported {}", path.display())),
             Err(err) => self.notices.set_error(format!("Export failed: {err}")),
-        }
-    }
-
-    /// File → Report…: the chart's summary report, in the form the picked file name asks for.
-    fn report(&mut self) {
-        let stem = std::path::Path::new(&self.suggested_stem())
-            .file_stem()
-            .map_or_else(|| "chart".to_owned(), |s| s.to_string_lossy().into_owned());
-        let suggested = format!("{stem}-report.pdf");
-        let Some(path) = self.dialogs.save(&suggested, "pdf") else {
-            return;
-        };
-        let Some(format) = ReportFormat::from_path(&path) else {
-            self.notices.set_error(format!(
-                "{}: a report is written as {}; pick a name ending in one of those",
-                path.display(),
-                ReportFormat::EXTENSIONS
-            ));
-            return;
-        };
-        let options = ReportOptions {
-            paper: PaperOptions {
-                paper: Paper::named("a4", false).unwrap_or(Paper {
-                    name: "a4".to_owned(),
-                    width: 595.0,
-                    height: 842.0,
-                }),
-                date: crate::page_export::today(),
-            },
-            layout: self.layout.clone(),
-            colour_by: self.colour_by.clone(),
-            diff: Default::default(),
-        };
-        let label = self.doc.display_name();
-        let document = report::single_report(self.doc.chart(), &label, &options);
-        let written = report::report_files(&document, format, &path).and_then(|files| {
-            files.iter().try_for_each(|(file, bytes)| {
-                crate::io::write_atomically(file, bytes)
-                    .map_err(|err| format!("could not write {}: {err}", file.display()))
-            })
-        });
-        match written {
-            Ok(()) => self
-                .notices
-                .set_info(format!("Wrote the report {}", path.display())),
-            Err(err) => self.notices.set_error(format!("Report failed: {err}")),
         }
     }
 

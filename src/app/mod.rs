@@ -19,6 +19,7 @@ pub mod inspector;
 mod keyboard;
 mod menu;
 mod parse;
+mod report;
 mod sample;
 pub mod state;
 mod status;

@@ -50,9 +50,12 @@ pub enum Pane {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompareAction {
     Close,
+    /// Write a report of the change (PDF, HTML or Markdown).
+    Report,
 }
 
 pub const CLOSE_LABEL: &str = "Close comparison";
+pub const REPORT_LABEL: &str = "Report…";
 pub const SWAP_LABEL: &str = "⇄ Swap before and after";
 
 pub struct Comparison {
@@ -256,6 +259,13 @@ impl Comparison {
                 ] {
                     view.request_fit();
                 }
+            }
+            if ui
+                .button(REPORT_LABEL)
+                .on_hover_text("A report of the change: PDF, one-file HTML or Markdown")
+                .clicked()
+            {
+                action = Some(CompareAction::Report);
             }
             ui.separator();
             if ui.button(CLOSE_LABEL).clicked() {

@@ -101,8 +101,10 @@ impl OrgchartApp {
         let Some(comparison) = self.compare.as_mut() else {
             return;
         };
-        if comparison.ui(ui) == Some(CompareAction::Close) {
-            self.close_comparison();
+        match comparison.ui(ui) {
+            Some(CompareAction::Close) => self.close_comparison(),
+            Some(CompareAction::Report) => self.compare_report(),
+            None => {}
         }
     }
 }
