@@ -280,10 +280,10 @@ fn change_rows<'a>(
 }
 
 fn change_table(first: &str, rows: Vec<Vec<String>>, costed: bool) -> Block {
-    let mut headers = vec![first, "Headcount before", "after", "change"];
+    let mut headers = vec![first, "Headcount before", "Headcount after", "Change"];
     let mut numeric = vec![false, true, true, true];
     if costed {
-        headers.extend(["Cost before", "after", "change"]);
+        headers.extend(["Cost before", "Cost after", "Change"]);
         numeric.extend([true, true, true]);
     }
     table(&headers, rows, &numeric)
