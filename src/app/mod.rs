@@ -13,11 +13,14 @@ mod export;
 pub mod files;
 pub mod find;
 mod fonts;
+mod guard;
+mod guard_dialogs;
 mod import;
 pub mod inspector;
 mod keyboard;
 mod menu;
 mod parse;
+pub mod recovery;
 mod sample;
 pub mod state;
 mod status;
@@ -68,6 +71,10 @@ pub struct OrgchartApp {
     quit_requested: bool,
     /// Shown in the title for a document that has no file yet.
     untitled_name: String,
+    /// Autosave into the data folder; `None` in tests that do not set one up.
+    recovery: Option<recovery::Recovery>,
+    /// The file on disk as it was when opened or last saved, to notice another program changing it.
+    disk: guard::DiskState,
 }
 
 impl OrgchartApp {
@@ -97,7 +104,20 @@ impl OrgchartApp {
             allow_close: false,
             quit_requested: false,
             untitled_name: "Untitled".to_owned(),
+            recovery: None,
+            disk: guard::DiskState::default(),
         }
+        .remember_disk_state()
+    }
+
+    /// Autosaves into `recovery`'s folder, and offers any copy a crashed or killed editor left there.
+    pub fn with_recovery(mut self, recovery: recovery::Recovery) -> Self {
+        let orphans = recovery.orphans();
+        if !orphans.is_empty() {
+            self.modal = Some(Modal::Recover { orphans });
+        }
+        self.recovery = Some(recovery);
+        self
     }
 
     /// The editor on the bundled sample chart, as `orgchart` with no file opens.
@@ -220,6 +240,7 @@ impl OrgchartApp {
             }
             ctx.request_repaint();
         }
+        self.autosave(&ctx);
         if self.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
@@ -394,21 +415,15 @@ pub fn run(file: Option<PathBuf>, compare_with: Option<PathBuf>) -> ExitCode {
     let recent = RecentFiles::from_user_config();
     let mut app = match file {
         None => OrgchartApp::with_sample(dialogs, recent),
-        // A name that does not exist yet starts a new chart that saves there, like most editors.
-        Some(path) if !path.exists() => OrgchartApp::new(Chart::new(), Some(path), dialogs, recent),
-        Some(path) => match crate::io::load(&path) {
-            Ok(chart) => {
-                let mut app = OrgchartApp::new(chart, Some(path.clone()), dialogs, recent);
-                app.recent.remember(&path);
-                app
-            }
-            Err(err) => {
-                let mut app = OrgchartApp::new(Chart::new(), None, dialogs, recent);
-                app.report_error(format!("Could not open the chart: {err}"));
-                app
-            }
-        },
+        Some(path) => {
+            let mut app = OrgchartApp::new(Chart::new(), None, dialogs, recent);
+            app.open_at_start(path);
+            app
+        }
     };
+    if let Some(recovery) = recovery::Recovery::from_environment() {
+        app = app.with_recovery(recovery);
+    }
     if let Some(after) = compare_with {
         app.compare_with_path(&after);
     }
