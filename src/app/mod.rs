@@ -222,6 +222,19 @@ impl OrgchartApp {
         if self.compare.is_some() {
             self.compare_ui(ui);
         } else {
+            // Escape closes an open context menu, then the Find bar wherever the focus is, before it means
+            // "clear the selection".
+            if egui::Popup::is_any_open(&ctx)
+                && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+            {
+                egui::Popup::close_all(&ctx);
+            }
+            if self.find.is_open()
+                && self.modal.is_none()
+                && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+            {
+                self.find.close();
+            }
             if self.modal.is_none() && self.canvas.rename.is_none() {
                 self.pending.extend(keyboard::shortcuts(&ctx));
             }
@@ -241,6 +254,9 @@ impl OrgchartApp {
             ctx.request_repaint();
         }
         self.autosave(&ctx);
+        if let Some(expires) = self.notices.forget_stale(self.doc.revision()) {
+            ctx.request_repaint_after(expires);
+        }
         if self.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
