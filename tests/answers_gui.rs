@@ -204,3 +204,40 @@ fn a_failed_save_message_goes_once_a_save_succeeds() {
             .is_some_and(|m| m.starts_with("Saved"))
     );
 }
+
+#[test]
+fn without_a_file_chooser_save_as_and_open_ask_for_a_path_instead() {
+    let (mut harness, dialogs) = editor();
+    dialogs.borrow_mut().fallback.unavailable = true;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.ron");
+    harness.state_mut().queue(Command::SaveAs);
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("no file chooser").is_some(),
+        "the editor asks for a path instead of doing nothing"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(Event::Text(path.display().to_string()));
+    harness.run();
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(path.exists(), "saved where typed");
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
+
+    // Open, through the same fallback, in a fresh editor.
+    let (mut other, other_dialogs) = editor();
+    other_dialogs.borrow_mut().fallback.unavailable = true;
+    other.state_mut().queue(Command::New);
+    other.run();
+    other.state_mut().queue(Command::Open);
+    other.run();
+    assert!(other.query_by_label_contains("no file chooser").is_some());
+    other.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    other.event(Event::Text(path.display().to_string()));
+    other.run();
+    other.get_by_label("OK").click();
+    other.run();
+    assert_eq!(other.state().document().path(), Some(path.as_path()));
+    assert_eq!(other.state().chart().len(), 2);
+}

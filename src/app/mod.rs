@@ -10,6 +10,7 @@ pub mod commands;
 pub mod compare;
 pub mod dialogs;
 mod export;
+mod file_chooser;
 pub mod files;
 pub mod find;
 mod fonts;
@@ -75,6 +76,8 @@ pub struct OrgchartApp {
     recovery: Option<recovery::Recovery>,
     /// The file on disk as it was when opened or last saved, to notice another program changing it.
     disk: guard::DiskState,
+    /// The fallback path field, while one is asked for.
+    path_prompt: Option<file_chooser::PathPrompt>,
 }
 
 impl OrgchartApp {
@@ -106,6 +109,7 @@ impl OrgchartApp {
             untitled_name: "Untitled".to_owned(),
             recovery: None,
             disk: guard::DiskState::default(),
+            path_prompt: None,
         }
         .remember_disk_state()
     }
@@ -235,7 +239,7 @@ impl OrgchartApp {
             {
                 self.find.close();
             }
-            if self.modal.is_none() && self.canvas.rename.is_none() {
+            if self.modal.is_none() && self.path_prompt.is_none() && self.canvas.rename.is_none() {
                 self.pending.extend(keyboard::shortcuts(&ctx));
             }
             self.panels(ui);
@@ -245,11 +249,19 @@ impl OrgchartApp {
         {
             self.modal = None;
             self.answer(answer);
+            // A choice such as "Save mine elsewhere…" may have wanted a chooser this desktop lacks.
+            if let Some((what, _)) = self.dialogs.take_unanswered() {
+                self.notices.set_error(format!(
+                    "{what}: this desktop has no file chooser; use the File menu, which asks for a path instead"
+                ));
+            }
         }
+        self.path_prompt_ui(ui);
         if !self.pending.is_empty() {
             let commands = std::mem::take(&mut self.pending);
             for command in commands {
-                self.execute(command);
+                self.execute(command.clone());
+                self.offer_path_prompt(&command);
             }
             ctx.request_repaint();
         }
