@@ -241,3 +241,40 @@ fn without_a_file_chooser_save_as_and_open_ask_for_a_path_instead() {
     assert_eq!(other.state().document().path(), Some(path.as_path()));
     assert_eq!(other.state().chart().len(), 2);
 }
+
+#[test]
+fn the_context_menu_offers_the_link_actions_the_readme_promises() {
+    let (mut harness, _) = editor();
+    // Nothing else selected: the menu says how to make a link rather than leaving the actions out.
+    let at = card_centre(&harness, "ceo");
+    click_at(&mut harness, at, PointerButton::Secondary);
+    assert!(harness.query_by_label("Add a link to here").is_some());
+    key(&mut harness, Key::Escape);
+    // Select the source, right-click the target: each link kind is there, and it works.
+    let at = card_centre(&harness, "finance");
+    click_at(&mut harness, at, PointerButton::Primary);
+    let at = card_centre(&harness, "ceo");
+    click_at(&mut harness, at, PointerButton::Secondary);
+    for kind in [
+        "dotted / matrix reporting",
+        "commissioning / contract",
+        "shared service",
+    ] {
+        assert!(
+            harness
+                .query_by_label_contains(&format!("Add {kind} from"))
+                .is_some(),
+            "{kind}"
+        );
+    }
+    harness
+        .get_by_label_contains("Add dotted / matrix reporting from")
+        .click();
+    harness.run();
+    let links = harness.state().chart().links();
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        (links[0].from.as_str(), links[0].to.as_str()),
+        ("finance", "ceo")
+    );
+}

@@ -181,7 +181,7 @@ fn card_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Er
 
 fn card_text_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<UnitId, D::Error> {
     checked(deserializer, |id: &UnitId| {
-        checks::text_problem("id", id.as_str(), checks::MAX_CARD_TEXT)
+        checks::text_problem("id", id.as_str(), checks::MAX_ID)
     })
 }
 

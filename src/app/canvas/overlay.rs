@@ -305,6 +305,25 @@ pub fn card_menu(
             }
         }
         ui.separator();
+    } else {
+        // The link actions need a second unit: say how to get them rather than leaving them out.
+        ui.menu_button("Add a link to here", |ui| {
+            for kind in LinkKind::ALL {
+                ui.add_enabled(
+                    false,
+                    egui::Button::new(format!("{} from the selection", kind.label())),
+                );
+            }
+            ui.label(
+                egui::RichText::new(
+                    "Click the unit the link comes from, then right-click this card; or drag that card here \
+                     holding Alt (dotted), Ctrl (contract) or Shift (shared service).",
+                )
+                .small()
+                .weak(),
+            );
+        });
+        ui.separator();
     }
     if ui.button("Add report\tTab").clicked() {
         *command = Some(Command::AddChild);
