@@ -105,7 +105,9 @@ impl std::str::FromStr for Paper {
         if let Some(paper) = Paper::named(base, landscape) {
             return Ok(paper);
         }
-        if let Some((w, h)) = wanted.split_once('x')
+        // Sizes are read from the text as typed: the spaces around 'x' are not the name's dashes.
+        let size = s.trim().to_ascii_lowercase();
+        if let Some((w, h)) = size.split_once('x')
             && let (Ok(width), Ok(height)) = (w.trim().parse::<f32>(), h.trim().parse::<f32>())
         {
             let fits = |side: f32| side.is_finite() && (MIN_SIDE..=MAX_SIDE).contains(&side);

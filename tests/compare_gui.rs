@@ -270,16 +270,43 @@ fn merged_view_and_totals_row_show_the_library_figures() {
 
     let totals = diff.totals;
     let row = row_texts(&harness, WHOLE_CHART);
+    // A side whose units give no figures says so, and no change is computed from nothing.
+    let given = |chart: &Chart, cost: bool| {
+        chart.units().iter().any(|u| {
+            if cost {
+                u.cost.is_some()
+            } else {
+                u.headcount.is_some()
+            }
+        })
+    };
+    let (before_chart, after_chart) = (load(&before), load(&after));
+    let shown = |given: bool, text: String| if given { text } else { "not given".to_owned() };
+    let change = |both: bool, text: String| if both { text } else { "—".to_owned() };
+    let headcount_both = given(&before_chart, false) && given(&after_chart, false);
+    let cost_both = given(&before_chart, true) && given(&after_chart, true);
     assert_eq!(
         row,
         [
             WHOLE_CHART.to_owned(),
-            format::count(totals.before.headcount),
-            format::count(totals.after.headcount),
-            signed_count(totals.headcount_change()),
-            format::money(totals.before.cost),
-            format::money(totals.after.cost),
-            format!("+{}", format::money(totals.cost_change())),
+            shown(
+                given(&before_chart, false),
+                format::count(totals.before.headcount)
+            ),
+            shown(
+                given(&after_chart, false),
+                format::count(totals.after.headcount)
+            ),
+            change(headcount_both, signed_count(totals.headcount_change())),
+            shown(
+                given(&before_chart, true),
+                format::money(totals.before.cost)
+            ),
+            shown(given(&after_chart, true), format::money(totals.after.cost)),
+            change(
+                cost_both,
+                format!("+{}", format::money(totals.cost_change()))
+            ),
         ],
         "the whole-chart totals row"
     );
@@ -288,7 +315,14 @@ fn merged_view_and_totals_row_show_the_library_figures() {
     for unit in &diff.per_top_level {
         let tag = if unit.in_before { "" } else { " (new)" };
         let row = row_texts(&harness, &format!("{}{tag}", unit.name));
-        assert_eq!(row[2], format::count(unit.totals.after.headcount));
+        let after_given = after_chart
+            .subtree(&unit.id)
+            .into_iter()
+            .any(|id| after_chart.unit(id).is_some_and(|u| u.headcount.is_some()));
+        assert_eq!(
+            row[2],
+            shown(after_given, format::count(unit.totals.after.headcount))
+        );
     }
 
     harness.get_by_label("Merged changes").click();

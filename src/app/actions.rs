@@ -69,6 +69,16 @@ impl OrgchartApp {
                 primary,
                 with_junior,
             } => self.import_organogram(primary, with_junior),
+            ModalAnswer::Restore(orphan) => self.restore(&orphan),
+            ModalAnswer::DiscardRecovery(orphan) => self.discard_orphan(&orphan),
+            ModalAnswer::Overwrite(path) => {
+                self.write_to(path);
+            }
+            ModalAnswer::SaveElsewhere => {
+                self.save_as();
+            }
+            ModalAnswer::Reload(path) => self.reload(path),
+            ModalAnswer::Create(path) => self.create_at(path),
         }
     }
 
@@ -188,6 +198,7 @@ impl OrgchartApp {
             }
             Command::SetColourBy(by) => self.colour_by = by,
             Command::Report => self.report(),
+            Command::CompareReport => self.compare_report(),
             Command::ZoomToSelection => self.canvas.request_zoom_to_selection(),
             Command::ZoomBy(factor) => self.canvas.zoom_by(factor),
             Command::OpenFind => self.find.open(),
@@ -210,6 +221,7 @@ impl OrgchartApp {
             Command::OpenPath(path) => self.open_path(path),
             Command::ImportCsv => self.start_import(),
             Command::Quit => {
+                self.end_recovery();
                 self.allow_close = true;
                 self.pending.clear();
                 self.quit_requested = true;
@@ -227,19 +239,30 @@ impl OrgchartApp {
         self.canvas.request_fit();
     }
 
-    fn open_path(&mut self, path: PathBuf) {
-        match crate::io::load(&path) {
-            Ok(chart) => {
+    pub(super) fn open_path(&mut self, path: PathBuf) {
+        if !path.exists() {
+            self.recent.forget(&path);
+            self.modal = Some(Modal::CreateMissing { path });
+            return;
+        }
+        match crate::io::load_reporting(&path) {
+            Ok(loaded) => {
                 self.recent.remember(&path);
                 let name = path.display().to_string();
-                self.replace_document(Document::new(chart, Some(path)), "Untitled");
+                self.replace_document(Document::new(loaded.chart, Some(path)), "Untitled");
+                self.note_disk_state(loaded.unknown_fields);
                 self.notices.clear_error();
-                self.notices.set_info(format!("Opened {name}"));
+                if self.disk.unknown_fields.is_empty() {
+                    self.notices.set_info(format!("Opened {name}"));
+                } else {
+                    self.notices.set_error(format!(
+                        "Opened {name}, which has fields this version does not know ({}); saving over it is refused \
+                         so they are not lost: use File → Save as",
+                        self.disk.unknown_fields.join(", ")
+                    ));
+                }
             }
             Err(err) => {
-                if !path.exists() {
-                    self.recent.forget(&path);
-                }
                 self.notices.set_error(format!(
                     "Could not open the chart: {err}. The chart you had open is unchanged."
                 ));
@@ -292,12 +315,34 @@ impl OrgchartApp {
         }
     }
 
+    /// Saves, unless the file changed on disk or holds fields this version would drop: then asks first.
     fn save_to(&mut self, path: PathBuf) -> bool {
+        if let Some(question) = self.save_over_problem(&path) {
+            self.modal = Some(question);
+            return false;
+        }
+        self.write_to(path)
+    }
+
+    pub(super) fn write_to(&mut self, path: PathBuf) -> bool {
+        let replaces = path.is_file();
         match crate::io::save(self.doc.chart(), &path) {
             Ok(()) => {
                 self.recent.remember(&path);
-                self.notices.set_info(format!("Saved {}", path.display()));
+                self.notices.clear_error();
+                let backup = if replaces {
+                    let backup = crate::io::safe_write::backup_path(&path);
+                    format!(
+                        "; the previous version is kept as {}",
+                        backup.file_name().unwrap_or_default().to_string_lossy()
+                    )
+                } else {
+                    String::new()
+                };
+                self.notices
+                    .set_info(format!("Saved {}{backup}", path.display()));
                 self.doc.mark_saved(path);
+                self.note_disk_state(Vec::new());
                 true
             }
             Err(err) => {

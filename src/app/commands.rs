@@ -47,6 +47,8 @@ pub enum Command {
     ImportCsv,
     /// A summary report of the chart (PDF, HTML or Markdown, by the name picked in the dialog).
     Report,
+    /// A report of the change being compared.
+    CompareReport,
     /// Compare the open chart (before) with one picked in a dialog (after).
     CompareWith,
     // Editing.

@@ -30,6 +30,23 @@ pub enum Modal {
         heading: String,
         warnings: Vec<String>,
     },
+    /// Recovery copies left by an editor that crashed or was killed: restore or discard (the newest first).
+    Recover {
+        orphans: Vec<super::recovery::Orphan>,
+    },
+    /// The file was changed on disk since it was opened or saved here.
+    ChangedOnDisk {
+        path: PathBuf,
+    },
+    /// The file has fields this version does not know; saving over it would drop them.
+    NewerFields {
+        path: PathBuf,
+        fields: Vec<String>,
+    },
+    /// A chart path that does not exist was given.
+    CreateMissing {
+        path: PathBuf,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -37,7 +54,18 @@ pub enum ModalAnswer {
     SaveThen(Command),
     Discard(Command),
     Delete(DeleteMode),
-    ImportOrganogram { primary: PathBuf, with_junior: bool },
+    ImportOrganogram {
+        primary: PathBuf,
+        with_junior: bool,
+    },
+    Restore(super::recovery::Orphan),
+    DiscardRecovery(super::recovery::Orphan),
+    /// Save over the file although it changed on disk (or has fields that will be dropped).
+    Overwrite(PathBuf),
+    SaveElsewhere,
+    /// Read the file again, dropping the changes made here.
+    Reload(PathBuf),
+    Create(PathBuf),
     Cancel,
 }
 
@@ -122,6 +150,10 @@ pub fn modal_ui(ui: &Ui, modal: &Modal) -> Option<ModalAnswer> {
                     answer = Some(ModalAnswer::Cancel);
                 }
             }
+            Modal::Recover { .. }
+            | Modal::ChangedOnDisk { .. }
+            | Modal::NewerFields { .. }
+            | Modal::CreateMissing { .. } => answer = super::guard_dialogs::ui(ui, modal),
             Modal::Shortcuts => {
                 shortcuts_ui(ui);
                 if ui.button("Close").clicked() {

@@ -10,36 +10,105 @@ pub trait FileDialogs {
     fn open(&mut self, title: &str, filter_name: &str, extensions: &[&str]) -> Option<PathBuf>;
     /// Where to save; `suggested` is a file name, `extension` has no dot. `None` when cancelled.
     fn save(&mut self, suggested: &str, extension: &str) -> Option<PathBuf>;
+    /// A question that could not be shown at all (no file chooser on this desktop), as "what was asked" and
+    /// a suggested file name; taken once. The app then asks for a path itself and calls [`Self::prepare`].
+    fn take_unanswered(&mut self) -> Option<(String, String)> {
+        None
+    }
+    /// The answer to give to the next question instead of showing a chooser (typed into the fallback).
+    fn prepare(&mut self, _path: PathBuf) {}
 }
+
+/// When no chooser could be shown, what was asked; and a typed answer waiting for the repeated question.
+#[derive(Debug, Default, Clone)]
+pub struct Fallback {
+    /// Set once the platform has shown it cannot ask (rfd returned at once with nothing).
+    pub unavailable: bool,
+    unanswered: Option<(String, String)>,
+    prepared: Option<PathBuf>,
+}
+
+impl Fallback {
+    fn take_prepared(&mut self) -> Option<PathBuf> {
+        self.prepared.take()
+    }
+
+    fn ask_instead(&mut self, what: &str, suggested: &str) -> Option<PathBuf> {
+        self.unanswered = Some((what.to_owned(), suggested.to_owned()));
+        None
+    }
+}
+
+/// A native dialog that returns "cancelled" faster than a person can cancel was never shown.
+const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// Native dialogs through rfd. With no desktop portal and no zenity, rfd returns `None` at once, which reads as
 /// "cancelled".
 #[derive(Debug, Default)]
 pub struct NativeDialogs {
     last_folder: Option<PathBuf>,
+    fallback: Fallback,
+}
+
+impl NativeDialogs {
+    /// Runs a native dialog, noticing when the platform has none (it answers at once with nothing).
+    fn ask(
+        &mut self,
+        what: &str,
+        suggested: &str,
+        show: impl FnOnce() -> Option<PathBuf>,
+    ) -> Option<PathBuf> {
+        if let Some(prepared) = self.fallback.take_prepared() {
+            return Some(prepared);
+        }
+        if self.fallback.unavailable {
+            return self.fallback.ask_instead(what, suggested);
+        }
+        let started = std::time::Instant::now();
+        let picked = show();
+        if picked.is_none() && started.elapsed() < NO_DIALOG_WITHIN {
+            self.fallback.unavailable = true;
+            return self.fallback.ask_instead(what, suggested);
+        }
+        picked
+    }
 }
 
 impl FileDialogs for NativeDialogs {
+    fn take_unanswered(&mut self) -> Option<(String, String)> {
+        self.fallback.unanswered.take()
+    }
+
+    fn prepare(&mut self, path: PathBuf) {
+        self.fallback.prepared = Some(path);
+    }
+
     fn open(&mut self, title: &str, filter_name: &str, extensions: &[&str]) -> Option<PathBuf> {
-        let mut dialog = rfd::FileDialog::new()
-            .set_title(title)
-            .add_filter(filter_name, extensions);
-        if let Some(folder) = &self.last_folder {
-            dialog = dialog.set_directory(folder);
-        }
-        let picked = dialog.pick_file()?;
+        let folder = self.last_folder.clone();
+        let picked = self.ask(title, "", || {
+            let mut dialog = rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter(filter_name, extensions);
+            if let Some(folder) = &folder {
+                dialog = dialog.set_directory(folder);
+            }
+            dialog.pick_file()
+        })?;
         self.last_folder = picked.parent().map(Path::to_path_buf);
         Some(picked)
     }
 
     fn save(&mut self, suggested: &str, extension: &str) -> Option<PathBuf> {
-        let mut dialog = rfd::FileDialog::new()
-            .set_file_name(suggested)
-            .add_filter(extension.to_uppercase(), &[extension]);
-        if let Some(folder) = &self.last_folder {
-            dialog = dialog.set_directory(folder);
-        }
-        let mut picked = dialog.save_file()?;
+        let folder = self.last_folder.clone();
+        let mut picked = self.ask(&format!("Save as ({extension})"), suggested, || {
+            let mut dialog = rfd::FileDialog::new()
+                .set_file_name(suggested)
+                .add_filter(extension.to_uppercase(), &[extension]);
+            if let Some(folder) = &folder {
+                dialog = dialog.set_directory(folder);
+            }
+            dialog.save_file()
+        })?;
         if picked.extension().is_none() {
             picked.set_extension(extension);
         }
@@ -55,17 +124,41 @@ pub struct ScriptedDialogs {
     pub save_answers: VecDeque<Option<PathBuf>>,
     /// What was asked, in order ("open: ..." / "save: suggested.ext"), so a test can check a dialog appeared.
     pub asked: Vec<String>,
+    /// Behaves like a desktop without a file chooser when `fallback.unavailable` is set.
+    pub fallback: Fallback,
 }
 
 impl FileDialogs for ScriptedDialogs {
     fn open(&mut self, title: &str, _filter_name: &str, _extensions: &[&str]) -> Option<PathBuf> {
         self.asked.push(format!("open: {title}"));
+        if let Some(prepared) = self.fallback.take_prepared() {
+            return Some(prepared);
+        }
+        if self.fallback.unavailable {
+            return self.fallback.ask_instead(title, "");
+        }
         self.open_answers.pop_front().flatten()
     }
 
-    fn save(&mut self, suggested: &str, _extension: &str) -> Option<PathBuf> {
+    fn save(&mut self, suggested: &str, extension: &str) -> Option<PathBuf> {
         self.asked.push(format!("save: {suggested}"));
+        if let Some(prepared) = self.fallback.take_prepared() {
+            return Some(prepared);
+        }
+        if self.fallback.unavailable {
+            return self
+                .fallback
+                .ask_instead(&format!("Save as ({extension})"), suggested);
+        }
         self.save_answers.pop_front().flatten()
+    }
+
+    fn take_unanswered(&mut self) -> Option<(String, String)> {
+        self.fallback.unanswered.take()
+    }
+
+    fn prepare(&mut self, path: PathBuf) {
+        self.fallback.prepared = Some(path);
     }
 }
 
@@ -77,6 +170,14 @@ impl FileDialogs for std::rc::Rc<std::cell::RefCell<ScriptedDialogs>> {
 
     fn save(&mut self, suggested: &str, extension: &str) -> Option<PathBuf> {
         self.borrow_mut().save(suggested, extension)
+    }
+
+    fn take_unanswered(&mut self) -> Option<(String, String)> {
+        self.borrow_mut().take_unanswered()
+    }
+
+    fn prepare(&mut self, path: PathBuf) {
+        self.borrow_mut().prepare(path);
     }
 }
 

@@ -124,14 +124,18 @@ impl Field {
                 });
             }
             Field::Cost => {
-                unit.cost = parse::money(text)?.map(|amount| Cost {
-                    amount,
-                    ..unit.cost.unwrap_or(Cost {
+                unit.cost = parse::money_with_basis(text)?.map(|(amount, basis)| {
+                    let before = unit.cost.unwrap_or(Cost {
                         amount,
                         basis: CostBasis::PerPost,
                         on_cost_rate: None,
                         estimate: false,
-                    })
+                    });
+                    Cost {
+                        amount,
+                        basis: basis.unwrap_or(before.basis),
+                        ..before
+                    }
                 });
             }
             Field::OnCost => {
@@ -353,10 +357,13 @@ impl Inspector {
         };
         let label = ui.label(field.label());
         let text = draft.text.entry(field).or_default();
+        // Longer text would make the chart fail to load again (see io::checks).
         let edit = if field == Field::Notes {
-            TextEdit::multiline(text).desired_rows(3)
+            TextEdit::multiline(text)
+                .desired_rows(3)
+                .char_limit(crate::io::checks::MAX_NOTES)
         } else {
-            TextEdit::singleline(text)
+            TextEdit::singleline(text).char_limit(crate::io::checks::MAX_CARD_TEXT)
         };
         let response = ui
             .vertical(|ui| {
@@ -368,7 +375,9 @@ impl Inspector {
                     )
                     .labelled_by(label.id);
                 if let Some(error) = draft.errors.get(&field) {
-                    ui.label(RichText::new(error).color(ERROR_COLOUR).small());
+                    ui.add(
+                        egui::Label::new(RichText::new(error).color(ERROR_COLOUR).small()).wrap(),
+                    );
                 }
                 response
             })
@@ -483,7 +492,7 @@ impl Inspector {
             }
         }
         if let Some(error) = &self.link_error {
-            ui.label(RichText::new(error).color(ERROR_COLOUR).small());
+            ui.add(egui::Label::new(RichText::new(error).color(ERROR_COLOUR).small()).wrap());
         }
     }
 }

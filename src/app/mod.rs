@@ -11,14 +11,18 @@ pub mod compare;
 pub mod dialogs;
 mod export;
 pub mod figures;
+mod file_chooser;
 pub mod files;
 pub mod find;
 mod fonts;
+mod guard;
+mod guard_dialogs;
 mod import;
 pub mod inspector;
 mod keyboard;
 mod menu;
 mod parse;
+pub mod recovery;
 mod report;
 mod sample;
 pub mod state;
@@ -76,6 +80,12 @@ pub struct OrgchartApp {
     quit_requested: bool,
     /// Shown in the title for a document that has no file yet.
     untitled_name: String,
+    /// Autosave into the data folder; `None` in tests that do not set one up.
+    recovery: Option<recovery::Recovery>,
+    /// The file on disk as it was when opened or last saved, to notice another program changing it.
+    disk: guard::DiskState,
+    /// The fallback path field, while one is asked for.
+    path_prompt: Option<file_chooser::PathPrompt>,
 }
 
 impl OrgchartApp {
@@ -108,7 +118,21 @@ impl OrgchartApp {
             allow_close: false,
             quit_requested: false,
             untitled_name: "Untitled".to_owned(),
+            recovery: None,
+            disk: guard::DiskState::default(),
+            path_prompt: None,
         }
+        .remember_disk_state()
+    }
+
+    /// Autosaves into `recovery`'s folder, and offers any copy a crashed or killed editor left there.
+    pub fn with_recovery(mut self, recovery: recovery::Recovery) -> Self {
+        let orphans = recovery.orphans();
+        if !orphans.is_empty() {
+            self.modal = Some(Modal::Recover { orphans });
+        }
+        self.recovery = Some(recovery);
+        self
     }
 
     /// The editor on the bundled sample chart, as `orgchart` with no file opens.
@@ -224,7 +248,20 @@ impl OrgchartApp {
         if self.compare.is_some() {
             self.compare_ui(ui);
         } else {
-            if self.modal.is_none() && self.canvas.rename.is_none() {
+            // Escape closes an open context menu, then the Find bar wherever the focus is, before it means
+            // "clear the selection".
+            if egui::Popup::is_any_open(&ctx)
+                && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+            {
+                egui::Popup::close_all(&ctx);
+            }
+            if self.find.is_open()
+                && self.modal.is_none()
+                && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+            {
+                self.find.close();
+            }
+            if self.modal.is_none() && self.path_prompt.is_none() && self.canvas.rename.is_none() {
                 self.pending.extend(keyboard::shortcuts(&ctx));
             }
             self.panels(ui);
@@ -234,13 +271,25 @@ impl OrgchartApp {
         {
             self.modal = None;
             self.answer(answer);
+            // A choice such as "Save mine elsewhere…" may have wanted a chooser this desktop lacks.
+            if let Some((what, _)) = self.dialogs.take_unanswered() {
+                self.notices.set_error(format!(
+                    "{what}: this desktop has no file chooser; use the File menu, which asks for a path instead"
+                ));
+            }
         }
+        self.path_prompt_ui(ui);
         if !self.pending.is_empty() {
             let commands = std::mem::take(&mut self.pending);
             for command in commands {
-                self.execute(command);
+                self.execute(command.clone());
+                self.offer_path_prompt(&command);
             }
             ctx.request_repaint();
+        }
+        self.autosave(&ctx);
+        if let Some(expires) = self.notices.forget_stale(self.doc.revision()) {
+            ctx.request_repaint_after(expires);
         }
         if self.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -443,21 +492,15 @@ pub fn run(file: Option<PathBuf>, compare_with: Option<PathBuf>) -> ExitCode {
     let recent = RecentFiles::from_user_config();
     let mut app = match file {
         None => OrgchartApp::with_sample(dialogs, recent),
-        // A name that does not exist yet starts a new chart that saves there, like most editors.
-        Some(path) if !path.exists() => OrgchartApp::new(Chart::new(), Some(path), dialogs, recent),
-        Some(path) => match crate::io::load(&path) {
-            Ok(chart) => {
-                let mut app = OrgchartApp::new(chart, Some(path.clone()), dialogs, recent);
-                app.recent.remember(&path);
-                app
-            }
-            Err(err) => {
-                let mut app = OrgchartApp::new(Chart::new(), None, dialogs, recent);
-                app.report_error(format!("Could not open the chart: {err}"));
-                app
-            }
-        },
+        Some(path) => {
+            let mut app = OrgchartApp::new(Chart::new(), None, dialogs, recent);
+            app.open_at_start(path);
+            app
+        }
     };
+    if let Some(recovery) = recovery::Recovery::from_environment() {
+        app = app.with_recovery(recovery);
+    }
     if let Some(after) = compare_with {
         app.compare_with_path(&after);
     }

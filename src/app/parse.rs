@@ -2,7 +2,7 @@
 //! "£40,000-£55,000"), percentages ("20%"). Errors say what was wrong and what would work.
 
 use crate::metrics::format;
-use crate::model::Span;
+use crate::model::{CostBasis, Span};
 
 /// Splits "a-b", "a – b", "a to b" into its ends; a single value gives one part.
 fn range_parts(text: &str) -> Vec<String> {
@@ -18,10 +18,13 @@ fn number(part: &str, original: &str, example: &str) -> Result<f64, String> {
         .chars()
         .filter(|c| *c != ',' && !c.is_whitespace())
         .collect();
+    // Only digits and a decimal point: `f64::from_str` would also take "inf", "NaN" and "1e400".
+    let plain = !cleaned.is_empty()
+        && cleaned.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && cleaned.chars().any(|c| c.is_ascii_digit());
     match cleaned.parse::<f64>() {
-        Ok(value) if value.is_finite() && value >= 0.0 => Ok(value),
-        Ok(_) => Err(format!("'{original}' must not be negative")),
-        Err(_) => Err(format!("'{original}' is not a number: write {example}")),
+        Ok(value) if plain && value.is_finite() => Ok(value),
+        _ => Err(format!("'{original}' is not a number: write {example}")),
     }
 }
 
@@ -50,6 +53,20 @@ pub fn shares(text: &str) -> Result<Vec<crate::model::Share>, String> {
         .collect()
 }
 
+/// A leading minus sign is a negative figure, not the start of a range ("-5" is not "from nothing to 5").
+fn refuse_negative(text: &str) -> Result<(), String> {
+    let starts_negative = text
+        .trim_start_matches('£')
+        .trim_start()
+        .starts_with(['-', '−', '–']);
+    if starts_negative {
+        return Err(format!(
+            "'{text}' is negative: a count or cost is 0 or more"
+        ));
+    }
+    Ok(())
+}
+
 /// A headcount: "12", "2.5", "11-15", "11 to 15"; empty means none given.
 pub fn count(text: &str) -> Result<Option<Span>, String> {
     let text = text.trim();
@@ -57,6 +74,7 @@ pub fn count(text: &str) -> Result<Option<Span>, String> {
         return Ok(None);
     }
     let example = "12, 2.5 or a range such as 11-15";
+    refuse_negative(text)?;
     match range_parts(text).as_slice() {
         [one] => Ok(Some(Span::exact(number(one, text, example)?))),
         [a, b] => Ok(Some(Span::range(
@@ -69,36 +87,88 @@ pub fn count(text: &str) -> Result<Option<Span>, String> {
     }
 }
 
+const MONEY_EXAMPLE: &str = "£40,000, 98k, 1.2m or a range such as £40k-£55k";
+
 fn money_value(part: &str, original: &str, default_scale: f64) -> Result<(f64, f64), String> {
     let cleaned = part.trim().trim_start_matches('£').trim();
-    let (digits, scale) = match cleaned.chars().last() {
-        Some('k' | 'K') => (&cleaned[..cleaned.len() - 1], 1_000.0),
-        Some('m' | 'M') => (&cleaned[..cleaned.len() - 1], 1_000_000.0),
-        _ => (cleaned, default_scale),
+    let (digits, scale) = if let Some(digits) = cleaned.strip_suffix(['k', 'K']) {
+        (digits, 1_000.0)
+    } else if let Some(digits) = cleaned.strip_suffix(['m', 'M']) {
+        (digits, 1_000_000.0)
+    } else {
+        (cleaned, default_scale)
     };
-    let value = number(
-        digits,
-        original,
-        "£40,000, 98k, 1.2m or a range such as £40k-£55k",
-    )?;
+    let value = number(digits, original, MONEY_EXAMPLE)?;
     Ok((value * scale, scale))
 }
 
+/// Words after an amount that say what it is for: "per post", "each", "total", "a year".
+const BASIS_WORDS: [(&str, Option<CostBasis>); 12] = [
+    ("per post", Some(CostBasis::PerPost)),
+    ("per fte", Some(CostBasis::PerPost)),
+    ("per head", Some(CostBasis::PerPost)),
+    ("each", Some(CostBasis::PerPost)),
+    ("in total", Some(CostBasis::Total)),
+    ("total", Some(CostBasis::Total)),
+    ("a year", None),
+    ("per year", None),
+    ("per annum", None),
+    ("p.a.", None),
+    ("pa", None),
+    ("a yr", None),
+];
+
+/// Removes the words after an amount, returning the amount and the basis they name (if any).
+fn strip_basis(text: &str) -> (&str, Option<CostBasis>) {
+    let mut rest = text.trim();
+    let mut basis = None;
+    // "£40,000 per post a year": several phrases may follow, in any order.
+    'strip: loop {
+        for (words, meaning) in BASIS_WORDS {
+            let lower_len = rest.len().saturating_sub(words.len());
+            let tail = rest.get(lower_len..).unwrap_or_default();
+            let before = rest.get(..lower_len).unwrap_or_default();
+            let at_word_start =
+                before.is_empty() || before.ends_with(|c: char| !c.is_alphanumeric());
+            if tail.eq_ignore_ascii_case(words) && at_word_start {
+                rest = before.trim_end();
+                basis = basis.or(meaning);
+                continue 'strip;
+            }
+        }
+        break;
+    }
+    (rest, basis)
+}
+
 /// Money a year: "£40,000", "98k", "1.2m", "£40k-£55k", "40-55k" (the suffix then counts for both ends).
+#[cfg(test)]
 pub fn money(text: &str) -> Result<Option<Span>, String> {
-    let text = text.trim();
-    if text.is_empty() {
+    money_with_basis(text).map(|money| money.map(|(amount, _)| amount))
+}
+
+/// Money as the cost field takes it: an amount or range, optionally followed by what it is for ("£40,000 per
+/// post", "£1.2m total").
+pub fn money_with_basis(text: &str) -> Result<Option<(Span, Option<CostBasis>)>, String> {
+    let original = text.trim();
+    if original.is_empty() {
         return Ok(None);
     }
-    match range_parts(text).as_slice() {
-        [one] => Ok(Some(Span::exact(money_value(one, text, 1.0)?.0))),
-        [a, b] => {
-            let (high, scale) = money_value(b, text, 1.0)?;
-            let (low, _) = money_value(a, text, scale)?;
-            Ok(Some(Span::range(low, high)))
-        }
-        _ => Err(format!("'{text}' is not an amount or range of money")),
+    refuse_negative(original)?;
+    let (amount, basis) = strip_basis(original);
+    if amount.is_empty() {
+        return Err(format!("'{original}' has no amount: write {MONEY_EXAMPLE}"));
     }
+    let span = match range_parts(amount).as_slice() {
+        [one] => Span::exact(money_value(one, original, 1.0)?.0),
+        [a, b] => {
+            let (high, scale) = money_value(b, original, 1.0)?;
+            let (low, _) = money_value(a, original, scale)?;
+            Span::range(low, high)
+        }
+        _ => return Err(format!("'{original}' is not an amount or range of money")),
+    };
+    Ok(Some((span, basis)))
 }
 
 /// An on-cost rate as a fraction: "20%" or "20" give 0.2; empty means none.
@@ -107,6 +177,7 @@ pub fn percent(text: &str) -> Result<Option<f64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
+    refuse_negative(text)?;
     let digits = text.trim_end_matches('%');
     let value = number(digits, text, "a percentage such as 20%")?;
     if value > 200.0 {
@@ -182,6 +253,51 @@ mod tests {
         // What the inspector shows reads back to the same value.
         let span = Span::range(40_000.0, 55_500.5);
         assert_eq!(money(&show_money(Some(span))), Ok(Some(span)));
+    }
+
+    #[test]
+    fn the_cost_field_takes_what_its_hint_shows() {
+        assert_eq!(
+            money_with_basis("£40,000 per post"),
+            Ok(Some((Span::exact(40_000.0), Some(CostBasis::PerPost))))
+        );
+        assert_eq!(
+            money_with_basis("£1.2m total"),
+            Ok(Some((Span::exact(1_200_000.0), Some(CostBasis::Total))))
+        );
+        assert_eq!(
+            money_with_basis("98k"),
+            Ok(Some((Span::exact(98_000.0), None)))
+        );
+        assert_eq!(
+            money_with_basis("40-55k a year"),
+            Ok(Some((Span::range(40_000.0, 55_000.0), None)))
+        );
+        assert_eq!(
+            money_with_basis("£40k each per year"),
+            Ok(Some((Span::exact(40_000.0), Some(CostBasis::PerPost))))
+        );
+    }
+
+    #[test]
+    fn number_errors_say_what_is_wrong() {
+        for text in ["-5", "−5", "£-40k"] {
+            let err = count(text).and(money(text)).unwrap_err();
+            assert!(err.contains("negative"), "{text}: {err}");
+        }
+        for text in ["inf", "nan", "NaN", "1e400", "infinity"] {
+            assert!(
+                count(text).unwrap_err().contains("is not a number"),
+                "{text}"
+            );
+            assert!(
+                money(text).unwrap_err().contains("is not a number"),
+                "{text}"
+            );
+        }
+        assert!(percent("-5%").unwrap_err().contains("negative"));
+        assert!(money("per post").unwrap_err().contains("no amount"));
+        assert!(money("½k").is_err() && count("37½").is_err());
     }
 
     #[test]

@@ -58,6 +58,13 @@ impl Document {
         doc
     }
 
+    /// A chart restored from a recovery copy: unsaved, and saving writes to the file it was a copy of.
+    pub fn recovered(chart: Chart, path: Option<PathBuf>) -> Self {
+        let mut doc = Self::new(chart, path);
+        doc.saved_state_id = u64::MAX;
+        doc
+    }
+
     pub fn chart(&self) -> &Chart {
         &self.chart
     }

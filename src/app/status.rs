@@ -6,15 +6,25 @@ use egui::{Align2, Color32, FontId, RichText, Ui};
 use super::inspector::ERROR_COLOUR;
 use super::state::{Document, Selection};
 
+/// How long a message about what just happened stays in the status bar when nothing else changes.
+const INFO_LIFETIME: std::time::Duration = std::time::Duration::from_secs(12);
+
+/// What just happened, and the chart revision it was about (bound on the first frame after it was set).
+struct Info {
+    text: String,
+    shown_at: std::time::Instant,
+    revision: Option<u64>,
+}
+
 #[derive(Default)]
 pub struct Notices {
-    info: Option<String>,
+    info: Option<Info>,
     error: Option<String>,
 }
 
 impl Notices {
     pub fn info(&self) -> Option<&str> {
-        self.info.as_deref()
+        self.info.as_ref().map(|info| info.text.as_str())
     }
 
     pub fn error(&self) -> Option<&str> {
@@ -22,7 +32,24 @@ impl Notices {
     }
 
     pub fn set_info(&mut self, text: impl Into<String>) {
-        self.info = Some(text.into());
+        self.info = Some(Info {
+            text: text.into(),
+            shown_at: std::time::Instant::now(),
+            revision: None,
+        });
+    }
+
+    /// Forgets a message that no longer holds: the chart changed since ("Saved" while there are new edits),
+    /// or it is old. Called once a frame with the document's revision; returns how long until it expires.
+    pub fn forget_stale(&mut self, revision: u64) -> Option<std::time::Duration> {
+        let info = self.info.as_mut()?;
+        let bound = *info.revision.get_or_insert(revision);
+        let age = info.shown_at.elapsed();
+        if bound != revision || age >= INFO_LIFETIME {
+            self.info = None;
+            return None;
+        }
+        Some(INFO_LIFETIME - age)
     }
 
     pub fn set_error(&mut self, text: impl Into<String>) {
@@ -70,10 +97,14 @@ pub fn error_bar(ui: &mut Ui, error: &str, notices: &mut Notices) {
         .inner_margin(egui::Margin::symmetric(8, 6))
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(RichText::new(error).color(ui.visuals().strong_text_color()));
                 if ui.button("Dismiss").clicked() {
                     notices.clear_error();
                 }
+                // Long messages (a path, a list of fields) wrap inside the window instead of running off it.
+                ui.add(
+                    egui::Label::new(RichText::new(error).color(ui.visuals().strong_text_color()))
+                        .wrap(),
+                );
             });
         });
 }

@@ -20,7 +20,15 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: &CheckArgs) -> Result<(), CliError> {
-    let chart = crate::io::load(&args.input).map_err(CliError::invalid)?;
+    let loaded = crate::io::load_reporting(&args.input).map_err(CliError::invalid)?;
+    if !loaded.unknown_fields.is_empty() {
+        eprintln!(
+            "orgchart: note: {} has fields this version does not know ({}); it was probably written by a newer Orgchart, and saving it with this one would drop them",
+            args.input.display(),
+            loaded.unknown_fields.join(", ")
+        );
+    }
+    let chart = loaded.chart;
     let figures = chart_figures(&chart);
     let file = args.input.display().to_string();
     let costed = chart.units().iter().any(|unit| unit.cost.is_some());

@@ -11,6 +11,9 @@ pub const MAX_UNITS: usize = 1_000_000;
 /// document, not a label, and would make every export enormous.
 pub const MAX_CARD_TEXT: usize = 4_000;
 
+/// The longest id: a cell's text plus the `#2` an importer adds to a repeated one.
+pub const MAX_ID: usize = MAX_CARD_TEXT + 100;
+
 /// The longest notes field: notes are not drawn, but are still kept in memory and in every save.
 pub const MAX_NOTES: usize = 100_000;
 

@@ -184,7 +184,7 @@ fn card_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Er
 
 fn card_text_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<UnitId, D::Error> {
     checked(deserializer, |id: &UnitId| {
-        checks::text_problem("id", id.as_str(), checks::MAX_CARD_TEXT)
+        checks::text_problem("id", id.as_str(), checks::MAX_ID)
     })
 }
 
@@ -303,9 +303,22 @@ pub fn to_ron_string(chart: &Chart) -> Result<String, DocumentError> {
     Ok(text)
 }
 
+/// A chart read from a file, with the fields this version does not know (written by a newer Orgchart), as
+/// paths such as `units.3.colour`. Saving would drop them, so the editor refuses to save over that file.
+#[derive(Debug)]
+pub struct Loaded {
+    pub chart: Chart,
+    pub unknown_fields: Vec<String>,
+}
+
 /// Reads a chart from RON text; `file` names the source in error messages. A byte-order mark (as Windows
 /// Notepad writes) is skipped.
 pub fn from_ron_str(text: &str, file: &str) -> Result<Chart, DocumentError> {
+    from_ron_str_reporting(text, file).map(|loaded| loaded.chart)
+}
+
+/// Like [`from_ron_str`], also listing the fields that were not understood.
+pub fn from_ron_str_reporting(text: &str, file: &str) -> Result<Loaded, DocumentError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let syntax = |err: ron::error::SpannedError| DocumentError::Syntax {
@@ -331,7 +344,16 @@ pub fn from_ron_str(text: &str, file: &str) -> Result<Chart, DocumentError> {
             found,
         });
     }
-    let document: Document = options.from_str(text).map_err(syntax)?;
+    let mut deserializer =
+        ron::Deserializer::from_str_with_options(text, &options).map_err(syntax)?;
+    let mut unknown_fields = Vec::new();
+    let document: Document = serde_ignored::deserialize(&mut deserializer, |path| {
+        unknown_fields.push(path.to_string());
+    })
+    .map_err(|err| syntax(deserializer.span_error(err)))?;
+    deserializer
+        .end()
+        .map_err(|err| syntax(deserializer.span_error(err)))?;
     if document.units.len() > checks::MAX_UNITS {
         return Err(DocumentError::TooLarge {
             file: file.to_owned(),
@@ -342,7 +364,11 @@ pub fn from_ron_str(text: &str, file: &str) -> Result<Chart, DocumentError> {
             ),
         });
     }
-    build_chart(document).map_err(|problem| problem.locate(text, file))
+    let chart = build_chart(document).map_err(|problem| problem.locate(text, file))?;
+    Ok(Loaded {
+        chart,
+        unknown_fields,
+    })
 }
 
 /// What is wrong with the chart as a whole, and at which unit record (or link) of the file.
@@ -425,13 +451,18 @@ fn unit_advice(err: ModelError) -> String {
 }
 
 pub fn load(path: &Path) -> Result<Chart, DocumentError> {
+    load_reporting(path).map(|loaded| loaded.chart)
+}
+
+/// Like [`load`], also listing the fields that were not understood.
+pub fn load_reporting(path: &Path) -> Result<Loaded, DocumentError> {
     let read_error = |source| DocumentError::Read {
         path: path.to_owned(),
         source,
     };
     let bytes = super::read_input(path).map_err(read_error)?;
     let text = decode_text(bytes).map_err(read_error)?;
-    from_ron_str(&text, &path.display().to_string())
+    from_ron_str_reporting(&text, &path.display().to_string())
 }
 
 /// UTF-8 (a byte-order mark is skipped later) or UTF-16 with its byte-order mark, as "Unicode" saves write.
@@ -588,6 +619,15 @@ mod tests {
             message.starts_with("m.ron:1:") && message.contains("Council C"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn fields_from_a_newer_version_are_reported_not_lost_silently() {
+        let text = "(format: \"orgchart\", version: 1, theme: Dark, units: [(id: \"a\", name: \"A\", colour: \"red\")])";
+        let loaded = from_ron_str_reporting(text, "newer.ron").unwrap();
+        assert_eq!(loaded.unknown_fields, ["theme", "units.0.colour"]);
+        let plain = from_ron_str_reporting(&to_ron_string(&sample()).unwrap(), "x.ron").unwrap();
+        assert!(plain.unknown_fields.is_empty());
     }
 
     #[test]

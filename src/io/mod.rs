@@ -8,7 +8,8 @@ pub mod input;
 pub mod safe_write;
 
 pub use document::{
-    DocumentError, FORMAT_NAME, FORMAT_VERSION, from_ron_str, load, save, to_ron_string,
+    DocumentError, FORMAT_NAME, FORMAT_VERSION, Loaded, from_ron_str, from_ron_str_reporting, load,
+    load_reporting, save, to_ron_string,
 };
 pub use input::read_input;
 pub use safe_write::{check_output, write_atomically, write_keeping_backup};

@@ -1,30 +1,24 @@
 //! Line-management connectors: an elbow per (manager, report). Reports in a row share one bus halfway
-//! through the level gap, so the elbows read as one org-chart bracket; stacked reports hang off a spine.
+//! through the level gap, so the elbows read as one org-chart bracket; stacked reports hang off a spine,
+//! grid rows off a bus each fed by a trunk, and staff posts off the line below their manager.
 
 use super::axes::{AxisPoint, AxisRect};
-use super::compact::{BlockPlace, Blocks};
+use super::frames::{Frames, Placed, Role};
+use super::placer::Entry;
 use super::structure::{NONE, Structure};
-use super::{Connector, Orientation, Spacing};
+use super::{Connector, Orientation};
 
-/// Where the compact blocks ended up: their description and the breadth-axis position of each one's left.
-pub(super) struct PlacedBlocks<'a> {
-    pub blocks: &'a Blocks,
-    pub left: &'a [f64],
-}
+/// Below this, a lane runs through the manager's middle.
+const SAME: f64 = 1e-6;
 
 pub(super) fn route_all(
     structure: &Structure,
+    frames: &Frames,
+    placed: &Placed,
     rects: &[AxisRect],
     offsets: &[(f64, f64)],
-    placed: PlacedBlocks,
-    level_top: &[f64],
-    spacing: &Spacing,
     axes: Orientation,
 ) -> Vec<Connector> {
-    let PlacedBlocks {
-        blocks,
-        left: block_left,
-    } = placed;
     let mut connectors = Vec::with_capacity(structure.len().saturating_sub(structure.roots.len()));
     for &child in &structure.order {
         let child = child as usize;
@@ -34,22 +28,41 @@ pub(super) fn route_all(
         }
         let parent = parent as usize;
         let (p, c) = (&rects[parent], &rects[child]);
-        let row_below = structure.depth[parent] as usize + 1;
-        let bus = level_top[row_below] - spacing.level / 2.0 + offsets[parent].1;
-        let block = blocks.of_manager[parent];
-        let points = if block == NONE || !blocks.is_member[child] {
-            elbow(p, c, bus)
-        } else {
-            let b = block as usize;
-            // Members follow their manager's move, so the spine does too.
-            let spine = block_left[b] + blocks.member_spine[child] + offsets[parent].0;
-            match blocks.list[b].place {
-                BlockPlace::Hanging { via_bus: false, .. } => hanging(c, (spine, p.d_end())),
-                BlockPlace::Hanging { via_bus: true, .. } | BlockPlace::Grouped => {
-                    let mut points = vec![(p.b_mid(), p.d_end()), (p.b_mid(), bus)];
-                    points.extend(hanging(c, (spine, bus)));
-                    points
+        // Buses, spines and trunks follow their manager's move.
+        let (move_b, move_d) = offsets[parent];
+        let bus = placed.bus[parent] + move_d;
+        let points = match frames.role[child] {
+            Role::Tidy => elbow(p, c, bus),
+            Role::Staff => {
+                let mut points = vec![(p.b_mid(), p.d_end())];
+                points.extend(beside_spine(c, p.b_mid()));
+                points
+            }
+            Role::Member(block) => {
+                let b = block as usize;
+                let (corner_b, corner_d) = placed.block_corner[b];
+                let corner = (corner_b + move_b, corner_d + move_d);
+                let entry = frames.slot[child].entry;
+                let lane = corner.0
+                    + match entry {
+                        Entry::Spine(spine) => spine,
+                        Entry::Bus { trunk, .. } => trunk,
+                    };
+                let straight = frames.blocks[b].shape.direct
+                    && (!frames.has_staff[parent] || (lane - p.b_mid()).abs() < SAME);
+                let mut points = if straight {
+                    vec![(lane, p.d_end())]
+                } else {
+                    vec![(p.b_mid(), p.d_end()), (p.b_mid(), bus), (lane, bus)]
+                };
+                match entry {
+                    Entry::Spine(_) => points.extend(beside_spine(c, lane)),
+                    Entry::Bus { bus: row_bus, .. } => {
+                        let row_bus = corner.1 + row_bus;
+                        points.extend([(lane, row_bus), (c.b_mid(), row_bus), (c.b_mid(), c.d)]);
+                    }
                 }
+                points
             }
         };
         connectors.push(Connector {
@@ -73,15 +86,14 @@ fn elbow(p: &AxisRect, c: &AxisRect, bus: f64) -> Vec<AxisPoint> {
     vec![from, (from.0, bend), (to.0, bend), to]
 }
 
-/// Down a spine from `start`, then across into the report's side facing the spine (or straight into its
-/// near side when the spine runs through it).
-fn hanging(c: &AxisRect, start: AxisPoint) -> Vec<AxisPoint> {
-    let spine = start.0;
+/// Along a spine at breadth `spine` to the report's mid depth, then across into its side facing the spine
+/// (or straight into its near side when the spine runs through it).
+fn beside_spine(c: &AxisRect, spine: f64) -> Vec<AxisPoint> {
     if c.b >= spine {
-        vec![start, (spine, c.d_mid()), (c.b, c.d_mid())]
+        vec![(spine, c.d_mid()), (c.b, c.d_mid())]
     } else if c.b_end() <= spine {
-        vec![start, (spine, c.d_mid()), (c.b_end(), c.d_mid())]
+        vec![(spine, c.d_mid()), (c.b_end(), c.d_mid())]
     } else {
-        vec![start, (spine, c.d)]
+        vec![(spine, c.d)]
     }
 }

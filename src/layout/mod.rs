@@ -3,17 +3,26 @@
 //!
 //! The engine is the linear-time tidy-tree algorithm of van der Ploeg (2014, "Drawing non-layered tidy trees
 //! in linear time") used in its layered form: every card of one depth shares a row, and each row is as tall
-//! as its tallest card. Both orientations run the same code on abstract axes (see `axes`). The compact
-//! "placer" turns a manager's leaf reports into one block pseudo-node, so the tree algorithm stays linear.
+//! as its tallest card. Both orientations run the same code on abstract axes (see `axes`).
+//!
+//! Placers (see `placer`) arrange one manager's reports as a row, a stack, a grid, and staff posts in a
+//! band beside the manager's line; a stack or grid is one block pseudo-node of the tree, whose members are
+//! laid out as frames of their own (see `frames`), so the tree algorithm stays linear. Which placer each
+//! manager gets is the user's choice, else the view's (see `plan`), or auto-fit's (see `autofit`).
 
+mod autofit;
 mod axes;
-mod compact;
 mod connectors;
 mod engine;
+mod frames;
+mod placer;
+mod plan;
 mod route;
 mod structure;
 mod tidy;
 
+#[cfg(test)]
+mod placer_tests;
 #[cfg(test)]
 mod tests;
 
@@ -60,7 +69,8 @@ impl Orientation {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayoutOptions {
     pub orientation: Orientation,
-    /// Stack a manager's leaf reports (three or more) in a column below it instead of a row.
+    /// Stack a manager's leaf reports (three or more) in a column below it instead of a row. A unit's own
+    /// placer (`Unit::placer` other than Auto) overrides this for its reports.
     pub compact: bool,
     /// Space between neighbouring cards of one level (and between stacked cards, halved).
     pub sibling_gap: f32,
@@ -141,7 +151,7 @@ impl Spacing {
         }
     }
 
-    /// Gap between cards stacked in a compact column.
+    /// Gap between cards stacked in a column.
     fn stack(&self) -> f64 {
         self.sibling / 2.0
     }

@@ -3,7 +3,7 @@
 //! repaired here instead of panicking: a unit reached twice keeps its first parent, and units that no root
 //! reaches become extra roots in index order.
 
-use crate::model::Forest;
+use crate::model::{Forest, Placer};
 
 pub(super) const NONE: u32 = u32::MAX;
 
@@ -11,8 +11,11 @@ pub(super) struct Structure {
     /// Pre-order: each root followed by its subtree, siblings in forest order.
     pub order: Vec<u32>,
     pub parent: Vec<u32>,
-    pub depth: Vec<u32>,
     pub roots: Vec<u32>,
+    /// The user's choice of placer for each unit's reports.
+    pub placer: Vec<Placer>,
+    /// Staff posts; never a root.
+    pub staff: Vec<bool>,
     /// Children of unit `i` are `kids[kids_start[i]..kids_start[i + 1]]`.
     kids_start: Vec<u32>,
     kids: Vec<u32>,
@@ -23,7 +26,6 @@ impl Structure {
         let n = forest.len();
         let mut order = Vec::with_capacity(n);
         let mut parent = vec![NONE; n];
-        let mut depth = vec![0u32; n];
         let mut roots = Vec::new();
         let mut seen = vec![false; n];
         let mut stack: Vec<u32> = Vec::new();
@@ -45,7 +47,6 @@ impl Structure {
                     if c < n && !seen[c] {
                         seen[c] = true;
                         parent[c] = v;
-                        depth[c] = depth[v as usize] + 1;
                         stack.push(c as u32);
                     }
                 }
@@ -71,11 +72,18 @@ impl Structure {
                 fill[p as usize] += 1;
             }
         }
+        let placer = (0..n)
+            .map(|i| forest.placer.get(i).copied().unwrap_or_default())
+            .collect();
+        let staff = (0..n)
+            .map(|i| parent[i] != NONE && forest.staff.get(i).copied().unwrap_or(false))
+            .collect();
         Self {
             order,
             parent,
-            depth,
             roots,
+            placer,
+            staff,
             kids_start,
             kids,
         }
@@ -107,6 +115,7 @@ mod tests {
             children,
             roots,
             hidden_below: vec![0; n],
+            ..Forest::default()
         }
     }
 
@@ -115,7 +124,6 @@ mod tests {
         let s = Structure::build(&forest(vec![vec![1, 3], vec![2], vec![], vec![]], vec![0]));
         assert_eq!(s.order, [0, 1, 2, 3]);
         assert_eq!(s.children(0), [1, 3]);
-        assert_eq!(s.depth, [0, 1, 2, 1]);
         assert_eq!(s.parent, [NONE, 0, 1, 0]);
     }
 

@@ -12,6 +12,7 @@ fn forest(parents: &[Option<usize>]) -> Forest {
         children: vec![Vec::new(); n],
         roots: Vec::new(),
         hidden_below: vec![0; n],
+        ..Forest::default()
     };
     for (i, p) in parents.iter().enumerate() {
         match p {

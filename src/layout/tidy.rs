@@ -13,7 +13,6 @@ pub(super) struct TidyTree {
     /// Children of node `v` are `kids[start[v]..start[v + 1]]`.
     pub start: Vec<u32>,
     pub kids: Vec<u32>,
-    pub roots: Vec<u32>,
     pub breadth: Vec<f64>,
     pub bottom: Vec<f64>,
     /// For a node with one child: its near breadth edge relative to the child's, instead of centring.
@@ -26,38 +25,21 @@ impl TidyTree {
     }
 }
 
-/// Near breadth edge of every node reachable from the roots (others stay 0).
+/// Near breadth edge of every node reachable from the roots (others stay 0), all roots side by side.
+#[cfg(test)]
 pub(super) fn place(tree: &TidyTree, gap: f64, root_gap: f64) -> Vec<f64> {
-    let mut walk = Walk::new(tree, gap);
-    let (order, runs) = preorder(tree);
-    for &v in order.iter().rev() {
-        walk.first_walk(v as usize);
-    }
+    let mut walk = Walk::new(tree.breadth.len(), gap);
     let mut left = vec![0.0; tree.breadth.len()];
-    walk.second_walk(&order, &mut left);
-    let mut cursor = 0.0;
-    for run in runs.windows(2) {
-        cursor = set_beside(tree, &order[run[0]..run[1]], &mut left, cursor) + root_gap;
+    let mut is_child = vec![false; tree.breadth.len()];
+    for &k in &tree.kids {
+        is_child[k as usize] = true;
     }
+    let roots: Vec<u32> = (0..tree.breadth.len() as u32)
+        .filter(|&v| !is_child[v as usize])
+        .collect();
+    walk.preorder(tree, &roots);
+    walk.place(tree, &roots, root_gap, &mut left);
     left
-}
-
-/// Pre-order of the nodes reachable from the roots, and where each root's (contiguous) run starts,
-/// closed by the total length.
-fn preorder(tree: &TidyTree) -> (Vec<u32>, Vec<usize>) {
-    let mut order = Vec::with_capacity(tree.breadth.len());
-    let mut runs = Vec::with_capacity(tree.roots.len() + 1);
-    let mut stack = Vec::new();
-    for &root in &tree.roots {
-        runs.push(order.len());
-        stack.push(root);
-        while let Some(v) = stack.pop() {
-            order.push(v);
-            stack.extend(tree.children(v as usize).iter().rev());
-        }
-    }
-    runs.push(order.len());
-    (order, runs)
 }
 
 /// Moves one root's subtree so its near extent is at `cursor`; returns its far extent.
@@ -81,8 +63,7 @@ fn set_beside(tree: &TidyTree, run: &[u32], left: &mut [f64], cursor: f64) -> f6
 /// frame, `modifier` shifts a whole subtree, `shift`/`change` spread extra room over middle siblings,
 /// threads continue a contour past a leaf, and the extremes are the deepest nodes on each side with the
 /// modifier sums leading to them.
-struct Walk<'a> {
-    tree: &'a TidyTree,
+pub(super) struct Walk {
     gap: f64,
     prelim: Vec<f64>,
     modifier: Vec<f64>,
@@ -96,13 +77,18 @@ struct Walk<'a> {
     modsum_right: Vec<f64>,
     /// "Index of lowest y" list of the paper, newest (shallowest) entry last: (bottom, sibling index).
     lowest: Vec<(f64, usize)>,
+    /// Modifier sums of the second walk.
+    modsum: Vec<f64>,
+    /// The current frame in pre-order, and where each of its roots' runs starts.
+    order: Vec<u32>,
+    runs: Vec<usize>,
+    stack: Vec<u32>,
 }
 
-impl<'a> Walk<'a> {
-    fn new(tree: &'a TidyTree, gap: f64) -> Self {
-        let m = tree.breadth.len();
+impl Walk {
+    /// State for a tree of `m` nodes. Every node may be placed once, in one frame.
+    pub fn new(m: usize, gap: f64) -> Self {
         Self {
-            tree,
             gap,
             prelim: vec![0.0; m],
             modifier: vec![0.0; m],
@@ -115,15 +101,63 @@ impl<'a> Walk<'a> {
             modsum_left: vec![0.0; m],
             modsum_right: vec![0.0; m],
             lowest: Vec::new(),
+            modsum: vec![0.0; m],
+            order: Vec::new(),
+            runs: Vec::new(),
+            stack: Vec::new(),
         }
     }
 
+    /// Lays out the frame last collected by [`Walk::preorder`] (the subtrees of `roots`) side by side,
+    /// `root_gap` apart, the frame's near extent at 0; writes the near breadth edge of every node of the
+    /// frame into `left` and returns the far extent.
+    pub fn place(
+        &mut self,
+        tree: &TidyTree,
+        roots: &[u32],
+        root_gap: f64,
+        left: &mut [f64],
+    ) -> f64 {
+        for k in (0..self.order.len()).rev() {
+            let v = self.order[k] as usize;
+            self.first_walk(tree, v);
+        }
+        self.second_walk(tree, roots, left);
+        let mut cursor = 0.0;
+        let mut far = 0.0;
+        for run in self.runs.windows(2) {
+            far = set_beside(tree, &self.order[run[0]..run[1]], left, cursor);
+            cursor = far + root_gap;
+        }
+        far
+    }
+
+    /// The nodes of the frame last placed, in pre-order.
+    pub fn frame(&self) -> &[u32] {
+        &self.order
+    }
+
+    /// Collects the frame of `roots` in pre-order (no node twice: each node has one parent), so the caller
+    /// can size its nodes before [`Walk::place`].
+    pub fn preorder(&mut self, tree: &TidyTree, roots: &[u32]) {
+        self.order.clear();
+        self.runs.clear();
+        for &root in roots {
+            self.runs.push(self.order.len());
+            self.stack.push(root);
+            while let Some(v) = self.stack.pop() {
+                self.order.push(v);
+                self.stack.extend(tree.children(v as usize).iter().rev());
+            }
+        }
+        self.runs.push(self.order.len());
+    }
+
     /// Runs after all of `v`'s children are done; children are independent, so reverse pre-order works.
-    fn first_walk(&mut self, v: usize) {
-        let tree = self.tree;
+    fn first_walk(&mut self, tree: &TidyTree, v: usize) {
         let kids = tree.children(v);
         if kids.is_empty() {
-            self.set_extremes(v);
+            self.set_extremes(tree, v);
             return;
         }
         self.lowest.clear();
@@ -132,7 +166,7 @@ impl<'a> Walk<'a> {
             .push((tree.bottom[self.extreme_left[first] as usize], 0));
         for i in 1..kids.len() {
             let lowest_of_new = tree.bottom[self.extreme_right[kids[i] as usize] as usize];
-            self.separate(kids, i);
+            self.separate(tree, kids, i);
             while self
                 .lowest
                 .last()
@@ -142,12 +176,12 @@ impl<'a> Walk<'a> {
             }
             self.lowest.push((lowest_of_new, i));
         }
-        self.position_root(v, kids);
-        self.set_extremes(v);
+        self.position_root(tree, v, kids);
+        self.set_extremes(tree, v);
     }
 
-    fn set_extremes(&mut self, v: usize) {
-        let kids = self.tree.children(v);
+    fn set_extremes(&mut self, tree: &TidyTree, v: usize) {
+        let kids = tree.children(v);
         match (kids.first(), kids.last()) {
             (Some(&first), Some(&last)) => {
                 self.extreme_left[v] = self.extreme_left[first as usize];
@@ -165,8 +199,7 @@ impl<'a> Walk<'a> {
     }
 
     /// Pushes child `i` right until its left contour clears the right contour of children `0..i`.
-    fn separate(&mut self, kids: &[u32], i: usize) {
-        let tree = self.tree;
+    fn separate(&mut self, tree: &TidyTree, kids: &[u32], i: usize) {
         let mut sr = kids[i - 1];
         let mut modsum_sr = self.modifier[sr as usize];
         let mut cl = kids[i];
@@ -185,13 +218,13 @@ impl<'a> Walk<'a> {
             }
             let (sy, cy) = (tree.bottom[s], tree.bottom[c]);
             if sy <= cy {
-                sr = self.next_right_contour(s);
+                sr = self.next_right_contour(tree, s);
                 if sr != NONE {
                     modsum_sr += self.modifier[sr as usize];
                 }
             }
             if sy >= cy {
-                cl = self.next_left_contour(c);
+                cl = self.next_left_contour(tree, c);
                 if cl != NONE {
                     modsum_cl += self.modifier[cl as usize];
                 }
@@ -217,17 +250,15 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn next_left_contour(&self, v: usize) -> u32 {
-        self.tree
-            .children(v)
+    fn next_left_contour(&self, tree: &TidyTree, v: usize) -> u32 {
+        tree.children(v)
             .first()
             .copied()
             .unwrap_or(self.thread_left[v])
     }
 
-    fn next_right_contour(&self, v: usize) -> u32 {
-        self.tree
-            .children(v)
+    fn next_right_contour(&self, tree: &TidyTree, v: usize) -> u32 {
+        tree.children(v)
             .last()
             .copied()
             .unwrap_or(self.thread_right[v])
@@ -257,8 +288,7 @@ impl<'a> Walk<'a> {
     }
 
     /// Centres `v` over the middles of its first and last child, or hangs it at its anchor.
-    fn position_root(&mut self, v: usize, kids: &[u32]) {
-        let tree = self.tree;
+    fn position_root(&mut self, tree: &TidyTree, v: usize, kids: &[u32]) {
         let near_edge = |c: usize| self.prelim[c] + self.modifier[c];
         let first = kids[0] as usize;
         let last = kids[kids.len() - 1] as usize;
@@ -273,15 +303,13 @@ impl<'a> Walk<'a> {
     }
 
     /// Absolute positions: accumulates modifiers top-down, spreading the deferred shifts among siblings.
-    fn second_walk(&mut self, order: &[u32], left: &mut [f64]) {
-        let tree = self.tree;
-        let mut modsum = vec![0.0; tree.breadth.len()];
-        for &root in &tree.roots {
-            modsum[root as usize] = self.modifier[root as usize];
+    fn second_walk(&mut self, tree: &TidyTree, roots: &[u32], left: &mut [f64]) {
+        for &root in roots {
+            self.modsum[root as usize] = self.modifier[root as usize];
         }
-        for &v in order {
-            let v = v as usize;
-            left[v] = self.prelim[v] + modsum[v];
+        for k in 0..self.order.len() {
+            let v = self.order[k] as usize;
+            left[v] = self.prelim[v] + self.modsum[v];
             let mut shift = 0.0;
             let mut delta = 0.0;
             for &c in tree.children(v) {
@@ -289,7 +317,7 @@ impl<'a> Walk<'a> {
                 shift += self.shift[c];
                 delta += shift + self.change[c];
                 self.modifier[c] += delta;
-                modsum[c] = modsum[v] + self.modifier[c];
+                self.modsum[c] = self.modsum[v] + self.modifier[c];
             }
         }
     }
@@ -304,14 +332,10 @@ mod tests {
         let n = parents.len();
         let mut depth = vec![0usize; n];
         let mut children = vec![Vec::new(); n];
-        let mut roots = Vec::new();
         for (v, p) in parents.iter().enumerate() {
-            match p {
-                Some(p) => {
-                    depth[v] = depth[*p] + 1;
-                    children[*p].push(v as u32);
-                }
-                None => roots.push(v as u32),
+            if let Some(p) = p {
+                depth[v] = depth[*p] + 1;
+                children[*p].push(v as u32);
             }
         }
         let mut start = vec![0u32];
@@ -323,7 +347,6 @@ mod tests {
         TidyTree {
             start,
             kids,
-            roots,
             breadth: breadth.to_vec(),
             bottom: depth.iter().map(|&d| (d as f64 + 1.0) * 20.0).collect(),
             anchor: vec![None; n],

@@ -223,16 +223,8 @@ impl Chart {
         let mut stack: Vec<(NodeIndex, Option<usize>)> =
             self.roots.iter().rev().map(|&n| (n, None)).collect();
         while let Some((n, parent)) = stack.pop() {
-            let i = forest.ids.len();
             let unit = &self.graph[n];
-            forest.ids.push(unit.id.clone());
-            forest.parent.push(parent);
-            forest.children.push(Vec::new());
-            forest.hidden_below.push(0);
-            match parent {
-                Some(p) => forest.children[p].push(i),
-                None => forest.roots.push(i),
-            }
+            let i = forest.push(unit.id.clone(), parent, unit.placer, unit.staff);
             let kids = self.children.get(&n).map(Vec::as_slice).unwrap_or(&[]);
             if respect_collapsed && unit.collapsed && !kids.is_empty() {
                 forest.hidden_below[i] = self.subtree(&unit.id).len() - 1;

@@ -1,6 +1,6 @@
 //! A dense, index-based snapshot of the line-management forest, the input of layout and rendering.
 
-use super::UnitId;
+use super::{Placer, UnitId};
 
 /// Units in stable pre-order (roots in chart order, each followed by its subtree).
 /// Index `i` in every vector refers to the same unit.
@@ -12,6 +12,10 @@ pub struct Forest {
     pub roots: Vec<usize>,
     /// How many units are hidden below each unit by collapsing (0 when expanded or a leaf).
     pub hidden_below: Vec<usize>,
+    /// How each unit's reports are arranged. May be shorter than `ids`: a missing entry is `Placer::Auto`.
+    pub placer: Vec<Placer>,
+    /// Staff posts, drawn beside the line from their manager. May be shorter than `ids`: missing is `false`.
+    pub staff: Vec<bool>,
 }
 
 impl Forest {
@@ -21,6 +25,29 @@ impl Forest {
 
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
+    }
+
+    /// Appends a unit under `parent` (an index already pushed) or as a root; keeps pre-order when called
+    /// in pre-order.
+    pub fn push(
+        &mut self,
+        id: UnitId,
+        parent: Option<usize>,
+        placer: Placer,
+        staff: bool,
+    ) -> usize {
+        let i = self.ids.len();
+        self.ids.push(id);
+        self.parent.push(parent);
+        self.children.push(Vec::new());
+        self.hidden_below.push(0);
+        self.placer.push(placer);
+        self.staff.push(staff);
+        match parent {
+            Some(p) => self.children[p].push(i),
+            None => self.roots.push(i),
+        }
+        i
     }
 
     pub fn index_of(&self, id: &UnitId) -> Option<usize> {

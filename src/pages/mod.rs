@@ -124,6 +124,8 @@ fn node_forest(nodes: &[PageNode], parent: &[Option<usize>], ids: &[UnitId]) -> 
         children: vec![Vec::new(); nodes.len()],
         roots: Vec::new(),
         hidden_below: vec![0; nodes.len()],
+        // Placers and staff flags left out: every card of a page is arranged by the page's own layout.
+        ..Forest::default()
     };
     for (i, node) in nodes.iter().enumerate() {
         let id = match node {

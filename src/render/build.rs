@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use crate::geom::{Point, Rect, Size};
 use crate::layout::{LayoutOptions, Orientation, layout};
 use crate::metrics::{self, Totals, format};
-use crate::model::{Chart, Forest, LinkKind, UnitId};
+use crate::model::{Chart, Forest, LinkKind, Placer, UnitId};
 
 use super::card::{self, CardInput, CardSpec};
 use super::colour_by::{self, CardColour, ColourBy, Colouring};
@@ -196,17 +196,12 @@ fn subtree_forest(chart: &Chart, root: &UnitId, respect_collapsed: bool) -> Fore
     let mut forest = Forest::default();
     let mut stack: Vec<(&UnitId, Option<usize>)> = vec![(root, None)];
     while let Some((id, parent)) = stack.pop() {
-        let i = forest.ids.len();
-        forest.ids.push(id.clone());
-        forest.parent.push(parent);
-        forest.children.push(Vec::new());
-        forest.hidden_below.push(0);
-        match parent {
-            Some(p) => forest.children[p].push(i),
-            None => forest.roots.push(i),
-        }
+        let unit = chart.unit(id);
+        let (placer, staff) = unit.map_or((Placer::Auto, false), |u| (u.placer, u.staff));
+        // The subtree's root is drawn as a root: it has no manager to stand beside.
+        let i = forest.push(id.clone(), parent, placer, staff && parent.is_some());
         let kids = chart.children(id);
-        let collapsed = chart.unit(id).is_some_and(|u| u.collapsed);
+        let collapsed = unit.is_some_and(|u| u.collapsed);
         if respect_collapsed && collapsed && !kids.is_empty() {
             forest.hidden_below[i] = chart.subtree(id).len() - 1;
             continue;

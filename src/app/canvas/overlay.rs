@@ -305,6 +305,25 @@ pub fn card_menu(
             }
         }
         ui.separator();
+    } else {
+        // The link actions need a second unit: say how to get them rather than leaving them out.
+        ui.menu_button("Add a link to here", |ui| {
+            for kind in LinkKind::ALL {
+                ui.add_enabled(
+                    false,
+                    egui::Button::new(format!("{} from the selection", kind.label())),
+                );
+            }
+            ui.label(
+                egui::RichText::new(
+                    "Click the unit the link comes from, then right-click this card; or drag that card here \
+                     holding Alt (dotted), Ctrl (contract) or Shift (shared service).",
+                )
+                .small()
+                .weak(),
+            );
+        });
+        ui.separator();
     }
     if ui.button("Add report\tTab").clicked() {
         *command = Some(Command::AddChild);
@@ -374,14 +393,19 @@ pub fn background_menu(ui: &mut Ui, command: &mut Option<Command>) {
     }
 }
 
-/// Centred text for an empty chart.
+/// Centred text for an empty chart, wrapped to the canvas and on its own backing, so it stays readable in a
+/// narrow window and never runs into the legend or other overlays.
 pub fn empty_hint(painter: &Painter, rect: Rect) {
     let visuals = &painter.ctx().global_style().visuals;
-    painter.text(
-        rect.center(),
-        Align2::CENTER_CENTER,
-        "An empty chart. Press Enter (or Add unit) to add the first unit, then Tab to add its reports.",
+    let wrap_width = (rect.width() - 48.0).clamp(120.0, 520.0);
+    let galley = painter.layout(
+        "An empty chart.\nPress Enter (or Add unit) to add the first unit, then Tab to add its reports."
+            .to_owned(),
         FontId::proportional(16.0),
         visuals.weak_text_color(),
+        wrap_width,
     );
+    let text_rect = Align2::CENTER_CENTER.anchor_size(rect.center(), galley.size());
+    painter.rect_filled(text_rect.expand(12.0), 6.0, visuals.extreme_bg_color);
+    painter.galley(text_rect.min, galley, visuals.weak_text_color());
 }

@@ -79,7 +79,7 @@ impl Comparison {
     pub fn new(before: Side, after: Side) -> Self {
         let data = CompareData::new(before, after);
         Self {
-            totals: totals::rows(&data.diff),
+            totals: totals::rows(&data.before.chart, &data.after.chart, &data.diff),
             data,
             mode: CompareMode::SideBySide,
             pick: None,
@@ -144,7 +144,11 @@ impl Comparison {
     pub fn swap(&mut self) {
         // Cloning the two charts is cheap next to diffing them again, and keeps `data` whole meanwhile.
         self.data = CompareData::new(self.data.after.clone(), self.data.before.clone());
-        self.totals = totals::rows(&self.data.diff);
+        self.totals = totals::rows(
+            &self.data.before.chart,
+            &self.data.after.chart,
+            &self.data.diff,
+        );
         self.pick = self.pick.take().map(|p| Pick {
             before: p.after,
             after: p.before,

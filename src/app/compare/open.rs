@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::Ui;
 
 use crate::app::OrgchartApp;
+use crate::app::commands::Command;
 use crate::app::files::{FileDialogs, RecentFiles};
 use crate::model::Chart;
 
@@ -103,7 +104,7 @@ impl OrgchartApp {
         };
         match comparison.ui(ui) {
             Some(CompareAction::Close) => self.close_comparison(),
-            Some(CompareAction::Report) => self.compare_report(),
+            Some(CompareAction::Report) => self.pending.push(Command::CompareReport),
             None => {}
         }
     }

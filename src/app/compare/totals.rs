@@ -5,7 +5,7 @@ use egui::{Color32, RichText, Ui};
 
 use crate::diff::{ChartDiff, DiffTotals};
 use crate::metrics::format;
-use crate::model::Span;
+use crate::model::{Chart, Span, UnitId};
 
 use super::style;
 
@@ -21,31 +21,100 @@ pub struct TotalsRow {
     pub cost_change: String,
 }
 
+/// Which figures one side gives at all, so a side without them reads "not given", never "0" or "£0".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Given {
+    pub headcount: bool,
+    pub cost: bool,
+}
+
+impl Given {
+    /// For the units of `chart` at and below `top`, or the whole chart.
+    fn of(chart: &Chart, top: Option<&UnitId>) -> Self {
+        let ids: Vec<&UnitId> = match top {
+            Some(id) => chart.subtree(id),
+            None => chart.units().into_iter().map(|unit| &unit.id).collect(),
+        };
+        ids.into_iter()
+            .filter_map(|id| chart.unit(id))
+            .fold(Given::default(), |given, unit| Given {
+                headcount: given.headcount || unit.headcount.is_some(),
+                cost: given.cost || unit.cost.is_some(),
+            })
+    }
+}
+
+pub const NOT_GIVEN: &str = "not given";
+
+fn shown(given: bool, value: Span, write: fn(Span) -> String) -> String {
+    if given {
+        write(value)
+    } else {
+        NOT_GIVEN.to_owned()
+    }
+}
+
+/// A change is only a number when both sides give the figure.
+fn change(before: bool, after: bool, value: Span, write: fn(Span) -> String) -> String {
+    if before && after {
+        signed(value, write)
+    } else {
+        "—".to_owned()
+    }
+}
+
 impl TotalsRow {
-    pub fn new(name: String, totals: &DiffTotals) -> Self {
+    pub fn new(name: String, totals: &DiffTotals, before: Given, after: Given) -> Self {
         Self {
             name,
-            headcount_before: format::count(totals.before.headcount),
-            headcount_after: format::count(totals.after.headcount),
-            headcount_change: signed(totals.headcount_change(), format::count),
-            cost_before: format::money(totals.before.cost),
-            cost_after: format::money(totals.after.cost),
-            cost_change: signed(totals.cost_change(), format::money),
+            headcount_before: shown(before.headcount, totals.before.headcount, format::count),
+            headcount_after: shown(after.headcount, totals.after.headcount, format::count),
+            headcount_change: change(
+                before.headcount,
+                after.headcount,
+                totals.headcount_change(),
+                format::count,
+            ),
+            cost_before: shown(before.cost, totals.before.cost, format::money),
+            cost_after: shown(after.cost, totals.after.cost, format::money),
+            cost_change: change(before.cost, after.cost, totals.cost_change(), format::money),
         }
     }
 }
 
 pub const WHOLE_CHART: &str = "Whole chart";
 
-pub fn rows(diff: &ChartDiff) -> Vec<TotalsRow> {
-    let mut rows = vec![TotalsRow::new(WHOLE_CHART.to_owned(), &diff.totals)];
+pub fn rows(before: &Chart, after: &Chart, diff: &ChartDiff) -> Vec<TotalsRow> {
+    let mut rows = vec![TotalsRow::new(
+        WHOLE_CHART.to_owned(),
+        &diff.totals,
+        Given::of(before, None),
+        Given::of(after, None),
+    )];
     for unit in &diff.per_top_level {
         let tag = match (unit.in_before, unit.in_after) {
             (false, _) => " (new)",
             (_, false) => " (removed)",
             _ => "",
         };
-        rows.push(TotalsRow::new(format!("{}{tag}", unit.name), &unit.totals));
+        // A unit that is not on one side adds nothing there: its zero is a real figure.
+        let before_id = unit.before_id.as_ref().unwrap_or(&unit.id);
+        let before_given = if unit.in_before {
+            Given::of(before, Some(before_id))
+        } else {
+            Given::of(after, Some(&unit.id))
+        };
+        let after_given = if unit.in_after {
+            Given::of(after, Some(&unit.id))
+        } else {
+            before_given
+        };
+        rows.push(TotalsRow::new(
+            format!("{}{tag}", unit.name),
+            &unit.totals,
+            before_given,
+            after_given,
+        ));
     }
     rows
 }
@@ -137,6 +206,39 @@ pub fn table_ui(ui: &mut Ui, rows: &[TotalsRow], diff: &ChartDiff) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_side_without_figures_says_not_given_rather_than_zero() {
+        use crate::model::{Cost, CostBasis, Unit};
+        let mut before = Chart::new();
+        before
+            .insert_unit(Unit::new("ceo", "Chief Executive"), None, None)
+            .unwrap();
+        let mut after = before.clone();
+        let costed = Unit::new("ceo", "Chief Executive")
+            .with_headcount(Span::exact(1.0))
+            .with_cost(Cost {
+                amount: Span::exact(98_000.0),
+                basis: CostBasis::PerPost,
+                on_cost_rate: None,
+                estimate: false,
+            });
+        after.replace_unit(costed).unwrap();
+        let diff = crate::diff::diff(&before, &after);
+        let whole = &rows(&before, &after, &diff)[0];
+        assert_eq!(whole.headcount_before, NOT_GIVEN);
+        assert_eq!(whole.cost_before, NOT_GIVEN);
+        assert_eq!(whole.cost_after, "£98k");
+        assert_eq!(
+            whole.cost_change, "—",
+            "no change can be computed from nothing"
+        );
+        let neither = &rows(&before, &before, &crate::diff::diff(&before, &before))[0];
+        assert_eq!(
+            (neither.cost_before.as_str(), neither.cost_after.as_str()),
+            (NOT_GIVEN, NOT_GIVEN)
+        );
+    }
 
     #[test]
     fn changes_are_signed_and_ranges_keep_both_ends() {

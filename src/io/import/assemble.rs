@@ -68,6 +68,9 @@ impl Assembler {
     /// Adds a row; a repeated id becomes `id#2`, `id#3`, ... with a warning naming the first row. Returns
     /// the id the unit will have.
     pub fn push(&mut self, mut pending: Pending) -> UnitId {
+        for problem in keep_loadable(&mut pending.unit) {
+            self.warn(pending.file, pending.row, problem);
+        }
         let wanted = pending.unit.id.0.clone();
         if let Some(&first) = self.taken.get(&wanted) {
             let unique = (2..)
@@ -482,4 +485,39 @@ mod tests {
         assert_eq!(canonical_number("7.5"), None);
         assert_eq!(canonical_number("A7"), None);
     }
+}
+
+/// What the chart loader would refuse (see `io::checks`) is left out or cut here, with a warning, so an
+/// import never writes a file that does not load: a phone number in the FTE column, a pasted essay as a name.
+fn keep_loadable(unit: &mut Unit) -> Vec<String> {
+    use crate::io::checks;
+    let mut problems = Vec::new();
+    if let Some(problem) = unit.headcount.as_ref().and_then(checks::headcount_problem) {
+        problems.push(format!("{problem}; the headcount was left out"));
+        unit.headcount = None;
+    }
+    if let Some(problem) = unit.cost.as_ref().and_then(checks::cost_problem) {
+        problems.push(format!("{problem}; the cost was left out"));
+        unit.cost = None;
+    }
+    for (field, text) in [
+        ("name", &mut unit.name),
+        ("role", &mut unit.role),
+        ("grade", &mut unit.grade),
+        ("organisation", &mut unit.organisation),
+        ("department", &mut unit.department),
+    ] {
+        if checks::text_problem(field, text, checks::MAX_CARD_TEXT).is_some() {
+            problems.push(format!(
+                "the {field} is longer than the {} characters a card shows; it was cut",
+                checks::MAX_CARD_TEXT
+            ));
+            *text = checks::truncated(text, checks::MAX_CARD_TEXT - 1).into_owned();
+        }
+    }
+    if checks::text_problem("notes", &unit.notes, checks::MAX_NOTES).is_some() {
+        problems.push("the notes were too long and were cut".to_owned());
+        unit.notes = checks::truncated(&unit.notes, checks::MAX_NOTES - 1).into_owned();
+    }
+    problems
 }

@@ -1,0 +1,340 @@
+//! Frames: the chart is cut into frames, each laid out by the layered tidy tree on its own. The main frame
+//! holds the roots; every report a placer puts in a block (stack or grid), and every staff post, roots a
+//! frame of its own holding its subtree. Frames are laid out innermost first, so a block knows the boxes of
+//! its members before the frame around it is placed, and each frame's units are placed relative to its
+//! origin; one pass top-down then adds the origins up. Every unit is laid out once: linear.
+
+use std::ops::Range;
+
+use super::Spacing;
+use super::axes::{AxisPoint, AxisRect};
+use super::placer::staff::{self, Band};
+use super::placer::{Arrangement, Member, Shape, Slot};
+use super::plan::in_block;
+use super::structure::{NONE, Structure};
+use super::tidy::{TidyTree, Walk};
+
+/// How a unit is placed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Role {
+    /// By the tidy tree of its manager's frame (or as a root of the main frame).
+    Tidy,
+    /// In this block of its manager's, rooting a frame of its own.
+    Member(u32),
+    /// In its manager's staff band, rooting a frame of its own.
+    Staff,
+}
+
+pub(super) struct Block {
+    pub manager: u32,
+    pub arrangement: Arrangement,
+    /// Where its members are listed in `Frames::members`.
+    members: Range<usize>,
+    pub shape: Shape,
+    /// The block's corner relative to its manager's frame origin.
+    rel: AxisPoint,
+}
+
+pub(super) struct Frames {
+    pub role: Vec<Role>,
+    pub blocks: Vec<Block>,
+    /// Block of each unit that manages one, else `NONE`.
+    pub block_of: Vec<u32>,
+    members: Vec<u32>,
+    /// For a member or staff post: where its frame's corner sits (relative to its block's corner, or to its
+    /// manager's card corner for staff) and how its connector enters it.
+    pub slot: Vec<Slot>,
+    /// A manager with staff: its card stands above a band.
+    pub has_staff: Vec<bool>,
+    /// Each card's corner relative to its frame's origin.
+    rel: Vec<AxisPoint>,
+    /// Depth of the bus in the level gap below each unit, relative to its frame's origin.
+    bus: Vec<f64>,
+    /// The box of each frame, by its root unit.
+    frame_size: Vec<Member>,
+    tree: TidyTree,
+    walk: Walk,
+    left: Vec<f64>,
+    node: Vec<Band>,
+    frame_depth: Vec<u32>,
+    extent: Vec<f64>,
+    top: Vec<f64>,
+    boxes: Vec<Member>,
+    slots: Vec<Slot>,
+}
+
+/// Where everything ended up, in absolute (abstract-axis) positions before pins.
+pub(super) struct Placed {
+    pub rects: Vec<AxisRect>,
+    /// Depth of the bus below each unit.
+    pub bus: Vec<f64>,
+    /// Corner of each block.
+    pub block_corner: Vec<AxisPoint>,
+}
+
+impl Frames {
+    /// Lays out every frame of the chart.
+    pub fn lay_out(
+        structure: &Structure,
+        card: &[(f64, f64)],
+        arrangement: &[Arrangement],
+        spacing: &Spacing,
+    ) -> Self {
+        let mut frames = Self::shape(structure, arrangement, spacing);
+        for &v in structure.order.iter().rev() {
+            if frames.role[v as usize] != Role::Tidy {
+                frames.frame_size[v as usize] =
+                    frames.lay_out_frame(structure, card, spacing, &[v]);
+            }
+        }
+        frames.lay_out_frame(structure, card, spacing, &structure.roots);
+        frames
+    }
+
+    /// Roles, blocks and the tidy tree's shape: a manager's children there are the reports in its row, and
+    /// its block (standing where the first member would have, or alone below it).
+    fn shape(structure: &Structure, arrangement: &[Arrangement], spacing: &Spacing) -> Self {
+        let n = structure.len();
+        let mut role = vec![Role::Tidy; n];
+        let mut blocks = Vec::new();
+        let mut block_of = vec![NONE; n];
+        let mut members = Vec::new();
+        let mut start = Vec::with_capacity(n + 1);
+        let mut kids = Vec::with_capacity(n);
+        start.push(0);
+        for v in 0..n {
+            let arranged = arrangement.get(v).copied().unwrap_or(Arrangement::Row);
+            let first = members.len();
+            for &c in structure.children(v) {
+                let c = c as usize;
+                if structure.staff[c] {
+                    role[c] = Role::Staff;
+                } else if in_block(structure, arranged, c) {
+                    if members.len() == first {
+                        // The block stands where its first member would have stood.
+                        kids.push((n + blocks.len()) as u32);
+                    }
+                    role[c] = Role::Member(blocks.len() as u32);
+                    members.push(c as u32);
+                } else {
+                    kids.push(c as u32);
+                }
+            }
+            if members.len() > first {
+                block_of[v] = blocks.len() as u32;
+                blocks.push(Block {
+                    manager: v as u32,
+                    arrangement: arranged,
+                    members: first..members.len(),
+                    shape: Shape::default(),
+                    rel: (0.0, 0.0),
+                });
+            }
+            start.push(kids.len() as u32);
+        }
+        let m = n + blocks.len();
+        start.resize(m + 1, kids.len() as u32);
+        let tree = TidyTree {
+            start,
+            kids,
+            breadth: vec![0.0; m],
+            bottom: vec![0.0; m],
+            anchor: vec![None; m],
+        };
+        Self {
+            role,
+            blocks,
+            block_of,
+            members,
+            slot: vec![Slot::default(); n],
+            has_staff: vec![false; n],
+            rel: vec![(0.0, 0.0); n],
+            bus: vec![0.0; n],
+            frame_size: vec![Member::default(); n],
+            tree,
+            walk: Walk::new(m, spacing.sibling),
+            left: vec![0.0; m],
+            node: vec![Band::default(); n],
+            frame_depth: vec![0; n],
+            extent: Vec::new(),
+            top: Vec::new(),
+            boxes: Vec::new(),
+            slots: Vec::new(),
+        }
+    }
+
+    /// Lays out the frame of `roots` with its origin at its near breadth edge and its first level's top;
+    /// returns its box.
+    fn lay_out_frame(
+        &mut self,
+        structure: &Structure,
+        card: &[(f64, f64)],
+        spacing: &Spacing,
+        roots: &[u32],
+    ) -> Member {
+        let n = structure.len();
+        self.walk.preorder(&self.tree, roots);
+        let count = self.walk.frame().len();
+        // Rows: each as deep as its deepest node (a card, or a card over its staff band).
+        self.extent.clear();
+        for k in 0..count {
+            let v = self.walk.frame()[k] as usize;
+            if v >= n {
+                continue;
+            }
+            let row = match (self.role[v], structure.parent[v]) {
+                (Role::Tidy, p) if p != NONE => self.frame_depth[p as usize] + 1,
+                _ => 0,
+            };
+            self.frame_depth[v] = row;
+            self.node[v] = self.staff_band(structure, card, spacing, v);
+            let row = row as usize;
+            if self.extent.len() <= row {
+                self.extent.resize(row + 1, 0.0);
+            }
+            self.extent[row] = self.extent[row].max(self.node[v].depth);
+        }
+        self.top.clear();
+        self.top.push(0.0);
+        for row in 0..self.extent.len() {
+            let next = self.top[row] + self.extent[row] + spacing.level;
+            self.top.push(next);
+        }
+        // Sizes as the tidy tree sees them; blocks are arranged now that their members' boxes are known.
+        for k in 0..count {
+            let x = self.walk.frame()[k] as usize;
+            if x < n {
+                let row = self.frame_depth[x] as usize;
+                self.tree.breadth[x] = self.node[x].breadth;
+                self.tree.bottom[x] = self.top[row + 1];
+                self.rel[x].1 = self.top[row];
+                self.bus[x] = self.top[row + 1] - spacing.level / 2.0;
+            } else {
+                let b = x - n;
+                let manager = self.blocks[b].manager as usize;
+                let shape = self.arrange_block(structure, card, spacing, b);
+                let top = self.top[self.frame_depth[manager] as usize + 1];
+                self.blocks[b].rel.1 = top;
+                self.tree.breadth[x] = shape.breadth;
+                // Keep half a level gap clear below the block before anything else may pass under it.
+                self.tree.bottom[x] = top + shape.depth + spacing.level / 2.0;
+                if let Some(centre) = shape.hang_centre {
+                    self.tree.anchor[manager] = Some(centre - self.node[manager].breadth / 2.0);
+                }
+            }
+        }
+        let far = self
+            .walk
+            .place(&self.tree, roots, spacing.root, &mut self.left);
+        let mut depth = 0.0f64;
+        for k in 0..count {
+            let x = self.walk.frame()[k] as usize;
+            if x < n {
+                self.rel[x].0 = self.left[x] + self.node[x].inset;
+                depth = depth.max(self.rel[x].1 + self.node[x].depth);
+            } else {
+                let block = &mut self.blocks[x - n];
+                block.rel.0 = self.left[x];
+                depth = depth.max(block.rel.1 + block.shape.depth);
+            }
+        }
+        Member {
+            breadth: far,
+            depth,
+        }
+    }
+
+    /// The node of `v` in its frame's tidy tree: its card, over its staff band if it has staff.
+    fn staff_band(
+        &mut self,
+        structure: &Structure,
+        card: &[(f64, f64)],
+        spacing: &Spacing,
+        v: usize,
+    ) -> Band {
+        self.boxes.clear();
+        for &c in structure.children(v) {
+            if self.role[c as usize] == Role::Staff {
+                self.boxes.push(self.frame_size[c as usize]);
+            }
+        }
+        self.has_staff[v] = !self.boxes.is_empty();
+        let band = staff::arrange(&self.boxes, card[v], spacing, &mut self.slots);
+        let staff = structure
+            .children(v)
+            .iter()
+            .filter(|&&c| self.role[c as usize] == Role::Staff);
+        for (&c, slot) in staff.zip(&self.slots) {
+            self.slot[c as usize] = *slot;
+        }
+        band
+    }
+
+    fn arrange_block(
+        &mut self,
+        structure: &Structure,
+        card: &[(f64, f64)],
+        spacing: &Spacing,
+        b: usize,
+    ) -> Shape {
+        let block = &self.blocks[b];
+        let list = &self.members[block.members.clone()];
+        self.boxes.clear();
+        self.boxes
+            .extend(list.iter().map(|&c| self.frame_size[c as usize]));
+        let uniform = list.iter().all(|&c| structure.is_leaf(c as usize));
+        let manager = block.manager as usize;
+        let shape = block.arrangement.arrange(
+            &self.boxes,
+            uniform,
+            card[manager].0,
+            spacing,
+            &mut self.slots,
+        );
+        for (&c, slot) in list.iter().zip(&self.slots) {
+            self.slot[c as usize] = *slot;
+        }
+        self.blocks[b].shape = shape;
+        shape
+    }
+
+    /// Absolute positions, adding up frame origins from the roots down.
+    pub fn place(&self, structure: &Structure, card: &[(f64, f64)]) -> Placed {
+        let n = structure.len();
+        let mut origin = vec![(0.0, 0.0); n];
+        let mut rects = vec![AxisRect::default(); n];
+        let mut bus = vec![0.0; n];
+        let mut block_corner = vec![(0.0, 0.0); self.blocks.len()];
+        for &v in &structure.order {
+            let v = v as usize;
+            let parent = structure.parent[v];
+            let at = |(b, d): AxisPoint, (db, dd): AxisPoint| (b + db, d + dd);
+            origin[v] = match (self.role[v], parent) {
+                (_, NONE) => (0.0, 0.0),
+                (Role::Tidy, p) => origin[p as usize],
+                (Role::Member(b), _) => at(block_corner[b as usize], self.slot[v].offset),
+                (Role::Staff, p) => {
+                    let manager = &rects[p as usize];
+                    at((manager.b, manager.d), self.slot[v].offset)
+                }
+            };
+            let (b, d) = at(origin[v], self.rel[v]);
+            rects[v] = AxisRect {
+                b,
+                d,
+                bw: card[v].0,
+                dh: card[v].1,
+            };
+            bus[v] = origin[v].1 + self.bus[v];
+            if self.block_of[v] != NONE {
+                let block = self.block_of[v] as usize;
+                block_corner[block] = at(origin[v], self.blocks[block].rel);
+            }
+        }
+        Placed {
+            rects,
+            bus,
+            block_corner,
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! Which placer arranges each manager's reports: the user's choice when the unit has one, else the view's
+//! (a row, the compact stacks, or auto-fit to a target shape).
+
+use super::placer::stack::MIN_STACKED;
+use super::placer::{Arrangement, Stacking};
+use super::structure::Structure;
+use super::{LayoutOptions, Spacing, autofit};
+use crate::model::Placer;
+
+pub(super) fn arrangements(
+    structure: &Structure,
+    card: &[(f64, f64)],
+    options: &LayoutOptions,
+    spacing: &Spacing,
+) -> Vec<Arrangement> {
+    match options.target_aspect.filter(|r| r.is_finite() && *r > 0.0) {
+        Some(ratio) => {
+            let along_breadth = match options.orientation {
+                super::Orientation::TopDown => f64::from(ratio),
+                super::Orientation::LeftRight => 1.0 / f64::from(ratio),
+            };
+            autofit::fit(structure, card, spacing, options.compact, along_breadth)
+        }
+        None => (0..structure.len())
+            .map(|v| view_arrangement(structure, v, options.compact))
+            .collect(),
+    }
+}
+
+/// The user's own choice for `v`, if it made one.
+pub(super) fn chosen(structure: &Structure, v: usize) -> Option<Arrangement> {
+    match structure.placer[v] {
+        Placer::Auto => None,
+        Placer::Row => Some(Arrangement::Row),
+        Placer::Column => Some(Arrangement::Stack(Stacking::Auto)),
+        Placer::Grid => Some(Arrangement::Grid { wrap: None }),
+    }
+}
+
+/// The arrangement without a target shape: the user's choice, else a row, or in the compact view a
+/// stack of the reports that have no reports of their own (three or more).
+pub(super) fn view_arrangement(structure: &Structure, v: usize, compact: bool) -> Arrangement {
+    if let Some(chosen) = chosen(structure, v) {
+        return chosen;
+    }
+    if !compact {
+        return Arrangement::Row;
+    }
+    let (mut leaves, mut reports) = (0, 0);
+    for &c in structure.children(v) {
+        let c = c as usize;
+        if !structure.staff[c] {
+            reports += 1;
+            leaves += usize::from(structure.is_leaf(c));
+        }
+    }
+    match leaves {
+        l if l < MIN_STACKED => Arrangement::Row,
+        l if l == reports => Arrangement::Stack(Stacking::Auto),
+        _ => Arrangement::RowWithLeafStack,
+    }
+}
+
+/// Whether report `c` of a manager arranged as `arrangement` goes in the manager's block.
+pub(super) fn in_block(structure: &Structure, arrangement: Arrangement, c: usize) -> bool {
+    !structure.staff[c]
+        && match arrangement {
+            Arrangement::Row => false,
+            Arrangement::RowWithLeafStack => structure.is_leaf(c),
+            Arrangement::Stack(_) | Arrangement::Grid { .. } => true,
+        }
+}
