@@ -682,6 +682,23 @@ fn wide_team_chart() -> Chart {
     chart
 }
 
+/// File → Export whole chart → `format`, answering the save dialog with `path`.
+fn export_whole_chart(
+    harness: &mut Harness<'_, OrgchartApp>,
+    dialogs: &Dialogs,
+    path: &std::path::Path,
+    format: &str,
+) {
+    dialogs
+        .borrow_mut()
+        .save_answers
+        .push_back(Some(path.to_path_buf()));
+    click_button(harness, "File");
+    harness.get_by_label("Export whole chart").hover();
+    harness.run();
+    click_button(harness, format);
+}
+
 fn click_view_item(harness: &mut Harness<'_, OrgchartApp>, label: &str) {
     click_button(harness, "View");
     click_button(harness, label);
@@ -733,14 +750,7 @@ fn compact_teams_stack_in_the_canvas_and_in_exports_from_the_menu() {
         "{stack:?}"
     );
 
-    dialogs
-        .borrow_mut()
-        .save_answers
-        .push_back(Some(path.clone()));
-    click_button(&mut harness, "File");
-    harness.get_by_label("Export whole chart").hover();
-    harness.run();
-    click_button(&mut harness, "SVG drawing");
+    export_whole_chart(&mut harness, &dialogs, &path, "SVG drawing");
     let written = std::fs::read(&path).expect("the SVG was written");
     let compact = orgchart::render::RenderOptions {
         layout: orgchart::layout::LayoutOptions {
@@ -867,7 +877,6 @@ fn figures_panel_shows_the_whole_chart_or_the_selected_branch() {
 
 #[test]
 fn colour_by_from_the_view_menu_colours_canvas_and_exports_with_a_key() {
-    use orgchart::render::Shape;
     use orgchart::render::colour_by::ColourBy;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("coloured.svg");
@@ -877,29 +886,11 @@ fn colour_by_from_the_view_menu_colours_canvas_and_exports_with_a_key() {
     click_button(&mut harness, "Organisation");
     harness.run();
     assert_eq!(harness.state().colour_by(), Some(&ColourBy::Organisation));
-    let texts: Vec<String> = harness
-        .state()
-        .canvas()
-        .cache
-        .drawing
-        .shapes
-        .iter()
-        .filter_map(|s| match s {
-            Shape::Text { text, .. } => Some(text.clone()),
-            _ => None,
-        })
-        .collect();
+    let texts = harness.state().canvas().cache.drawing.texts();
     for wanted in ["Colour: organisation", "Council A", "Council B"] {
-        assert!(texts.iter().any(|t| t == wanted), "{wanted}: {texts:?}");
+        assert!(texts.contains(&wanted), "{wanted}: {texts:?}");
     }
-    dialogs
-        .borrow_mut()
-        .save_answers
-        .push_back(Some(path.clone()));
-    click_button(&mut harness, "File");
-    harness.get_by_label("Export whole chart").hover();
-    harness.run();
-    click_button(&mut harness, "SVG drawing");
+    export_whole_chart(&mut harness, &dialogs, &path, "SVG drawing");
     let svg = std::fs::read_to_string(&path).expect("the SVG was written");
     assert!(
         svg.contains(">Colour: organisation<"),

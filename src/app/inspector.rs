@@ -599,16 +599,7 @@ fn estimate_row(ui: &mut Ui, unit: &Unit, out: &mut Vec<InspectorEdit>) {
 fn status_row(ui: &mut Ui, unit: &Unit, out: &mut Vec<InspectorEdit>) {
     let label = ui.label("Status");
     let mut status = unit.status.clone();
-    let choices = [
-        Status::InHouse,
-        Status::Outsourced {
-            provider: String::new(),
-        },
-        Status::Shared { with: Vec::new() },
-        Status::Vacant,
-        Status::New,
-        Status::ToBeDeleted,
-    ];
+    let choices = Status::kinds();
     egui::ComboBox::from_id_salt("inspector-status")
         .selected_text(status.name())
         .show_ui(ui, |ui| {

@@ -175,6 +175,20 @@ pub enum Status {
 }
 
 impl Status {
+    /// One of each kind of status (with no provider or organisations), in the order menus and keys list them.
+    pub fn kinds() -> [Status; 6] {
+        [
+            Status::InHouse,
+            Status::Outsourced {
+                provider: String::new(),
+            },
+            Status::Shared { with: Vec::new() },
+            Status::Vacant,
+            Status::New,
+            Status::ToBeDeleted,
+        ]
+    }
+
     /// The word shown on a card's badge; a status is never shown by colour alone.
     pub fn badge(&self) -> Option<String> {
         match self {

@@ -214,19 +214,7 @@ pub fn colouring(chart: &Chart, by: &ColourBy, palette: &Palette) -> Colouring {
                     entries.push((color, name));
                 }
             }
-            let order = |name: &str| {
-                [
-                    Status::Outsourced {
-                        provider: String::new(),
-                    },
-                    Status::Shared { with: Vec::new() },
-                    Status::Vacant,
-                    Status::New,
-                    Status::ToBeDeleted,
-                ]
-                .iter()
-                .position(|s| s.name() == name)
-            };
+            let order = |name: &str| Status::kinds().iter().position(|s| s.name() == name);
             entries.sort_by_key(|(_, name)| order(name));
             ColourKey { title, entries }
         }

@@ -119,6 +119,17 @@ impl Drawing {
         self.cards.iter().find(|card| &card.id == id)
     }
 
+    /// Every row of text, in painting order: what a reader sees, for checks and tests.
+    pub fn texts(&self) -> Vec<&str> {
+        self.shapes
+            .iter()
+            .filter_map(|shape| match shape {
+                Shape::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The card under a point, topmost first.
     pub fn card_at(&self, p: Point) -> Option<&Card> {
         self.cards.iter().rev().find(|card| card.rect.contains(p))

@@ -334,14 +334,7 @@ mod tests {
     use crate::model::{Share, Span, Status, Unit, UnitKind};
 
     fn texts(drawing: &Drawing) -> Vec<String> {
-        drawing
-            .shapes
-            .iter()
-            .filter_map(|s| match s {
-                Shape::Text { text, .. } => Some(text.clone()),
-                _ => None,
-            })
-            .collect()
+        drawing.texts().into_iter().map(str::to_owned).collect()
     }
 
     fn chart() -> Chart {

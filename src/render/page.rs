@@ -55,12 +55,7 @@ impl Sheet {
     /// The chart box left on `paper` once the furniture has its room. The heading always keeps room for
     /// `MAX_HEADING_ROWS` when `heading_rows` is more than zero, so every page of a document has the same box.
     pub fn new(paper: &Paper, furniture: &Furniture, heading_rows: usize) -> Self {
-        let size = Rect::new(
-            0.0,
-            0.0,
-            paper.width * UNITS_PER_POINT,
-            paper.height * UNITS_PER_POINT,
-        );
+        let size = paper_rect(paper);
         let content = size.expand(-MARGIN_POINTS * UNITS_PER_POINT);
         let mut top = content.y;
         if !furniture.title.trim().is_empty() {
@@ -81,6 +76,16 @@ impl Sheet {
         let chart_box = Rect::new(content.x, top, content.w, (bottom - top).max(1.0));
         Self { size, chart_box }
     }
+}
+
+/// The whole sheet in page units.
+pub fn paper_rect(paper: &Paper) -> Rect {
+    Rect::new(
+        0.0,
+        0.0,
+        paper.width * UNITS_PER_POINT,
+        paper.height * UNITS_PER_POINT,
+    )
 }
 
 /// How the chart sits in its box.

@@ -1,7 +1,7 @@
 //! What a report says, as blocks: one chart's summary, or the change between two charts.
 
 use crate::diff::report::{
-    Report as ChangeReport, change_columns, figures as own_figures, headline,
+    Report as ChangeReport, UNIT_SECTIONS, change_columns, figures as own_figures, headline,
 };
 use crate::diff::{self, DiffTotals};
 use crate::metrics::{self, NO_ORGANISATION, Totals, chart_figures, format, own_totals};
@@ -115,9 +115,7 @@ pub fn single_report(chart: &Chart, label: &str, options: &ReportOptions) -> Rep
         &[false, true],
     ));
     if figures.estimated {
-        blocks.push(Block::Note(
-            "Some figures are assumptions or estimates; each unit's notes say which.".to_owned(),
-        ));
+        blocks.push(estimates_note());
     }
     blocks.push(Block::Heading("By organisation".to_owned()));
     let named = design
@@ -208,6 +206,12 @@ pub fn single_report(chart: &Chart, label: &str, options: &ReportOptions) -> Rep
         date: options.paper.date.clone(),
         paper: options.paper.paper.clone(),
     }
+}
+
+fn estimates_note() -> Block {
+    Block::Note(
+        "Some figures are assumptions or estimates; each unit's notes say which.".to_owned(),
+    )
 }
 
 fn organisation_note(assumed: bool) -> String {
@@ -342,9 +346,7 @@ pub fn compare_report(
         &[false, true, true, true],
     ));
     if change.totals.estimated() {
-        blocks.push(Block::Note(
-            "Some figures are assumptions or estimates; each unit's notes say which.".to_owned(),
-        ));
+        blocks.push(estimates_note());
     }
     blocks.push(Block::Heading("By organisation".to_owned()));
     let named = change
@@ -381,13 +383,7 @@ pub fn compare_report(
         costed,
     );
     blocks.push(change_table("Unit", rows, costed));
-    for (title, label) in [
-        ("Added", "added"),
-        ("Removed", "removed"),
-        ("Moved", "moved"),
-        ("Renamed", "renamed"),
-        ("Changed", "changed"),
-    ] {
+    for (title, label) in UNIT_SECTIONS {
         let lines = report.lines(label);
         if lines.is_empty() && matches!(label, "renamed") {
             continue;

@@ -6,7 +6,7 @@ use crate::geom::{Point, Rect};
 use crate::paper::Paper;
 use crate::render::blocks::{self, Ink};
 use crate::render::drawing::{Drawing, FontWeight, Shape};
-use crate::render::page::{MARGIN_POINTS, UNITS_PER_POINT, first_row, scaled};
+use crate::render::page::{MARGIN_POINTS, UNITS_PER_POINT, first_row, paper_rect, scaled};
 use crate::render::pdf_pages::{Bookmark, to_pdf_pages};
 use crate::render::style::{self, Palette};
 use crate::render::{Theme, text};
@@ -54,12 +54,7 @@ struct Flow {
 
 impl Flow {
     fn new(paper: &Paper) -> Self {
-        let size = Rect::new(
-            0.0,
-            0.0,
-            paper.width * UNITS_PER_POINT,
-            paper.height * UNITS_PER_POINT,
-        );
+        let size = paper_rect(paper);
         let content = size.expand(-MARGIN_POINTS * UNITS_PER_POINT);
         let footer = text::line_height(FOOTER_SIZE * SCALE, FontWeight::Regular) + 10.0;
         let area = Rect::new(content.x, content.y, content.w, content.h - footer);

@@ -26,15 +26,7 @@ fn options() -> ReportOptions {
 fn page_texts(document: &ReportDocument) -> Vec<Vec<String>> {
     pdf_pages(document)
         .iter()
-        .map(|page| {
-            page.shapes
-                .iter()
-                .filter_map(|s| match s {
-                    Shape::Text { text, .. } => Some(text.clone()),
-                    _ => None,
-                })
-                .collect()
-        })
+        .map(|page| page.texts().into_iter().map(str::to_owned).collect())
         .collect()
 }
 

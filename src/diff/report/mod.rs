@@ -10,7 +10,7 @@ mod table;
 mod text;
 
 pub use table::Row;
-pub use text::headline;
+pub use text::{UNIT_SECTIONS, headline};
 
 /// Both charts, their diff and how to name them (usually their file names).
 pub struct Report<'a> {

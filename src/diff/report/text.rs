@@ -7,6 +7,15 @@ use crate::metrics::format;
 use super::super::{ChangeKind, DiffTotals};
 use super::{Report, count_change, money_pair};
 
+/// The sections of a change, each a title and the label of the changes it lists.
+pub const UNIT_SECTIONS: [(&str, &str); 5] = [
+    ("Added", "added"),
+    ("Removed", "removed"),
+    ("Moved", "moved"),
+    ("Renamed", "renamed"),
+    ("Changed", "changed"),
+];
+
 impl Report<'_> {
     /// A summary a councillor can read: totals first, then Added / Removed / Moved / Renamed / Changed /
     /// Links, each line naming the unit and its id, then the matches that were guessed.
@@ -77,13 +86,7 @@ impl Report<'_> {
         if self.diff.is_empty() {
             out.push_str("\nNo changes.\n");
         }
-        for (title, label) in [
-            ("Added", "added"),
-            ("Removed", "removed"),
-            ("Moved", "moved"),
-            ("Renamed", "renamed"),
-            ("Changed", "changed"),
-        ] {
+        for (title, label) in UNIT_SECTIONS {
             section(&mut out, title, &self.lines(label));
         }
         section(&mut out, "Links", &self.link_lines());
