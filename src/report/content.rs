@@ -8,6 +8,7 @@ use crate::metrics::{self, NO_ORGANISATION, Totals, chart_figures, format, own_t
 use crate::model::{Chart, Status, Unit};
 use crate::page_export::{PaperOptions, fit_page};
 use crate::render::figures::{FigureChart, Figures, figures_drawing};
+use crate::render::page::MIN_TEXT_POINTS;
 use crate::render::{RenderOptions, Theme, build_drawing};
 
 use super::{Block, ReportDocument, ReportOptions, Table, chart_name};
@@ -45,13 +46,13 @@ fn money_or_not_given(cost: &Totals, costed: bool) -> String {
 }
 
 /// The chart on a page of its own, the paper turned whichever way prints its text larger, and unfitted
-/// for formats without pages.
+/// for formats without pages; with a note when even so its text is too small to read.
 fn chart_page(
     chart: &Chart,
     options: &RenderOptions,
     report: &ReportOptions,
     alt: String,
-) -> Block {
+) -> Vec<Block> {
     let picture = build_drawing(chart, options);
     let upright = fit_page(chart, options, &report.paper);
     let turned_paper = PaperOptions {
@@ -59,12 +60,28 @@ fn chart_page(
         ..report.paper.clone()
     };
     let turned = fit_page(chart, options, &turned_paper);
-    let page = if turned.smallest_text_points > upright.smallest_text_points {
-        turned.drawing
+    let best = if turned.smallest_text_points > upright.smallest_text_points {
+        turned
     } else {
-        upright.drawing
+        upright
     };
-    Block::ChartPage { page, picture, alt }
+    let mut blocks = Vec::new();
+    if best.smallest_text_points < MIN_TEXT_POINTS {
+        blocks.push(Block::Note(format!(
+            "This chart is too large to read on one {} page: its smallest text prints at {:.1} pt. \
+             `orgchart export CHART.ron -o chart.pdf --pages {}` splits it over pages by its structure.",
+            report.paper.paper.name, best.smallest_text_points, report.paper.paper.name
+        )));
+    }
+    blocks.insert(
+        0,
+        Block::ChartPage {
+            page: best.drawing,
+            picture,
+            alt,
+        },
+    );
+    blocks
 }
 
 /// A summary of one chart: the chart on a page, totals, organisations, spans and layers, and the posts
@@ -75,16 +92,14 @@ pub fn single_report(chart: &Chart, label: &str, options: &ReportOptions) -> Rep
     let costed = costed(chart);
     let figures = chart_figures(chart);
     let design = Figures::of(chart, None).unwrap_or_default();
-    let mut blocks = vec![
-        Block::Heading("The chart".to_owned()),
-        chart_page(
-            chart,
-            &render,
-            options,
-            format!("The chart of {title}, {} units", figures.units),
-        ),
-        Block::Heading("Totals".to_owned()),
-    ];
+    let mut blocks = vec![Block::Heading("The chart".to_owned())];
+    blocks.extend(chart_page(
+        chart,
+        &render,
+        options,
+        format!("The chart of {title}, {} units", figures.units),
+    ));
+    blocks.push(Block::Heading("Totals".to_owned()));
     let cost = if costed {
         format!("{} a year including on-costs", format::money(figures.cost))
     } else {
@@ -312,20 +327,18 @@ pub fn compare_report(
         ..render_options(options)
     };
     let costed = costed(before) || costed(after);
-    let mut blocks = vec![
-        Block::Heading("The change".to_owned()),
-        chart_page(
-            &merged.chart,
-            &render,
-            options,
-            format!(
-                "Both charts in one: added in green, removed in red and struck through, moved in blue, \
-                 changed in amber. {}",
-                headline(&change.totals)
-            ),
+    let mut blocks = vec![Block::Heading("The change".to_owned())];
+    blocks.extend(chart_page(
+        &merged.chart,
+        &render,
+        options,
+        format!(
+            "Both charts in one: added in green, removed in red and struck through, moved in blue, \
+             changed in amber. {}",
+            headline(&change.totals)
         ),
-        Block::Heading("Totals before and after".to_owned()),
-    ];
+    ));
+    blocks.push(Block::Heading("Totals before and after".to_owned()));
     let [(hb, ha, hc), (cb, ca, cc)] = change_columns(&change.totals);
     let mut rows = vec![vec!["Headcount".to_owned(), hb, ha, hc]];
     if costed {

@@ -241,3 +241,24 @@ fn html_is_one_file_and_markdown_writes_its_pictures_beside_it() {
     );
     assert_eq!(ReportFormat::from_path(Path::new("x.docx")), None);
 }
+
+#[test]
+fn a_chart_too_big_for_its_page_gets_a_note_saying_how_to_split_it() {
+    let mut small = options();
+    small.paper.paper = "150x150".parse().unwrap();
+    let document = single_report(&occ_after(), "occ-after.ron", &small);
+    let note = document.blocks.iter().find_map(|b| match b {
+        Block::Note(text) if text.contains("too large to read") => Some(text.clone()),
+        _ => None,
+    });
+    let note = note.expect("a note about the unreadable chart page");
+    assert!(note.contains("--pages 150x150"), "{note}");
+    let readable = single_report(&occ_after(), "occ-after.ron", &options());
+    assert!(
+        !readable
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Note(t) if t.contains("too large"))),
+        "the OCC chart reads well on A4"
+    );
+}
