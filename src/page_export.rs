@@ -37,12 +37,16 @@ pub struct PaperOptions {
     pub date: String,
 }
 
-/// The layout for a page of this shape: auto-fit towards the chart box's aspect ratio.
-fn page_layout(options: &LayoutOptions, chart_box: Rect) -> LayoutOptions {
-    let mut layout = options.clone();
+/// Layouts to try for a page of this shape, best first: compact teams, then plain rows.
+fn page_layouts(options: &LayoutOptions, chart_box: Rect) -> Vec<LayoutOptions> {
     let _aspect = chart_box.w / chart_box.h.max(1.0);
-    layout.compact = true;
-    layout
+    [true, false]
+        .into_iter()
+        .map(|compact| LayoutOptions {
+            compact,
+            ..options.clone()
+        })
+        .collect()
 }
 
 fn subject(chart: &Chart, options: &RenderOptions) -> Chart {
@@ -109,25 +113,37 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
             .unwrap_or_else(|| build::footer_text(&chart, &forest, &totals));
     }
     let sheet = Sheet::new(&paper.paper, &furniture, 0);
-    let chart_only = RenderOptions {
-        layout: page_layout(&options.layout, sheet.chart_box),
-        title: Some(String::new()),
-        legend: false,
-        totals_footer: false,
-        subtree: None,
-        ..options.clone()
+    let fitted = |layout: LayoutOptions| {
+        let chart_only = RenderOptions {
+            layout,
+            title: Some(String::new()),
+            legend: false,
+            totals_footer: false,
+            subtree: None,
+            ..options.clone()
+        };
+        let drawing = render::build_drawing(&chart, &chart_only);
+        // The builder keeps a margin around the chart; the page has its own.
+        let area = drawing.bounds.expand(-style::MARGIN);
+        page::compose(
+            &sheet,
+            &furniture,
+            &drawing,
+            area,
+            Placement::Fill,
+            options.theme,
+        )
     };
-    let drawing = render::build_drawing(&chart, &chart_only);
-    // The builder keeps a margin around the chart; the page has its own.
-    let area = drawing.bounds.expand(-style::MARGIN);
-    let (page, _) = page::compose(
-        &sheet,
-        &furniture,
-        &drawing,
-        area,
-        Placement::Fill,
-        options.theme,
-    );
+    // Whichever layout prints largest.
+    let mut layouts = page_layouts(&options.layout, sheet.chart_box).into_iter();
+    let mut best = fitted(layouts.next().unwrap_or_else(|| options.layout.clone()));
+    for layout in layouts {
+        let next = fitted(layout);
+        if next.1 > best.1 {
+            best = next;
+        }
+    }
+    let page = best.0;
     let smallest = smallest_text_points(&page).unwrap_or(f32::INFINITY);
     FitPage {
         drawing: page,
@@ -214,11 +230,8 @@ pub fn paged_document(
         furniture.key = Some((document_key(&chart, &forest, &totals), notes));
     }
     let sheet = Sheet::new(&paper.paper, &furniture, page::MAX_HEADING_ROWS);
-    let layout = page_layout(&options.layout, sheet.chart_box);
-    let page_options = RenderOptions {
-        layout: layout.clone(),
-        ..options.clone()
-    };
+    let layouts = page_layouts(&options.layout, sheet.chart_box);
+    let page_options = options.clone();
     let index: HashMap<&UnitId, usize> = forest
         .ids
         .iter()
@@ -247,6 +260,7 @@ pub fn paged_document(
         totals: &totals,
         links: &links,
         options: &page_options,
+        layouts: &layouts,
     };
     let mut specs: Vec<_> = forest
         .ids
@@ -265,7 +279,7 @@ pub fn paged_document(
         forest: &forest,
         sizes: &sizes,
         links: &page_links,
-        layout: &layout,
+        layouts: &layouts,
         capacity,
         card_size: &card_size,
     });

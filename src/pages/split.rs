@@ -216,7 +216,7 @@ impl Planner<'_> {
 impl Planner<'_> {
     fn trial(&self, head: Head, items: &[usize], first_part: bool) -> (bool, f32, usize) {
         let (nodes, parent) = self.cards_of(head, items, first_part, 0, Mode::Plan);
-        let (fits, area) = self.request.measure(&nodes, &parent);
+        let (fits, _, area) = self.request.measure(&nodes, &parent);
         (fits, area, nodes.len())
     }
 
@@ -240,7 +240,15 @@ impl Planner<'_> {
             .copied()
             .filter(|&kid| !self.cut[kid] && self.cards[kid] > 1)
             .collect();
-        order.sort_by(|&a, &b| self.area[b].total_cmp(&self.area[a]).then(a.cmp(&b)));
+        // Under a manager the biggest branches go first. Among several organisations the smallest do, so
+        // the top of the main structure stays on page 1.
+        order.sort_by(|&a, &b| {
+            let bigger_first = self.area[b].total_cmp(&self.area[a]);
+            match head {
+                Head::Unit(_) => bigger_first.then(a.cmp(&b)),
+                Head::Forest => bigger_first.reverse().then(a.cmp(&b)),
+            }
+        });
         self.set_cuts(&order, order.len());
         let (fits, area, cards) = self.trial(head, &items, true);
         if !fits {
@@ -394,6 +402,7 @@ impl Planner<'_> {
             let items = &self.items(head)[part];
             let from = page.from_page.unwrap_or(0);
             let (nodes, parent) = self.cards_of(head, items, first_part, from, mode);
+            page.layout = self.request.measure(&nodes, &parent).1;
             page.nodes = nodes;
             page.parent = parent;
         }
