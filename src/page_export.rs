@@ -168,9 +168,12 @@ pub fn export_fit(
     let fitted = fit_page(chart, options, paper);
     let bytes = match format {
         ExportFormat::Svg => render::to_svg(&fitted.drawing).into_bytes(),
-        ExportFormat::Png => render::to_png(&fitted.drawing, scale / UNITS_PER_POINT)
+        // A hair under the exact ratio: the page's size in page units carries float error, and the PNG
+        // backend rounds pixels up, which would add a row and a column.
+        ExportFormat::Png => render::to_png(&fitted.drawing, scale / UNITS_PER_POINT * 0.999_99)
             .map_err(|err| err.to_string())?,
-        ExportFormat::Pdf => render::to_pdf(&fitted.drawing).map_err(|err| err.to_string())?,
+        ExportFormat::Pdf => to_pdf_pages(&[fitted.drawing], &[], &title_of(chart, options))
+            .map_err(|err| err.to_string())?,
         ExportFormat::Csv => {
             return Err("a CSV table has no page to fit: use .png, .svg or .pdf".to_owned());
         }

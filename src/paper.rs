@@ -105,7 +105,8 @@ impl std::str::FromStr for Paper {
         if let Some(paper) = Paper::named(base, landscape) {
             return Ok(paper);
         }
-        if let Some((w, h)) = wanted.split_once('x')
+        let dimensions = s.trim().to_ascii_lowercase().replace(' ', "");
+        if let Some((w, h)) = dimensions.split_once('x')
             && let (Ok(width), Ok(height)) = (w.trim().parse::<f32>(), h.trim().parse::<f32>())
         {
             let fits = |side: f32| side.is_finite() && (MIN_SIDE..=MAX_SIDE).contains(&side);

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::layout::Orientation;
 use crate::model::{LinkKind, UnitId};
 
+pub use super::paper_dialog::{PaperChoice, PaperExportKind};
 pub use crate::export::ExportFormat;
 
 /// How to delete a unit that has reports.
@@ -44,6 +45,9 @@ pub enum Command {
         selection_only: bool,
     },
     ImportCsv,
+    /// Ask for the paper, then export fitted to one page or as a PDF of pages.
+    OpenPaperExport(PaperExportKind),
+    ExportToPaper(PaperChoice),
     /// Compare the open chart (before) with one picked in a dialog (after).
     CompareWith,
     // Editing.

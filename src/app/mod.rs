@@ -17,6 +17,7 @@ mod import;
 pub mod inspector;
 mod keyboard;
 mod menu;
+mod paper_dialog;
 mod parse;
 mod sample;
 pub mod state;
@@ -56,6 +57,8 @@ pub struct OrgchartApp {
     recent: RecentFiles,
     notices: Notices,
     modal: Option<Modal>,
+    /// The paper window of Export → Fit to page… / PDF pages…, while open.
+    paper_choice: Option<paper_dialog::PaperChoice>,
     /// Compare mode: shown instead of the editor until closed.
     compare: Option<compare::Comparison>,
     pending: Vec<Command>,
@@ -88,6 +91,7 @@ impl OrgchartApp {
             recent,
             notices: Notices::default(),
             modal: None,
+            paper_choice: None,
             compare: None,
             pending: Vec::new(),
             export_collapsed: true,
@@ -213,6 +217,7 @@ impl OrgchartApp {
             self.modal = None;
             self.answer(answer);
         }
+        self.paper_window(ui);
         if !self.pending.is_empty() {
             let commands = std::mem::take(&mut self.pending);
             for command in commands {
