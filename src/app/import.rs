@@ -25,7 +25,7 @@ fn file_name(path: &Path) -> String {
 
 /// True when the file has the organogram senior-staff columns, so a junior staff file may go with it.
 fn is_senior_organogram(path: &Path) -> Result<bool, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+    let bytes = crate::io::read_input(path).map_err(|source| ImportError::Read {
         path: path.to_owned(),
         source,
     })?;

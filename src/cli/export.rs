@@ -70,6 +70,7 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
             args.scale
         )));
     }
+    crate::io::check_output(&args.output, &[&args.input]).map_err(CliError::Invalid)?;
     let chart = crate::io::load(&args.input).map_err(CliError::invalid)?;
     let subtree = match &args.subtree {
         Some(id) => {

@@ -26,6 +26,9 @@ pub struct ImportArgs {
 }
 
 pub fn run(args: &ImportArgs) -> Result<(), CliError> {
+    let mut inputs = vec![args.input.as_path()];
+    inputs.extend(args.junior.as_deref());
+    crate::io::check_output(&args.output, &inputs).map_err(CliError::Invalid)?;
     let report = import_files(&args.input, args.junior.as_deref(), args.format)
         .map_err(CliError::invalid)?;
     crate::io::save(&report.chart, &args.output).map_err(CliError::invalid)?;
