@@ -37,16 +37,20 @@ pub struct PaperOptions {
     pub date: String,
 }
 
-/// Layouts to try for a page of this shape, best first: compact teams, then plain rows.
+/// Layouts to try for a page of this shape, best first: auto-fit towards the chart box's aspect ratio, then
+/// the view's own layout.
 fn page_layouts(options: &LayoutOptions, chart_box: Rect) -> Vec<LayoutOptions> {
-    let _aspect = chart_box.w / chart_box.h.max(1.0);
-    [true, false]
-        .into_iter()
-        .map(|compact| LayoutOptions {
-            compact,
+    let aspect = chart_box.w / chart_box.h.max(1.0);
+    vec![
+        LayoutOptions {
+            target_aspect: Some(aspect),
             ..options.clone()
-        })
-        .collect()
+        },
+        LayoutOptions {
+            target_aspect: None,
+            ..options.clone()
+        },
+    ]
 }
 
 fn subject(chart: &Chart, options: &RenderOptions) -> Chart {
