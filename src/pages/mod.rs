@@ -144,6 +144,7 @@ fn node_forest(nodes: &[PageNode], parent: &[Option<usize>], ids: &[UnitId]) -> 
         children: vec![Vec::new(); nodes.len()],
         roots: Vec::new(),
         hidden_below: vec![0; nodes.len()],
+        ..Forest::default()
     };
     for (i, node) in nodes.iter().enumerate() {
         let id = match node {

@@ -35,6 +35,8 @@ struct Planner<'a> {
     /// How a group's reports are spread over its pages, for the groups that need more than one.
     parts: Vec<Option<Vec<Range<usize>>>>,
     forest_parts: Option<Vec<Range<usize>>>,
+    /// The top units that share the page (or pages) of several organisations.
+    forest_items: Vec<usize>,
 }
 
 /// Splits the forest into pages; see the module documentation.
@@ -59,21 +61,13 @@ pub fn paginate(request: &PageRequest) -> Pagination {
         cards: vec![1; n],
         parts: vec![None; n],
         forest_parts: None,
+        forest_items: forest.roots.clone(),
     };
     for u in post_order(request) {
         planner.decide(Head::Unit(u));
     }
-    let top = match forest.roots.as_slice() {
-        [single] => Head::Unit(*single),
-        _ => {
-            planner.decide(Head::Forest);
-            Head::Forest
-        }
-    };
-    if let Head::Unit(root) = top {
-        planner.cut[root] = false;
-    }
-    planner.assemble(top)
+    let tops = planner.tops();
+    planner.assemble(&tops)
 }
 
 /// Every unit after the units below it.
@@ -97,7 +91,7 @@ fn post_order(request: &PageRequest) -> Vec<usize> {
 impl Planner<'_> {
     fn items(&self, head: Head) -> &[usize] {
         match head {
-            Head::Forest => &self.request.forest.roots,
+            Head::Forest => &self.forest_items,
             Head::Unit(u) => &self.request.forest.children[u],
         }
     }
@@ -325,7 +319,34 @@ impl Planner<'_> {
             parts.push(start..start + good);
             start += good;
         }
-        parts
+        self.balanced(head, items, parts)
+    }
+
+    /// The same number of parts with the reports shared out evenly, when every part still fits: a last
+    /// page with one card left over reads badly.
+    fn balanced(
+        &self,
+        head: Head,
+        items: &[usize],
+        greedy: Vec<Range<usize>>,
+    ) -> Vec<Range<usize>> {
+        let count = greedy.len();
+        if count < 2 {
+            return greedy;
+        }
+        let (base, extra) = (items.len() / count, items.len() % count);
+        let mut even = Vec::with_capacity(count);
+        let mut start = 0;
+        for part in 0..count {
+            let len = base + usize::from(part < extra);
+            even.push(start..start + len);
+            start += len;
+        }
+        let all_fit = even
+            .iter()
+            .enumerate()
+            .all(|(part, range)| self.trial(head, &items[range.clone()], part == 0).0);
+        if all_fit { even } else { greedy }
     }
 }
 
@@ -338,18 +359,52 @@ struct Pending {
 
 /// Numbering in reading order, then filling the pages in.
 impl Planner<'_> {
-    fn assemble(&self, top: Head) -> Pagination {
+    /// The groups the document starts with. One organisation starts at its top. Several share page 1 when
+    /// they fit together; otherwise the biggest starts the document and the others share the pages after
+    /// its branches.
+    fn tops(&mut self) -> Vec<Head> {
+        let roots = self.request.forest.roots.clone();
+        if let [single] = roots.as_slice() {
+            self.cut[*single] = false;
+            return vec![Head::Unit(*single)];
+        }
+        if self.trial(Head::Forest, &roots, true).0 {
+            return vec![Head::Forest];
+        }
+        let mut units = vec![1usize; self.request.forest.len()];
+        for u in post_order(self.request) {
+            if let Some(p) = self.request.forest.parent[u] {
+                units[p] += units[u];
+            }
+        }
+        let Some(&main) = roots
+            .iter()
+            .max_by_key(|&&r| (units[r], std::cmp::Reverse(r)))
+        else {
+            return Vec::new();
+        };
+        self.cut[main] = false;
+        self.forest_items = roots.into_iter().filter(|&r| r != main).collect();
+        self.decide(Head::Forest);
+        vec![Head::Unit(main), Head::Forest]
+    }
+
+    fn assemble(&self, tops: &[Head]) -> Pagination {
         let n = self.request.forest.len();
         let mut page_of = vec![0; n];
         let mut group_page = vec![0; n];
         let mut pages: Vec<Page> = Vec::new();
         // (page, head, items of the page, first part?) for filling in once every page has its number.
         let mut contents: Vec<(Head, Range<usize>, bool)> = Vec::new();
-        let mut stack = vec![Pending {
-            head: top,
-            from_page: None,
-            outline_parent: None,
-        }];
+        let mut stack: Vec<Pending> = tops
+            .iter()
+            .rev()
+            .map(|&head| Pending {
+                head,
+                from_page: None,
+                outline_parent: None,
+            })
+            .collect();
         while let Some(group) = stack.pop() {
             let items = self.items(group.head);
             let parts = self

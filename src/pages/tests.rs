@@ -10,6 +10,7 @@ fn forest(parents: &[Option<usize>]) -> Forest {
         children: vec![Vec::new(); n],
         roots: Vec::new(),
         hidden_below: vec![0; n],
+        ..Forest::default()
     };
     for (i, p) in parents.iter().enumerate() {
         match p {
@@ -166,6 +167,10 @@ fn a_manager_with_too_many_reports_continues_them_over_pages() {
             assert_eq!(page.from_page, Some(p - 1));
         }
     }
+    // Shared out evenly, not a full page and a last card on its own.
+    let sizes: Vec<usize> = pages.iter().map(|p| p.units().count()).collect();
+    let (least, most) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+    assert!(most - least <= 2, "{sizes:?}");
     // The reports stay in their order across the parts.
     let order: Vec<usize> = pages.iter().flat_map(|p| p.units()).collect();
     assert_eq!(order, (0..forest.len()).collect::<Vec<_>>());
@@ -234,6 +239,30 @@ fn several_organisations_share_the_first_page_when_they_fit() {
     assert_eq!(pagination.pages.len(), 1);
     assert_eq!(pagination.pages[0].top, None);
     assert_every_unit_once(&forest, &pagination);
+}
+
+#[test]
+fn the_biggest_organisation_starts_the_document_when_several_do_not_fit_together() {
+    // A small organisation first, then a big one that fills pages of its own.
+    let mut parents = organisation(1, 1, 2);
+    let big = parents.len();
+    parents.extend(
+        organisation(6, 4, 6)
+            .into_iter()
+            .map(|p| Some(p.map_or(big, |p| p + big))),
+    );
+    parents[big] = None;
+    let forest = forest(&parents);
+    let pagination = paginate_with(&forest, &[], Size::new(1400.0, 800.0));
+    assert_every_unit_once(&forest, &pagination);
+    assert_eq!(
+        pagination.pages[0].top,
+        Some(big),
+        "page 1 is the big one's top"
+    );
+    let small = pagination.page_of[0];
+    assert_eq!(pagination.pages[small].top, None, "the others share a page");
+    assert!(small > 1);
 }
 
 #[test]
