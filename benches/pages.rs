@@ -22,11 +22,17 @@ fn pages(c: &mut Criterion) {
     for units in [1_000usize, 10_000] {
         let chart = generate(units, 7);
         let options = RenderOptions::default();
-        group.bench_with_input(BenchmarkId::new("page_drawings", units), &chart, |b, chart| {
-            b.iter(|| black_box(paged_document(chart, &options, &paper()).drawings.len()));
-        });
+        group.bench_with_input(
+            BenchmarkId::new("page_drawings", units),
+            &chart,
+            |b, chart| {
+                b.iter(|| black_box(paged_document(chart, &options, &paper()).drawings.len()));
+            },
+        );
         group.bench_with_input(BenchmarkId::new("pdf", units), &chart, |b, chart| {
-            b.iter(|| black_box(export_pages(chart, &options, &paper()).map(|(bytes, _)| bytes.len())));
+            b.iter(|| {
+                black_box(export_pages(chart, &options, &paper()).map(|(bytes, _)| bytes.len()))
+            });
         });
     }
     group.finish();

@@ -331,21 +331,25 @@ impl Planner<'_> {
         greedy: Vec<Range<usize>>,
     ) -> Vec<Range<usize>> {
         let count = greedy.len();
-        if count < 2 {
+        if count < 3 {
             return greedy;
         }
-        let (base, extra) = (items.len() / count, items.len() % count);
-        let mut even = Vec::with_capacity(count);
-        let mut start = 0;
-        for part in 0..count {
+        // The first part carries the manager's own card; the continued parts share out the rest.
+        let first = greedy[0].clone();
+        let continued = count - 1;
+        let rest = items.len() - first.end;
+        let (base, extra) = (rest / continued, rest % continued);
+        let mut even = vec![first.clone()];
+        let mut start = first.end;
+        for part in 0..continued {
             let len = base + usize::from(part < extra);
             even.push(start..start + len);
             start += len;
         }
         let all_fit = even
             .iter()
-            .enumerate()
-            .all(|(part, range)| self.trial(head, &items[range.clone()], part == 0).0);
+            .skip(1)
+            .all(|range| self.trial(head, &items[range.clone()], false).0);
         if all_fit { even } else { greedy }
     }
 }

