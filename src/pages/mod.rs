@@ -137,6 +137,8 @@ impl PageRequest<'_> {
     }
 }
 
+// The struct update stays for the forest's per-unit layout hints (placers), which default here.
+#[allow(clippy::needless_update)]
 fn node_forest(nodes: &[PageNode], parent: &[Option<usize>], ids: &[UnitId]) -> Forest {
     let mut forest = Forest {
         ids: Vec::with_capacity(nodes.len()),

@@ -414,7 +414,7 @@ impl Planner<'_> {
             let parts = self
                 .parts_of(group.head)
                 .cloned()
-                .unwrap_or_else(|| vec![0..items.len()]);
+                .unwrap_or_else(|| std::iter::once(0..items.len()).collect());
             let first = pages.len();
             let (top_unit, chain) = match group.head {
                 Head::Forest => (None, Vec::new()),

@@ -1,6 +1,7 @@
 use super::*;
 use crate::model::Forest;
 
+#[allow(clippy::needless_update)]
 /// A forest from each unit's parent (units listed in pre-order).
 fn forest(parents: &[Option<usize>]) -> Forest {
     let n = parents.len();
