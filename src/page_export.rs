@@ -37,12 +37,20 @@ pub struct PaperOptions {
     pub date: String,
 }
 
-/// The layout for a page of this shape: auto-fit towards the chart box's aspect ratio.
-fn page_layout(options: &LayoutOptions, chart_box: Rect) -> LayoutOptions {
-    let mut layout = options.clone();
-    let _aspect = chart_box.w / chart_box.h.max(1.0);
-    layout.compact = true;
-    layout
+/// Layouts to try for a page of this shape, best first: auto-fit towards the chart box's aspect ratio, then
+/// the view's own layout.
+fn page_layouts(options: &LayoutOptions, chart_box: Rect) -> Vec<LayoutOptions> {
+    let aspect = chart_box.w / chart_box.h.max(1.0);
+    vec![
+        LayoutOptions {
+            target_aspect: Some(aspect),
+            ..options.clone()
+        },
+        LayoutOptions {
+            target_aspect: None,
+            ..options.clone()
+        },
+    ]
 }
 
 fn subject(chart: &Chart, options: &RenderOptions) -> Chart {
@@ -110,25 +118,37 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
             .unwrap_or_else(|| build::footer_text(&chart, &forest, &totals));
     }
     let sheet = Sheet::new(&paper.paper, &furniture, 0);
-    let chart_only = RenderOptions {
-        layout: page_layout(&options.layout, sheet.chart_box),
-        title: Some(String::new()),
-        legend: false,
-        totals_footer: false,
-        subtree: None,
-        ..options.clone()
+    let fitted = |layout: LayoutOptions| {
+        let chart_only = RenderOptions {
+            layout,
+            title: Some(String::new()),
+            legend: false,
+            totals_footer: false,
+            subtree: None,
+            ..options.clone()
+        };
+        let drawing = render::build_drawing(&chart, &chart_only);
+        // The builder keeps a margin around the chart; the page has its own.
+        let area = drawing.bounds.expand(-style::MARGIN);
+        page::compose(
+            &sheet,
+            &furniture,
+            &drawing,
+            area,
+            Placement::Fill,
+            options.theme,
+        )
     };
-    let drawing = render::build_drawing(&chart, &chart_only);
-    // The builder keeps a margin around the chart; the page has its own.
-    let area = drawing.bounds.expand(-style::MARGIN);
-    let (page, _) = page::compose(
-        &sheet,
-        &furniture,
-        &drawing,
-        area,
-        Placement::Fill,
-        options.theme,
-    );
+    // Whichever layout prints largest.
+    let mut layouts = page_layouts(&options.layout, sheet.chart_box).into_iter();
+    let mut best = fitted(layouts.next().unwrap_or_else(|| options.layout.clone()));
+    for layout in layouts {
+        let next = fitted(layout);
+        if next.1 > best.1 {
+            best = next;
+        }
+    }
+    let page = best.0;
     let smallest = smallest_text_points(&page).unwrap_or(f32::INFINITY);
     FitPage {
         drawing: page,
@@ -153,9 +173,12 @@ pub fn export_fit(
     let fitted = fit_page(chart, options, paper);
     let bytes = match format {
         ExportFormat::Svg => render::to_svg(&fitted.drawing).into_bytes(),
-        ExportFormat::Png => render::to_png(&fitted.drawing, scale / UNITS_PER_POINT)
+        // A hair under the exact ratio: the page's size in page units carries float error, and the PNG
+        // backend rounds pixels up, which would add a row and a column.
+        ExportFormat::Png => render::to_png(&fitted.drawing, scale / UNITS_PER_POINT * 0.999_99)
             .map_err(|err| err.to_string())?,
-        ExportFormat::Pdf => render::to_pdf(&fitted.drawing).map_err(|err| err.to_string())?,
+        ExportFormat::Pdf => to_pdf_pages(&[fitted.drawing], &[], &title_of(chart, options))
+            .map_err(|err| err.to_string())?,
         ExportFormat::Csv => {
             return Err("a CSV table has no page to fit: use .png, .svg or .pdf".to_owned());
         }
@@ -216,11 +239,8 @@ pub fn paged_document(
         furniture.colours = build::colouring_of(&chart, options).key;
     }
     let sheet = Sheet::new(&paper.paper, &furniture, page::MAX_HEADING_ROWS);
-    let layout = page_layout(&options.layout, sheet.chart_box);
-    let page_options = RenderOptions {
-        layout: layout.clone(),
-        ..options.clone()
-    };
+    let layouts = page_layouts(&options.layout, sheet.chart_box);
+    let page_options = options.clone();
     let index: HashMap<&UnitId, usize> = forest
         .ids
         .iter()
@@ -251,6 +271,7 @@ pub fn paged_document(
         links: &links,
         options: &page_options,
         colouring: &colouring,
+        layouts: &layouts,
     };
     let mut specs: Vec<_> = forest
         .ids
@@ -272,7 +293,7 @@ pub fn paged_document(
         forest: &forest,
         sizes: &sizes,
         links: &page_links,
-        layout: &layout,
+        layouts: &layouts,
         capacity,
         card_size: &card_size,
     });

@@ -948,3 +948,102 @@ fn file_report_writes_the_summary_in_the_form_the_name_asks_for() {
         .expect("a wrong form is refused");
     assert!(message.contains(".pdf, .html, .md"), "{message}");
 }
+
+fn open_paper_window(harness: &mut Harness<'_, OrgchartApp>, item: &str) {
+    click_button(harness, "File");
+    harness.get_by_label("Export whole chart").hover();
+    harness.run();
+    click_button(harness, item);
+}
+
+#[test]
+fn export_fit_to_page_asks_for_the_paper_and_writes_one_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.png");
+    let (mut harness, dialogs) = editor();
+    dialogs
+        .borrow_mut()
+        .save_answers
+        .push_back(Some(path.clone()));
+    open_paper_window(&mut harness, "Fit to page…");
+    click_button(&mut harness, "A3");
+    click_button(&mut harness, "Portrait");
+    click_button(&mut harness, "PNG image");
+    assert!(
+        harness.query_by_label("a3 (842 x 1191 pt)").is_some(),
+        "the window shows the paper it will use"
+    );
+    click_button(&mut harness, "Export…");
+    assert_eq!(
+        dialogs.borrow().asked,
+        vec!["save: test-body-a3-page.png".to_owned()]
+    );
+    let png = std::fs::read(&path).expect("the page was written");
+    let size = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    assert_eq!(
+        (size(16), size(20)),
+        (842 * 3, 1191 * 3),
+        "A3 portrait at 3 px a point"
+    );
+    assert!(
+        harness.query_by_label("Fit to page").is_none(),
+        "the window closed"
+    );
+}
+
+#[test]
+fn export_pdf_pages_writes_the_library_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pages.pdf");
+    let (mut harness, dialogs) = editor();
+    dialogs
+        .borrow_mut()
+        .save_answers
+        .push_back(Some(path.clone()));
+    open_paper_window(&mut harness, "PDF pages…");
+    // A4 landscape is the default.
+    click_button(&mut harness, "Export…");
+    assert_eq!(
+        dialogs.borrow().asked,
+        vec!["save: test-body-a4-pages.pdf".to_owned()]
+    );
+    let written = std::fs::read(&path).expect("the PDF was written");
+    let options = orgchart::render::RenderOptions {
+        title: Some("Test body".to_owned()),
+        ..Default::default()
+    };
+    let paper = orgchart::page_export::PaperOptions {
+        paper: "a4-landscape".parse().unwrap(),
+        date: orgchart::page_export::today(),
+    };
+    let (expected, pages) =
+        orgchart::page_export::export_pages(harness.state().chart(), &options, &paper).unwrap();
+    // svg2pdf writes fonts in hash order, so compare the documents' shape rather than their bytes.
+    let media_boxes = |pdf: &[u8]| {
+        String::from_utf8_lossy(pdf)
+            .matches("/MediaBox [0 0 842 595]")
+            .count()
+    };
+    assert_eq!(pages, 1);
+    assert_eq!(media_boxes(&written), pages);
+    assert_eq!(media_boxes(&expected), pages);
+    assert_eq!(
+        written.len(),
+        expected.len(),
+        "the same document as `orgchart export --pages`"
+    );
+    assert!(
+        String::from_utf8_lossy(&written).contains("/Outlines"),
+        "with bookmarks"
+    );
+}
+
+#[test]
+fn the_paper_window_can_be_cancelled() {
+    let (mut harness, dialogs) = editor();
+    open_paper_window(&mut harness, "PDF pages…");
+    assert!(harness.query_by_label("PDF pages").is_some());
+    click_button(&mut harness, "Cancel");
+    assert!(harness.query_by_label("PDF pages").is_none());
+    assert!(dialogs.borrow().asked.is_empty(), "no file was asked for");
+}

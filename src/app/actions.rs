@@ -109,6 +109,10 @@ impl OrgchartApp {
                 selection_only,
             } => self.export(format, selection_only),
             Command::CompareWith => self.compare_with_dialog(),
+            Command::OpenPaperExport(kind) => {
+                self.paper_choice = Some(super::paper_dialog::PaperChoice::new(kind));
+            }
+            Command::ExportToPaper(choice) => self.export_to_paper(&choice),
             Command::Undo => self.undo(true),
             Command::Redo => self.undo(false),
             Command::AddRoot => self.add_unit(None, None),

@@ -7,6 +7,7 @@ use crate::layout::Orientation;
 use crate::model::{LinkKind, UnitId};
 use crate::render::colour_by::ColourBy;
 
+pub use super::paper_dialog::{PaperChoice, PaperExportKind};
 pub use crate::export::ExportFormat;
 
 /// How to delete a unit that has reports.
@@ -49,6 +50,9 @@ pub enum Command {
     Report,
     /// A report of the change being compared.
     CompareReport,
+    /// Ask for the paper, then export fitted to one page or as a PDF of pages.
+    OpenPaperExport(PaperExportKind),
+    ExportToPaper(PaperChoice),
     /// Compare the open chart (before) with one picked in a dialog (after).
     CompareWith,
     // Editing.

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use egui::{Button, Ui};
 
-use super::commands::{Command, ExportFormat};
+use super::commands::{Command, ExportFormat, PaperExportKind};
 use crate::layout::{LayoutOptions, Orientation};
 use crate::render::colour_by::ColourBy;
 
@@ -96,6 +96,13 @@ fn file_menu(ui: &mut Ui, state: &mut MenuState<'_>, out: &mut Vec<Command>) {
                     selection_only: false,
                 });
             }
+        }
+        ui.separator();
+        if item(ui, true, "Fit to page…", "") {
+            out.push(Command::OpenPaperExport(PaperExportKind::Fit));
+        }
+        if item(ui, true, "PDF pages…", "") {
+            out.push(Command::OpenPaperExport(PaperExportKind::Pages));
         }
     });
     ui.add_enabled_ui(state.has_selection, |ui| {

@@ -21,6 +21,7 @@ mod import;
 pub mod inspector;
 mod keyboard;
 mod menu;
+mod paper_dialog;
 mod parse;
 pub mod recovery;
 mod report;
@@ -64,6 +65,8 @@ pub struct OrgchartApp {
     recent: RecentFiles,
     notices: Notices,
     modal: Option<Modal>,
+    /// The paper window of Export → Fit to page… / PDF pages…, while open.
+    paper_choice: Option<paper_dialog::PaperChoice>,
     /// Compare mode: shown instead of the editor until closed.
     compare: Option<compare::Comparison>,
     pending: Vec<Command>,
@@ -107,6 +110,7 @@ impl OrgchartApp {
             recent,
             notices: Notices::default(),
             modal: None,
+            paper_choice: None,
             compare: None,
             pending: Vec::new(),
             export_collapsed: true,
@@ -279,6 +283,7 @@ impl OrgchartApp {
             }
         }
         self.path_prompt_ui(ui);
+        self.paper_window(ui);
         if !self.pending.is_empty() {
             let commands = std::mem::take(&mut self.pending);
             for command in commands {

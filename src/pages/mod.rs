@@ -61,6 +61,8 @@ pub struct Page {
     pub part: Option<(usize, usize)>,
     /// The page whose bookmark this page's bookmark sits under.
     pub outline_parent: Option<usize>,
+    /// Which of the request's layouts the page is drawn with.
+    pub layout: usize,
 }
 
 impl Page {
@@ -84,8 +86,8 @@ pub struct PageRequest<'a> {
     /// Card size of every unit of `forest`.
     pub sizes: &'a [Size],
     pub links: &'a [PageLink],
-    /// How cards are laid out on a page.
-    pub layout: &'a LayoutOptions,
+    /// Ways to lay out a page's cards, tried in order: a page takes the first that fits.
+    pub layouts: &'a [LayoutOptions],
     /// The largest chart (cards and routes) one page can hold at the smallest readable scale.
     pub capacity: Size,
     /// The size of a card that is not a unit's own (stub, continued manager, reference).
@@ -107,16 +109,36 @@ impl PageRequest<'_> {
         }
     }
 
-    /// Lays out the cards and says whether they fit a page, with the laid-out area.
-    fn measure(&self, nodes: &[PageNode], parent: &[Option<usize>]) -> (bool, f32) {
+    /// Lays out the cards in each of the layouts until one fits a page: whether one did, which (or the one
+    /// that came nearest), and its laid-out area.
+    fn measure(&self, nodes: &[PageNode], parent: &[Option<usize>]) -> (bool, usize, f32) {
         let forest = node_forest(nodes, parent, &[]);
         let sizes: Vec<Size> = nodes.iter().map(|node| self.size_of(node)).collect();
-        let placed = layout::layout(&forest, &sizes, &[], self.layout);
-        let (w, h) = (placed.bounds.w + ROUTE_ROOM, placed.bounds.h + ROUTE_ROOM);
-        (w <= self.capacity.w && h <= self.capacity.h, w * h)
+        let default_layout = [LayoutOptions::default()];
+        let layouts = if self.layouts.is_empty() {
+            &default_layout[..]
+        } else {
+            self.layouts
+        };
+        let mut nearest = (f32::INFINITY, 0, 0.0);
+        for (i, options) in layouts.iter().enumerate() {
+            let placed = layout::layout(&forest, &sizes, &[], options);
+            let (w, h) = (placed.bounds.w + ROUTE_ROOM, placed.bounds.h + ROUTE_ROOM);
+            if w <= self.capacity.w && h <= self.capacity.h {
+                return (true, i, w * h);
+            }
+            // How far it would have to shrink to fit.
+            let over = (w / self.capacity.w).max(h / self.capacity.h);
+            if over < nearest.0 {
+                nearest = (over, i, w * h);
+            }
+        }
+        (false, nearest.1, nearest.2)
     }
 }
 
+// The struct update stays for the forest's per-unit layout hints (placers), which default here.
+#[allow(clippy::needless_update)]
 fn node_forest(nodes: &[PageNode], parent: &[Option<usize>], ids: &[UnitId]) -> Forest {
     let mut forest = Forest {
         ids: Vec::with_capacity(nodes.len()),

@@ -35,6 +35,8 @@ struct Planner<'a> {
     /// How a group's reports are spread over its pages, for the groups that need more than one.
     parts: Vec<Option<Vec<Range<usize>>>>,
     forest_parts: Option<Vec<Range<usize>>>,
+    /// The top units that share the page (or pages) of several organisations.
+    forest_items: Vec<usize>,
 }
 
 /// Splits the forest into pages; see the module documentation.
@@ -59,21 +61,13 @@ pub fn paginate(request: &PageRequest) -> Pagination {
         cards: vec![1; n],
         parts: vec![None; n],
         forest_parts: None,
+        forest_items: forest.roots.clone(),
     };
     for u in post_order(request) {
         planner.decide(Head::Unit(u));
     }
-    let top = match forest.roots.as_slice() {
-        [single] => Head::Unit(*single),
-        _ => {
-            planner.decide(Head::Forest);
-            Head::Forest
-        }
-    };
-    if let Head::Unit(root) = top {
-        planner.cut[root] = false;
-    }
-    planner.assemble(top)
+    let tops = planner.tops();
+    planner.assemble(&tops)
 }
 
 /// Every unit after the units below it.
@@ -97,7 +91,7 @@ fn post_order(request: &PageRequest) -> Vec<usize> {
 impl Planner<'_> {
     fn items(&self, head: Head) -> &[usize] {
         match head {
-            Head::Forest => &self.request.forest.roots,
+            Head::Forest => &self.forest_items,
             Head::Unit(u) => &self.request.forest.children[u],
         }
     }
@@ -216,7 +210,7 @@ impl Planner<'_> {
 impl Planner<'_> {
     fn trial(&self, head: Head, items: &[usize], first_part: bool) -> (bool, f32, usize) {
         let (nodes, parent) = self.cards_of(head, items, first_part, 0, Mode::Plan);
-        let (fits, area) = self.request.measure(&nodes, &parent);
+        let (fits, _, area) = self.request.measure(&nodes, &parent);
         (fits, area, nodes.len())
     }
 
@@ -240,7 +234,15 @@ impl Planner<'_> {
             .copied()
             .filter(|&kid| !self.cut[kid] && self.cards[kid] > 1)
             .collect();
-        order.sort_by(|&a, &b| self.area[b].total_cmp(&self.area[a]).then(a.cmp(&b)));
+        // Under a manager the biggest branches go first. Among several organisations the smallest do, so
+        // the top of the main structure stays on page 1.
+        order.sort_by(|&a, &b| {
+            let bigger_first = self.area[b].total_cmp(&self.area[a]);
+            match head {
+                Head::Unit(_) => bigger_first.then(a.cmp(&b)),
+                Head::Forest => bigger_first.reverse().then(a.cmp(&b)),
+            }
+        });
         self.set_cuts(&order, order.len());
         let (fits, area, cards) = self.trial(head, &items, true);
         if !fits {
@@ -317,7 +319,38 @@ impl Planner<'_> {
             parts.push(start..start + good);
             start += good;
         }
-        parts
+        self.balanced(head, items, parts)
+    }
+
+    /// The same number of parts with the reports shared out evenly, when every part still fits: a last
+    /// page with one card left over reads badly.
+    fn balanced(
+        &self,
+        head: Head,
+        items: &[usize],
+        greedy: Vec<Range<usize>>,
+    ) -> Vec<Range<usize>> {
+        let count = greedy.len();
+        if count < 3 {
+            return greedy;
+        }
+        // The first part carries the manager's own card; the continued parts share out the rest.
+        let first = greedy[0].clone();
+        let continued = count - 1;
+        let rest = items.len() - first.end;
+        let (base, extra) = (rest / continued, rest % continued);
+        let mut even = vec![first.clone()];
+        let mut start = first.end;
+        for part in 0..continued {
+            let len = base + usize::from(part < extra);
+            even.push(start..start + len);
+            start += len;
+        }
+        let all_fit = even
+            .iter()
+            .skip(1)
+            .all(|range| self.trial(head, &items[range.clone()], false).0);
+        if all_fit { even } else { greedy }
     }
 }
 
@@ -330,24 +363,58 @@ struct Pending {
 
 /// Numbering in reading order, then filling the pages in.
 impl Planner<'_> {
-    fn assemble(&self, top: Head) -> Pagination {
+    /// The groups the document starts with. One organisation starts at its top. Several share page 1 when
+    /// they fit together; otherwise the biggest starts the document and the others share the pages after
+    /// its branches.
+    fn tops(&mut self) -> Vec<Head> {
+        let roots = self.request.forest.roots.clone();
+        if let [single] = roots.as_slice() {
+            self.cut[*single] = false;
+            return vec![Head::Unit(*single)];
+        }
+        if self.trial(Head::Forest, &roots, true).0 {
+            return vec![Head::Forest];
+        }
+        let mut units = vec![1usize; self.request.forest.len()];
+        for u in post_order(self.request) {
+            if let Some(p) = self.request.forest.parent[u] {
+                units[p] += units[u];
+            }
+        }
+        let Some(&main) = roots
+            .iter()
+            .max_by_key(|&&r| (units[r], std::cmp::Reverse(r)))
+        else {
+            return Vec::new();
+        };
+        self.cut[main] = false;
+        self.forest_items = roots.into_iter().filter(|&r| r != main).collect();
+        self.decide(Head::Forest);
+        vec![Head::Unit(main), Head::Forest]
+    }
+
+    fn assemble(&self, tops: &[Head]) -> Pagination {
         let n = self.request.forest.len();
         let mut page_of = vec![0; n];
         let mut group_page = vec![0; n];
         let mut pages: Vec<Page> = Vec::new();
         // (page, head, items of the page, first part?) for filling in once every page has its number.
         let mut contents: Vec<(Head, Range<usize>, bool)> = Vec::new();
-        let mut stack = vec![Pending {
-            head: top,
-            from_page: None,
-            outline_parent: None,
-        }];
+        let mut stack: Vec<Pending> = tops
+            .iter()
+            .rev()
+            .map(|&head| Pending {
+                head,
+                from_page: None,
+                outline_parent: None,
+            })
+            .collect();
         while let Some(group) = stack.pop() {
             let items = self.items(group.head);
             let parts = self
                 .parts_of(group.head)
                 .cloned()
-                .unwrap_or_else(|| vec![0..items.len()]);
+                .unwrap_or_else(|| std::iter::once(0..items.len()).collect());
             let first = pages.len();
             let (top_unit, chain) = match group.head {
                 Head::Forest => (None, Vec::new()),
@@ -394,6 +461,7 @@ impl Planner<'_> {
             let items = &self.items(head)[part];
             let from = page.from_page.unwrap_or(0);
             let (nodes, parent) = self.cards_of(head, items, first_part, from, mode);
+            page.layout = self.request.measure(&nodes, &parent).1;
             page.nodes = nodes;
             page.parent = parent;
         }

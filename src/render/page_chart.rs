@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::geom::{Rect, Size};
-use crate::layout::{Layout, Orientation, layout};
+use crate::layout::{Layout, LayoutOptions, Orientation, layout};
 use crate::metrics::Totals;
 use crate::model::{Chart, Forest, Link, Unit, UnitId};
 use crate::pages::{Page, PageNode};
@@ -29,6 +29,8 @@ pub struct PageSource<'a> {
     pub options: &'a RenderOptions,
     /// Card colours when the chart is coloured by a field (empty otherwise).
     pub colouring: &'a Colouring,
+    /// The layouts pagination chose among (`Page::layout` picks one).
+    pub layouts: &'a [LayoutOptions],
 }
 
 /// How cards that stand for something on another page are told apart: a dashed frame around them.
@@ -143,11 +145,12 @@ impl PageSource<'_> {
             build::align_row_heights(&forest, &mut specs);
         }
         let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();
-        let mut placed = layout(&forest, &sizes, &[], &self.options.layout);
+        let options = self.layout_of(page);
+        let mut placed = layout(&forest, &sizes, &[], options);
         let is_reference = |i: usize| matches!(page.nodes.get(i), Some(PageNode::Reference { .. }));
         // A reference hangs from its unit in the layout, but its line is the link's, not line management.
         placed.connectors.retain(|c| !is_reference(c.child));
-        let routed = self.route(page, &placed);
+        let routed = self.route(page, &placed, options);
 
         let mut shapes = Vec::new();
         links::paint_connectors(&placed, &palette, &mut shapes);
@@ -198,7 +201,13 @@ impl PageSource<'_> {
     }
 
     /// Links with both ends on the page, and each reference card's link to its unit.
-    fn route(&self, page: &Page, placed: &Layout) -> Vec<RoutedLink> {
+    fn layout_of(&self, page: &Page) -> &LayoutOptions {
+        self.layouts
+            .get(page.layout)
+            .unwrap_or(&self.options.layout)
+    }
+
+    fn route(&self, page: &Page, placed: &Layout, options: &LayoutOptions) -> Vec<RoutedLink> {
         let at: HashMap<usize, usize> = page
             .nodes
             .iter()
@@ -220,14 +229,7 @@ impl PageSource<'_> {
         for link in self.links {
             if let (Some(from), Some(to)) = (node_of(&link.from), node_of(&link.to))
                 && from != to
-                && let Some(route) = links::route(
-                    from,
-                    to,
-                    link.kind,
-                    &link.label,
-                    placed,
-                    &self.options.layout,
-                )
+                && let Some(route) = links::route(from, to, link.kind, &link.label, placed, options)
             {
                 routed.push(route);
             }
@@ -249,8 +251,7 @@ impl PageSource<'_> {
             } else {
                 (r, *owner)
             };
-            if let Some(route) = links::route(from, to, link.kind, "", placed, &self.options.layout)
-            {
+            if let Some(route) = links::route(from, to, link.kind, "", placed, options) {
                 routed.push(route);
             }
         }

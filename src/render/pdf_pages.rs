@@ -56,10 +56,9 @@ pub(crate) fn to_pdf_pages_with(
             .get(&x_ref)
             .copied()
             .ok_or_else(|| RenderError::Pdf("the page's drawing went missing".to_owned()))?;
-        let (w, h) = (
-            drawing.bounds.w / UNITS_PER_POINT,
-            drawing.bounds.h / UNITS_PER_POINT,
-        );
+        // Paper sizes are whole (or simple) points: undo the float error of converting to page units.
+        let points = |units: f32| (units / UNITS_PER_POINT * 1000.0).round() / 1000.0;
+        let (w, h) = (points(drawing.bounds.w), points(drawing.bounds.h));
         let content_ref = alloc.bump();
         let mut content = Content::new();
         content.transform([w, 0.0, 0.0, h, 0.0, 0.0]).x_object(name);
