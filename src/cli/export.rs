@@ -15,7 +15,7 @@ use super::CliError;
 pub struct ExportArgs {
     /// The chart to export (.ron).
     pub input: PathBuf,
-    /// Where to write; the extension picks the format: .svg, .png, .pdf or .csv.
+    /// Where to write; the extension picks the format: .svg, .png, .pdf, .csv or .xlsx.
     #[arg(short, long)]
     pub output: PathBuf,
     /// top-down or left-right.

@@ -10,3 +10,4 @@ pub use safe_write::write_atomically;
 pub mod csv_table;
 pub mod import;
 pub mod organogram;
+pub mod xlsx;
