@@ -69,6 +69,8 @@ impl OrgchartApp {
                 primary,
                 with_junior,
             } => self.import_organogram(primary, with_junior),
+            ModalAnswer::ImportSetupChanged(setup) => self.modal = Some(Modal::ImportSetup(setup)),
+            ModalAnswer::ImportWith(setup) => self.import_with_setup(&setup),
         }
     }
 

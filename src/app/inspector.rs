@@ -26,13 +26,14 @@ pub enum Field {
     Provider,
     SharedWith,
     Organisation,
+    Department,
     Grade,
     Notes,
     Tags,
 }
 
 impl Field {
-    const TEXT: [Field; 11] = [
+    const TEXT: [Field; 12] = [
         Field::Name,
         Field::Role,
         Field::Headcount,
@@ -41,6 +42,7 @@ impl Field {
         Field::Provider,
         Field::SharedWith,
         Field::Organisation,
+        Field::Department,
         Field::Grade,
         Field::Notes,
         Field::Tags,
@@ -56,6 +58,7 @@ impl Field {
             Field::Provider => "Provider",
             Field::SharedWith => "Shared with",
             Field::Organisation => "Organisation",
+            Field::Department => "Department",
             Field::Grade => "Grade",
             Field::Notes => "Notes",
             Field::Tags => "Tags",
@@ -72,6 +75,7 @@ impl Field {
             Field::Provider => "Company providing the service",
             Field::SharedWith => "Organisations, separated by commas",
             Field::Organisation => "Which organisation it belongs to",
+            Field::Department => "Department, division, team or cost centre",
             Field::Grade => "Pay grade",
             Field::Notes => "Sources, assumptions",
             Field::Tags => "Comma-separated",
@@ -95,6 +99,7 @@ impl Field {
                 _ => String::new(),
             },
             Field::Organisation => unit.organisation.clone(),
+            Field::Department => unit.department.clone(),
             Field::Grade => unit.grade.clone(),
             Field::Notes => unit.notes.clone(),
             Field::Tags => unit.tags.join(", "),
@@ -155,6 +160,7 @@ impl Field {
                 }
             }
             Field::Organisation => unit.organisation = text.trim().to_owned(),
+            Field::Department => unit.department = text.trim().to_owned(),
             Field::Grade => unit.grade = text.trim().to_owned(),
             Field::Notes => unit.notes = text.to_owned(),
             Field::Tags => unit.tags = parse::list(text),
@@ -306,6 +312,7 @@ impl Inspector {
                     _ => {}
                 }
                 self.text_row(ui, &unit, Field::Organisation, &mut out);
+                self.text_row(ui, &unit, Field::Department, &mut out);
                 self.text_row(ui, &unit, Field::Grade, &mut out);
                 self.text_row(ui, &unit, Field::Tags, &mut out);
                 self.text_row(ui, &unit, Field::Notes, &mut out);

@@ -14,6 +14,7 @@ pub mod files;
 pub mod find;
 mod fonts;
 mod import;
+pub mod import_setup;
 pub mod inspector;
 mod keyboard;
 mod menu;

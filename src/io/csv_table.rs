@@ -20,6 +20,7 @@ mod cells;
 mod read;
 mod write;
 
+pub use read::{Preview, PreviewRow, preview};
 pub use write::COLUMNS;
 pub(crate) use write::table_rows;
 

@@ -44,36 +44,7 @@ pub fn import_records(
     records: Vec<Record>,
     mapping: &ColumnMapping,
 ) -> Result<ImportReport, ImportError> {
-    let is_header = |cells: &[String]| {
-        ColumnMap::recognise(cells, mapping).is_ok_and(|map| map.identifies_units())
-    };
-    let header_found = records
-        .iter()
-        .take(HEADER_SEARCH_ROWS)
-        .any(|record| !record.is_blank() && is_header(&record.cells));
-    let table = if header_found {
-        Table::new_raw(records, HEADER_SEARCH_ROWS, is_header)
-    } else {
-        Table::new_raw(records, HEADER_SEARCH_ROWS, |_| true)
-    }
-    .map_err(|err| crate::io::import::table_error(file, err, "column names".to_owned()))?;
-    let columns =
-        ColumnMap::recognise(&table.header, mapping).map_err(|problem| ImportError::Columns {
-            file: file.to_owned(),
-            problem,
-            found: table.header_list(),
-        })?;
-    if !columns.identifies_units() {
-        return Err(ImportError::Columns {
-            file: file.to_owned(),
-            problem: format!(
-                "row {} should be a header naming at least an \"id\", a \"name\" (or first and last name) or an \"email\" column, or give one with --map name=COLUMN (the other columns are optional: {})",
-                table.header_row,
-                super::COLUMNS.join(", ")
-            ),
-            found: table.header_list(),
-        });
-    }
+    let (table, columns) = find_table(file, records, mapping)?;
     let id_source = columns.id_source();
     let mut assembler = Assembler::new(
         vec![file.to_owned()],
@@ -151,6 +122,121 @@ pub fn import_records(
         columns: vec![(file.to_owned(), columns.summary())],
         chart,
         warnings,
+    })
+}
+
+/// The header row (below any title rows) and what its columns mean; an error when no column could identify
+/// a unit.
+fn find_table(
+    file: &str,
+    records: Vec<Record>,
+    mapping: &ColumnMapping,
+) -> Result<(Table, ColumnMap), ImportError> {
+    let is_header = |cells: &[String]| {
+        ColumnMap::recognise(cells, mapping).is_ok_and(|map| map.identifies_units())
+    };
+    let header_found = records
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .any(|record| !record.is_blank() && is_header(&record.cells));
+    let table = if header_found {
+        Table::new_raw(records, HEADER_SEARCH_ROWS, is_header)
+    } else {
+        Table::new_raw(records, HEADER_SEARCH_ROWS, |_| true)
+    }
+    .map_err(|err| crate::io::import::table_error(file, err, "column names".to_owned()))?;
+    let columns =
+        ColumnMap::recognise(&table.header, mapping).map_err(|problem| ImportError::Columns {
+            file: file.to_owned(),
+            problem,
+            found: table.header_list(),
+        })?;
+    if !columns.identifies_units() {
+        return Err(ImportError::Columns {
+            file: file.to_owned(),
+            problem: format!(
+                "row {} should be a header naming at least an \"id\", a \"name\" (or first and last name) or an \"email\" column, or give one with --map name=COLUMN (the other columns are optional: {})",
+                table.header_row,
+                super::COLUMNS.join(", ")
+            ),
+            found: table.header_list(),
+        });
+    }
+    Ok((table, columns))
+}
+
+/// The first rows of a table as the importer will read them, for the app's mapping step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    pub header_row: usize,
+    pub header: Vec<String>,
+    /// "id <- Employee ID; name <- First Name + Last Name; ..."
+    pub summary: String,
+    columns: ColumnMap,
+    pub rows: Vec<PreviewRow>,
+}
+
+impl Preview {
+    /// The column (index into `header`) that `field` is read from, if any.
+    pub fn column(&self, field: Field) -> Option<usize> {
+        self.columns.get(field)
+    }
+}
+
+/// One row as it will be read; the manager is the reference as written (it is matched when importing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PreviewRow {
+    pub row: usize,
+    pub id: String,
+    pub name: String,
+    pub manager: String,
+    pub role: String,
+    pub department: String,
+}
+
+/// Reads the header and the first `rows` data rows of `records` with `mapping`.
+pub fn preview(
+    file: &str,
+    records: &[Record],
+    mapping: &ColumnMapping,
+    rows: usize,
+) -> Result<Preview, ImportError> {
+    // Only the top of the file matters: the header is among its first rows.
+    let top = records
+        .iter()
+        .take(HEADER_SEARCH_ROWS + rows * 4)
+        .cloned()
+        .collect();
+    let (table, columns) = find_table(file, top, mapping)?;
+    let id_source = columns.id_source();
+    let rows = table
+        .rows
+        .iter()
+        .take(rows)
+        .map(|record| {
+            let reader = RowReader {
+                record,
+                columns: &columns,
+                table: &table,
+                warnings: Vec::new(),
+            };
+            let (pending, _, _) = reader.read(id_source);
+            PreviewRow {
+                row: record.row,
+                id: pending.unit.id.to_string(),
+                name: pending.unit.name,
+                manager: pending.reports_to.unwrap_or_default(),
+                role: pending.unit.role,
+                department: pending.unit.department,
+            }
+        })
+        .collect();
+    Ok(Preview {
+        header_row: table.header_row,
+        summary: columns.summary(),
+        header: table.header,
+        columns,
+        rows,
     })
 }
 

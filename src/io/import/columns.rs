@@ -121,7 +121,6 @@ impl Field {
         Self::Name,
         Self::FirstName,
         Self::LastName,
-        Self::Email,
         Self::ReportsTo,
         Self::ManagerEmail,
         Self::ManagerName,
@@ -130,6 +129,7 @@ impl Field {
         Self::Organisation,
         Self::Grade,
         Self::Location,
+        Self::Email,
         Self::Cost,
         Self::Headcount,
         Self::Status,
@@ -739,7 +739,10 @@ impl ColumnMap {
             Field::ManagerEmail,
             Field::ManagerName,
         ];
-        for field in Field::all().filter(|field| !skip.contains(field)) {
+        let in_order = Field::MAPPABLE
+            .into_iter()
+            .chain(Field::all().filter(|field| !Field::MAPPABLE.contains(field)));
+        for field in in_order.filter(|field| !skip.contains(field)) {
             if field == Field::Email && self.id_source() == IdSource::Email {
                 continue;
             }
