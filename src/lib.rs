@@ -13,4 +13,7 @@ pub mod io;
 pub mod layout;
 pub mod metrics;
 pub mod model;
+pub mod page_export;
+pub mod pages;
+pub mod paper;
 pub mod render;

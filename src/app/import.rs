@@ -42,7 +42,7 @@ enum Next {
 }
 
 fn next_step(path: &Path) -> Result<Next, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+    let bytes = crate::io::read_input(path).map_err(|source| ImportError::Read {
         path: path.to_owned(),
         source,
     })?;

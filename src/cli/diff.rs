@@ -83,6 +83,9 @@ pub fn run(args: &DiffArgs) -> Result<(), CliError> {
             args.scale
         )));
     }
+    if let Some(path) = &args.output {
+        crate::io::check_output(path, &[&args.before, &args.after]).map_err(CliError::Invalid)?;
+    }
     let before = crate::io::load(&args.before).map_err(CliError::invalid)?;
     let after = crate::io::load(&args.after).map_err(CliError::invalid)?;
     let options = DiffOptions {

@@ -7,6 +7,8 @@ use clap::Args;
 use crate::export::{ExportFormat, export_bytes};
 use crate::layout::Orientation;
 use crate::model::UnitId;
+use crate::page_export::{self, PaperOptions};
+use crate::paper::Paper;
 use crate::render::RenderOptions;
 
 use super::CliError;
@@ -39,6 +41,15 @@ pub struct ExportArgs {
     /// Export only this unit (by id) and the units below it.
     #[arg(long, value_name = "ID")]
     pub subtree: Option<String>,
+    /// Lay the chart out for this paper and scale it onto one page of exactly that size: a4, a4-landscape,
+    /// a3, a3-landscape, letter, letter-landscape, ... or WIDTHxHEIGHT in points. PNG: the page in points
+    /// times --scale.
+    #[arg(long, value_name = "PAPER", conflicts_with = "pages")]
+    pub fit: Option<Paper>,
+    /// Split the chart by structure into a PDF of pages of this paper (same names as --fit), with an index
+    /// and bookmarks; text never prints below 6 pt.
+    #[arg(long, value_name = "PAPER")]
+    pub pages: Option<Paper>,
 }
 
 fn format_of(path: &Path) -> Result<ExportFormat, CliError> {
@@ -59,6 +70,7 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
             args.scale
         )));
     }
+    crate::io::check_output(&args.output, &[&args.input]).map_err(CliError::Invalid)?;
     let chart = crate::io::load(&args.input).map_err(CliError::invalid)?;
     let subtree = match &args.subtree {
         Some(id) => {
@@ -82,7 +94,46 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
     };
     options.layout.orientation = args.orientation;
     options.layout.compact = args.compact;
-    let bytes = export_bytes(&chart, format, &options, args.scale).map_err(CliError::Invalid)?;
+    let bytes = if let Some(paper) = &args.pages {
+        if format != ExportFormat::Pdf {
+            return Err(CliError::Usage(format!(
+                "{}: --pages writes a PDF of pages; name the output .pdf (or use --fit for one page)",
+                args.output.display()
+            )));
+        }
+        let paper = PaperOptions {
+            paper: paper.clone(),
+            date: page_export::today(),
+        };
+        let (bytes, pages) =
+            page_export::export_pages(&chart, &options, &paper).map_err(CliError::Invalid)?;
+        eprintln!(
+            "orgchart: wrote {pages} {} page{} to {}",
+            paper.paper.name,
+            if pages == 1 { "" } else { "s" },
+            args.output.display()
+        );
+        bytes
+    } else if let Some(paper) = &args.fit {
+        if matches!(format, ExportFormat::Csv | ExportFormat::Xlsx) {
+            return Err(CliError::Usage(format!(
+                "{}: --fit makes a picture; name the output .png, .svg or .pdf",
+                args.output.display()
+            )));
+        }
+        let paper = PaperOptions {
+            paper: paper.clone(),
+            date: page_export::today(),
+        };
+        let fitted = page_export::export_fit(&chart, format, &options, &paper, args.scale)
+            .map_err(CliError::Invalid)?;
+        if let Some(warning) = &fitted.warning {
+            eprintln!("orgchart: warning: {warning}");
+        }
+        fitted.bytes
+    } else {
+        export_bytes(&chart, format, &options, args.scale).map_err(CliError::Invalid)?
+    };
     crate::io::write_atomically(&args.output, &bytes).map_err(|err| {
         CliError::Invalid(format!(
             "{}: cannot write the file: {err}",

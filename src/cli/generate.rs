@@ -22,6 +22,7 @@ pub struct GenerateArgs {
 pub fn run(args: &GenerateArgs) -> Result<(), CliError> {
     let units = usize::try_from(args.units)
         .map_err(|_| CliError::Usage(format!("{} units is too many here", args.units)))?;
+    crate::io::check_output(&args.output, &[]).map_err(CliError::Invalid)?;
     let chart = crate::generate::generate(units, args.seed);
     crate::io::save(&chart, &args.output).map_err(CliError::invalid)
 }

@@ -47,6 +47,9 @@ pub fn run(args: &ImportArgs) -> Result<(), CliError> {
         sheet: args.sheet.clone(),
         mapping,
     };
+    let mut inputs = vec![args.input.as_path()];
+    inputs.extend(args.junior.as_deref());
+    crate::io::check_output(&args.output, &inputs).map_err(CliError::Invalid)?;
     let report = import_files_with(&args.input, args.junior.as_deref(), &options)
         .map_err(CliError::invalid)?;
     crate::io::save(&report.chart, &args.output).map_err(CliError::invalid)?;

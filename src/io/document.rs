@@ -4,12 +4,16 @@
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::checks;
 
 use crate::geom::Point;
 use crate::model::{
     Chart, Cost, Headcount, Link, ModelError, Placer, Status, Unit, UnitId, UnitKind,
 };
+
+mod locate;
 
 pub const FORMAT_NAME: &str = "orgchart";
 pub const FORMAT_VERSION: u32 = 1;
@@ -39,16 +43,17 @@ pub enum DocumentError {
     UnsupportedVersion { file: String, found: u32 },
     #[error("{file}: not an Orgchart document (its format is '{found}', expected '{FORMAT_NAME}')")]
     WrongFormat { file: String, found: String },
-    #[error("{file}: unit '{unit}' reports to '{manager}', but no unit has that id")]
-    DanglingManager {
+    /// The chart as a whole is wrong at this unit or link (a duplicate id, a missing manager, a cycle, a bad
+    /// link), found after parsing and located in the text.
+    #[error("{file}:{line}:{column}: {message}")]
+    Invalid {
         file: String,
-        unit: UnitId,
-        manager: UnitId,
+        line: usize,
+        column: usize,
+        message: String,
     },
-    #[error("{file}: a link refers to '{missing}', but no unit has that id")]
-    DanglingLink { file: String, missing: UnitId },
-    #[error("{file}: {source}")]
-    Invalid { file: String, source: ModelError },
+    #[error("{file}: {message}")]
+    TooLarge { file: String, message: String },
     #[error("cannot write the chart as RON: {0}")]
     Serialize(String),
 }
@@ -66,7 +71,11 @@ struct Probe {
 struct Document {
     format: String,
     version: u32,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "card_text"
+    )]
     title: String,
     units: Vec<UnitRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -76,27 +85,61 @@ struct Document {
 /// A unit as written in a file: its fields plus the id of its line manager.
 #[derive(Serialize, Deserialize)]
 struct UnitRecord {
+    #[serde(deserialize_with = "card_text_id")]
     id: UnitId,
+    #[serde(deserialize_with = "card_text")]
     name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     reports_to: Option<UnitId>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "card_text"
+    )]
     role: String,
     #[serde(default)]
     kind: UnitKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "checked_headcount"
+    )]
     headcount: Option<Headcount>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "checked_cost"
+    )]
     cost: Option<Cost>,
-    #[serde(default, skip_serializing_if = "is_in_house")]
+    #[serde(
+        default,
+        skip_serializing_if = "is_in_house",
+        deserialize_with = "checked_status"
+    )]
     status: Status,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "card_text"
+    )]
     organisation: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "card_text"
+    )]
     department: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "card_text"
+    )]
     grade: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "notes_text"
+    )]
     notes: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     tags: Vec<String>,
@@ -106,8 +149,74 @@ struct UnitRecord {
     placer: Placer,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     collapsed: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "checked_pinned"
+    )]
     pinned: Option<Point>,
+}
+
+/// Reads a value and refuses it with `problem`'s sentence; the RON reader adds the line and column.
+fn checked<'de, D, T>(
+    deserializer: D,
+    problem: impl Fn(&T) -> Option<String>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let value = T::deserialize(deserializer)?;
+    match problem(&value) {
+        Some(problem) => Err(serde::de::Error::custom(problem)),
+        None => Ok(value),
+    }
+}
+
+fn card_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    checked(deserializer, |text: &String| {
+        checks::text_problem("text", text, checks::MAX_CARD_TEXT)
+    })
+}
+
+fn card_text_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<UnitId, D::Error> {
+    checked(deserializer, |id: &UnitId| {
+        checks::text_problem("id", id.as_str(), checks::MAX_CARD_TEXT)
+    })
+}
+
+fn notes_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    checked(deserializer, |text: &String| {
+        checks::text_problem("notes text", text, checks::MAX_NOTES)
+    })
+}
+
+fn checked_headcount<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Headcount>, D::Error> {
+    checked(deserializer, |value: &Option<Headcount>| {
+        value.as_ref().and_then(checks::headcount_problem)
+    })
+}
+
+fn checked_cost<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Cost>, D::Error> {
+    checked(deserializer, |value: &Option<Cost>| {
+        value.as_ref().and_then(checks::cost_problem)
+    })
+}
+
+fn checked_pinned<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Point>, D::Error> {
+    checked(deserializer, |value: &Option<Point>| {
+        value.as_ref().and_then(checks::point_problem)
+    })
+}
+
+fn checked_status<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Status, D::Error> {
+    checked(deserializer, |status: &Status| {
+        status
+            .badge()
+            .and_then(|badge| checks::text_problem("status text", &badge, checks::MAX_CARD_TEXT))
+    })
 }
 
 fn is_in_house(status: &Status) -> bool {
@@ -189,8 +298,10 @@ pub fn to_ron_string(chart: &Chart) -> Result<String, DocumentError> {
     Ok(text)
 }
 
-/// Reads a chart from RON text; `file` names the source in error messages.
+/// Reads a chart from RON text; `file` names the source in error messages. A byte-order mark (as Windows
+/// Notepad writes) is skipped.
 pub fn from_ron_str(text: &str, file: &str) -> Result<Chart, DocumentError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let syntax = |err: ron::error::SpannedError| DocumentError::Syntax {
         file: file.to_owned(),
@@ -216,66 +327,136 @@ pub fn from_ron_str(text: &str, file: &str) -> Result<Chart, DocumentError> {
         });
     }
     let document: Document = options.from_str(text).map_err(syntax)?;
-    build_chart(document, file)
+    if document.units.len() > checks::MAX_UNITS {
+        return Err(DocumentError::TooLarge {
+            file: file.to_owned(),
+            message: format!(
+                "this chart has {} units, more than the {} a chart may have; split it into several charts",
+                document.units.len(),
+                checks::MAX_UNITS
+            ),
+        });
+    }
+    build_chart(document).map_err(|problem| problem.locate(text, file))
 }
 
-fn build_chart(document: Document, file: &str) -> Result<Chart, DocumentError> {
-    let invalid = |source: ModelError| DocumentError::Invalid {
-        file: file.to_owned(),
-        source,
-    };
+/// What is wrong with the chart as a whole, and at which unit record (or link) of the file.
+enum Problem {
+    Unit(usize, String),
+    Link(usize, String),
+}
+
+impl Problem {
+    fn locate(self, text: &str, file: &str) -> DocumentError {
+        let found = locate::locate(text);
+        let (at, message) = match self {
+            Problem::Unit(index, message) => (found.unit(index), message),
+            Problem::Link(index, message) => (found.link(index), message),
+        };
+        DocumentError::Invalid {
+            file: file.to_owned(),
+            line: at.line,
+            column: at.column,
+            message,
+        }
+    }
+}
+
+fn build_chart(document: Document) -> Result<Chart, Problem> {
     let mut chart = Chart::new();
     chart.set_title(document.title);
     // All units first, then reporting lines: a hand-edited file may name a manager before defining it.
     let mut reporting = Vec::new();
-    for record in document.units {
+    for (index, record) in document.units.into_iter().enumerate() {
         let (unit, reports_to) = record.into_unit();
         if let Some(manager) = reports_to {
-            reporting.push((unit.id.clone(), manager));
+            reporting.push((index, unit.id.clone(), manager));
         }
-        chart.insert_unit(unit, None, None).map_err(invalid)?;
+        chart
+            .insert_unit(unit, None, None)
+            .map_err(|err| Problem::Unit(index, unit_advice(err)))?;
     }
-    for (unit, manager) in reporting {
+    for (index, unit, manager) in reporting {
         if !chart.contains(&manager) {
-            return Err(DocumentError::DanglingManager {
-                file: file.to_owned(),
-                unit,
-                manager,
-            });
+            return Err(Problem::Unit(
+                index,
+                format!(
+                    "unit '{unit}' reports to '{manager}', but no unit has that id; correct `reports_to` or add the unit '{manager}'"
+                ),
+            ));
         }
         chart
             .move_unit(&unit, Some(&manager), None)
-            .map_err(invalid)?;
+            .map_err(|err| Problem::Unit(index, unit_advice(err)))?;
     }
-    for link in document.links {
+    for (index, link) in document.links.into_iter().enumerate() {
         for end in [&link.from, &link.to] {
             if !chart.contains(end) {
-                return Err(DocumentError::DanglingLink {
-                    file: file.to_owned(),
-                    missing: end.clone(),
-                });
+                return Err(Problem::Link(
+                    index,
+                    format!(
+                        "this link refers to '{end}', but no unit has that id; correct the id or remove the link"
+                    ),
+                ));
             }
         }
-        chart.add_link(link).map_err(invalid)?;
+        chart
+            .add_link(link)
+            .map_err(|err| Problem::Link(index, format!("{err}; remove this link")))?;
     }
     Ok(chart)
 }
 
+/// A model error while loading, with what to change in the file.
+fn unit_advice(err: ModelError) -> String {
+    match err {
+        ModelError::DuplicateId(_) => format!("{err}: give this unit another id"),
+        ModelError::EmptyId => format!("{err}: give this unit an id"),
+        ModelError::Cycle { .. } | ModelError::SelfReport(_) => {
+            format!("{err}; correct `reports_to` of one unit in the loop")
+        }
+        other => other.to_string(),
+    }
+}
+
 pub fn load(path: &Path) -> Result<Chart, DocumentError> {
-    let text = std::fs::read_to_string(path).map_err(|source| DocumentError::Read {
+    let read_error = |source| DocumentError::Read {
         path: path.to_owned(),
         source,
-    })?;
+    };
+    let bytes = super::read_input(path).map_err(read_error)?;
+    let text = decode_text(bytes).map_err(read_error)?;
     from_ron_str(&text, &path.display().to_string())
 }
 
-/// Saves atomically: a failed save leaves the previous file intact.
+/// UTF-8 (a byte-order mark is skipped later) or UTF-16 with its byte-order mark, as "Unicode" saves write.
+fn decode_text(bytes: Vec<u8>) -> Result<String, std::io::Error> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let (text, _) = super::import::decode::decode(&bytes);
+        return Ok(text);
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = err.as_bytes().get(..err.utf8_error().valid_up_to()).unwrap_or_default();
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "line {line} is not UTF-8 text; save the chart as UTF-8 (it may have been saved in another encoding)"
+            ),
+        )
+    })
+}
+
+/// Saves atomically, keeping the previous version as `FILE.ron.bak`: a failed save leaves the previous file
+/// intact.
 pub fn save(chart: &Chart, path: &Path) -> Result<(), DocumentError> {
     let text = to_ron_string(chart)?;
-    super::write_atomically(path, text.as_bytes()).map_err(|source| DocumentError::Write {
-        path: path.to_owned(),
-        source,
-    })
+    super::write_keeping_backup(path, text.as_bytes())
+        .map(|_| ())
+        .map_err(|source| DocumentError::Write {
+            path: path.to_owned(),
+            source,
+        })
 }
 
 #[cfg(test)]

@@ -185,7 +185,7 @@ pub fn import_files_with(
     options: &ImportOptions,
 ) -> Result<ImportReport, ImportError> {
     let read = |path: &Path| {
-        std::fs::read(path).map_err(|source| ImportError::Read {
+        crate::io::read_input(path).map_err(|source| ImportError::Read {
             path: path.to_owned(),
             source,
         })
@@ -388,7 +388,40 @@ pub(crate) fn read_records(input: InputFile<'_>) -> Result<Vec<Record>, ImportEr
             file: input.name.to_owned(),
         });
     }
+    check_size(input.name, &records)?;
     Ok(records)
+}
+
+/// A table with more rows than a chart may have units, or a cell longer than a card can show,
+/// is not a structure chart (a log file, a dump): refused before any unit is built.
+fn check_size(file: &str, records: &[Record]) -> Result<(), ImportError> {
+    use crate::io::checks::{MAX_CARD_TEXT, MAX_UNITS};
+    let rows = records.len().saturating_sub(1);
+    if rows > MAX_UNITS {
+        return Err(ImportError::Invalid {
+            file: file.to_owned(),
+            message: format!(
+                "{rows} rows, more than the {MAX_UNITS} units a chart may have; split the table"
+            ),
+        });
+    }
+    for record in records {
+        if let Some(long) = record
+            .cells
+            .iter()
+            .map(|cell| cell.chars().count())
+            .find(|&chars| chars > MAX_CARD_TEXT)
+        {
+            return Err(ImportError::Invalid {
+                file: file.to_owned(),
+                message: format!(
+                    "row {}: a cell is {long} characters long, more than the {MAX_CARD_TEXT} a card can show; shorten it or check this is the right file",
+                    record.row
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// An error from reading a table, for `file`; `wanted` says which header was looked for.

@@ -24,7 +24,8 @@ pub(super) fn run(
     let size: Vec<(f64, f64)> = (0..structure.len())
         .map(|i| axes.axis_size(sizes.get(i)))
         .collect();
-    let blocks = if options.compact {
+    // First cut of auto-fit: stacking leaf teams is the narrowing the engine has so far.
+    let blocks = if options.compact || options.target_aspect.is_some() {
         Blocks::plan(&structure, &size, &spacing)
     } else {
         Blocks::none(structure.len())

@@ -68,6 +68,9 @@ pub struct LayoutOptions {
     pub level_gap: f32,
     /// Space between separate trees (organisations) placed side by side.
     pub root_gap: f32,
+    /// When set (width / height), auto-fit picks placers bottom-up so the whole chart's bounds come near
+    /// this aspect ratio. `None` keeps today's behaviour (row, or compact stacks when `compact`).
+    pub target_aspect: Option<f32>,
 }
 
 impl Default for LayoutOptions {
@@ -78,6 +81,7 @@ impl Default for LayoutOptions {
             sibling_gap: 24.0,
             level_gap: 56.0,
             root_gap: 72.0,
+            target_aspect: None,
         }
     }
 }

@@ -208,7 +208,7 @@ fn subtree_forest(chart: &Chart, root: &UnitId, respect_collapsed: bool) -> Fore
 }
 
 /// "11-15 posts · £0.6-0.8m": the unit's own figures for a leaf, its whole subtree's for a manager.
-fn figures_text(totals: &Totals) -> Option<String> {
+pub(crate) fn figures_text(totals: &Totals) -> Option<String> {
     let mut parts = Vec::new();
     if totals.headcount.max > 0.0 {
         parts.push(format::headcount(totals.headcount, totals.has_fte));
@@ -220,7 +220,7 @@ fn figures_text(totals: &Totals) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-fn measure_card(
+pub(crate) fn measure_card(
     chart: &Chart,
     id: &UnitId,
     totals: &HashMap<UnitId, Totals>,
@@ -248,7 +248,7 @@ fn measure_card(
 
 /// Siblings get one height, with their figures rows on one line. Only siblings: stretching a whole level to
 /// its tallest card would leave most cards half empty.
-fn align_row_heights(forest: &Forest, specs: &mut [CardSpec]) {
+pub(crate) fn align_row_heights(forest: &Forest, specs: &mut [CardSpec]) {
     let groups = std::iter::once(&forest.roots).chain(forest.children.iter());
     for group in groups.filter(|g| g.len() > 1) {
         let tallest = group
@@ -336,7 +336,11 @@ fn legend_entries(
 }
 
 /// What the quiet figures row means, said once in the key instead of on every card.
-fn figure_notes(chart: &Chart, forest: &Forest, totals: &HashMap<UnitId, Totals>) -> Vec<String> {
+pub(crate) fn figure_notes(
+    chart: &Chart,
+    forest: &Forest,
+    totals: &HashMap<UnitId, Totals>,
+) -> Vec<String> {
     let figures = |id: &UnitId| totals.get(id).filter(|t| figures_text(t).is_some());
     if !forest.ids.iter().any(|id| figures(id).is_some()) {
         return Vec::new();
@@ -376,7 +380,11 @@ fn has_on_costs(chart: &Chart, forest: &Forest) -> bool {
         })
 }
 
-fn footer_text(chart: &Chart, forest: &Forest, totals: &HashMap<UnitId, Totals>) -> String {
+pub(crate) fn footer_text(
+    chart: &Chart,
+    forest: &Forest,
+    totals: &HashMap<UnitId, Totals>,
+) -> String {
     let sum = forest
         .roots
         .iter()

@@ -57,6 +57,23 @@ pub fn import_records(
             match_names: id_source == IdSource::Id,
         },
     );
+    // A senior staff file that lost its "Reports to Senior Post" column is read as a plain table: say that
+    // its structure is gone rather than silently drawing a row of top posts.
+    let organogram = table
+        .header_list()
+        .to_lowercase()
+        .contains("post unique reference");
+    if organogram && !columns.has(Field::ReportsTo) && table.rows.len() > 1 {
+        assembler.warn(
+            0,
+            table.header_row,
+            format!(
+                "no \"Reports to Senior Post\" column, so every one of the {} posts became a top-level unit; \
+                 add that column (each post's manager) to import the structure",
+                table.rows.len()
+            ),
+        );
+    }
     let mut links = Vec::new();
     for record in &table.rows {
         let reader = RowReader {

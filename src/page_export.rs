@@ -1,0 +1,372 @@
+//! Pictures that go onto paper, shared by the command line and the editor: one page with the chart fitted
+//! to it (`--fit`), or a PDF of pages split by structure with an index and bookmarks (`--pages`).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::export::ExportFormat;
+use crate::geom::{Rect, Size};
+use crate::layout::LayoutOptions;
+use crate::metrics::{self, Totals};
+use crate::model::{Chart, Forest, Link, UnitId};
+use crate::pages::{self, PageLink, PageRequest, Pagination};
+use crate::paper::Paper;
+use crate::render::drawing::Drawing;
+use crate::render::legend::{LegendEntries, LegendEntry, StatusKey};
+use crate::render::page::{
+    self, Furniture, MIN_TEXT_POINTS, Placement, Sheet, UNITS_PER_POINT, smallest_text_points,
+};
+use crate::render::page_chart::PageSource;
+use crate::render::pdf_pages::{Bookmark, to_pdf_pages};
+use crate::render::{self, RenderOptions, build, style};
+
+mod date;
+mod index;
+
+pub use date::today;
+
+/// The smallest text a chart's cards carry, in chart units: it decides how far a page may shrink a chart.
+const SMALLEST_CARD_TEXT: f32 = style::BADGE_SIZE;
+/// Charts of more pages than this get an index of units at the end.
+pub const INDEX_AFTER_PAGES: usize = 3;
+
+/// What a page export is asked for besides the chart's own render options.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PaperOptions {
+    pub paper: Paper,
+    /// Printed on every page, e.g. "1 December 2026".
+    pub date: String,
+}
+
+/// The layout for a page of this shape: auto-fit towards the chart box's aspect ratio.
+fn page_layout(options: &LayoutOptions, chart_box: Rect) -> LayoutOptions {
+    let mut layout = options.clone();
+    let _aspect = chart_box.w / chart_box.h.max(1.0);
+    layout.compact = true;
+    layout
+}
+
+fn subject(chart: &Chart, options: &RenderOptions) -> Chart {
+    match options.subtree.as_ref().filter(|id| chart.contains(id)) {
+        Some(id) => {
+            let mut part = chart.subtree_chart(id);
+            part.set_title(chart.title());
+            part
+        }
+        None => chart.clone(),
+    }
+}
+
+fn title_of(chart: &Chart, options: &RenderOptions) -> String {
+    options
+        .title
+        .clone()
+        .unwrap_or_else(|| chart.title().to_owned())
+}
+
+/// Every kind of line, status and card the chart uses: one key for every page of a document.
+fn document_key(chart: &Chart, forest: &Forest, totals: &HashMap<UnitId, Totals>) -> LegendEntries {
+    let mut entries = LegendEntries::new();
+    if forest.parent.iter().any(Option::is_some) {
+        entries.insert(LegendEntry::LineManagement);
+    }
+    entries.extend(chart.links().iter().map(|l| LegendEntry::Link(l.kind)));
+    for unit in forest.ids.iter().filter_map(|id| chart.unit(id)) {
+        if let Some(key) = StatusKey::of(&unit.status) {
+            entries.insert(LegendEntry::Status(key));
+        }
+        if unit.kind == crate::model::UnitKind::Board {
+            entries.insert(LegendEntry::Board);
+        }
+    }
+    let _ = totals;
+    entries
+}
+
+/// One page with the whole chart on it, and the smallest text as printed.
+pub struct FitPage {
+    pub drawing: Drawing,
+    pub smallest_text_points: f32,
+}
+
+/// Lays the chart out for the page's shape and scales it to fill the page inside its margins and furniture.
+pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) -> FitPage {
+    let chart = subject(chart, options);
+    let forest = chart.forest(options.respect_collapsed);
+    let totals = metrics::subtree_totals(&chart);
+    let mut furniture = Furniture {
+        title: title_of(&chart, options),
+        footer_right: paper.date.clone(),
+        ..Furniture::default()
+    };
+    if options.legend {
+        let notes = build::figure_notes(&chart, &forest, &totals);
+        furniture.key = Some((document_key(&chart, &forest, &totals), notes));
+    }
+    if options.totals_footer && !forest.is_empty() {
+        furniture.footer_left = options
+            .footer
+            .clone()
+            .unwrap_or_else(|| build::footer_text(&chart, &forest, &totals));
+    }
+    let sheet = Sheet::new(&paper.paper, &furniture, 0);
+    let chart_only = RenderOptions {
+        layout: page_layout(&options.layout, sheet.chart_box),
+        title: Some(String::new()),
+        legend: false,
+        totals_footer: false,
+        subtree: None,
+        ..options.clone()
+    };
+    let drawing = render::build_drawing(&chart, &chart_only);
+    // The builder keeps a margin around the chart; the page has its own.
+    let area = drawing.bounds.expand(-style::MARGIN);
+    let (page, _) = page::compose(
+        &sheet,
+        &furniture,
+        &drawing,
+        area,
+        Placement::Fill,
+        options.theme,
+    );
+    let smallest = smallest_text_points(&page).unwrap_or(f32::INFINITY);
+    FitPage {
+        drawing: page,
+        smallest_text_points: smallest,
+    }
+}
+
+/// The bytes of a fitted page, and a warning when its text prints smaller than is readable.
+pub struct FitExport {
+    pub bytes: Vec<u8>,
+    pub warning: Option<String>,
+}
+
+/// `scale` is PNG pixels per point of paper.
+pub fn export_fit(
+    chart: &Chart,
+    format: ExportFormat,
+    options: &RenderOptions,
+    paper: &PaperOptions,
+    scale: f32,
+) -> Result<FitExport, String> {
+    let fitted = fit_page(chart, options, paper);
+    let bytes = match format {
+        ExportFormat::Svg => render::to_svg(&fitted.drawing).into_bytes(),
+        ExportFormat::Png => render::to_png(&fitted.drawing, scale / UNITS_PER_POINT)
+            .map_err(|err| err.to_string())?,
+        ExportFormat::Pdf => render::to_pdf(&fitted.drawing).map_err(|err| err.to_string())?,
+        ExportFormat::Csv | ExportFormat::Xlsx => {
+            return Err(format!(
+                "a {} has no page to fit: use .png, .svg or .pdf",
+                format.label()
+            ));
+        }
+    };
+    let warning = (fitted.smallest_text_points < MIN_TEXT_POINTS).then(|| {
+        format!(
+            "the chart is too big for one {} page: its smallest text prints at {:.1} pt, below {MIN_TEXT_POINTS} pt; \
+             split it over pages with --pages {} (PDF)",
+            paper.paper.name, fitted.smallest_text_points, paper.paper.name
+        )
+    });
+    Ok(FitExport { bytes, warning })
+}
+
+/// A chart split into pages: the plan, and one drawing per page (branch pages, then the index).
+pub struct PagedDocument {
+    pub forest: Forest,
+    pub pagination: Pagination,
+    pub drawings: Vec<Drawing>,
+    pub bookmarks: Vec<Bookmark>,
+    /// How many of the drawings, at the end, are the index.
+    pub index_pages: usize,
+}
+
+impl PagedDocument {
+    /// Units and their page (from 0), for every unit of the chart.
+    pub fn page_of(&self, id: &UnitId) -> Option<usize> {
+        let i = self.forest.ids.iter().position(|u| u == id)?;
+        self.pagination.page_of.get(i).copied()
+    }
+}
+
+/// Splits the chart into pages of `paper` by structure; see `pages`.
+pub fn paged_document(
+    chart: &Chart,
+    options: &RenderOptions,
+    paper: &PaperOptions,
+) -> PagedDocument {
+    let chart = subject(chart, options);
+    let forest = chart.forest(false);
+    let totals = metrics::subtree_totals(&chart);
+    let title = title_of(&chart, options);
+    let mut furniture = Furniture {
+        title: title.clone(),
+        heading: "·".to_owned(),
+        footer_left: paper.date.clone(),
+        footer_right: "Page 9999 of 9999".to_owned(),
+        ..Furniture::default()
+    };
+    if options.legend {
+        let mut notes = build::figure_notes(&chart, &forest, &totals);
+        notes.push(
+            "A card in a dashed frame stands for something on another page: a branch continued there, \
+             the manager a list continues from, or the other end of a link (\"to: Name\")."
+                .to_owned(),
+        );
+        furniture.key = Some((document_key(&chart, &forest, &totals), notes));
+    }
+    let sheet = Sheet::new(&paper.paper, &furniture, page::MAX_HEADING_ROWS);
+    let layout = page_layout(&options.layout, sheet.chart_box);
+    let page_options = RenderOptions {
+        layout: layout.clone(),
+        ..options.clone()
+    };
+    let index: HashMap<&UnitId, usize> = forest
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id, i))
+        .collect();
+    let mut links: Vec<Link> = Vec::new();
+    let mut page_links: Vec<PageLink> = Vec::new();
+    let mut seen = HashSet::new();
+    for link in chart.links() {
+        if let (Some(&from), Some(&to)) = (index.get(&link.from), index.get(&link.to))
+            && from != to
+            && seen.insert((from, to, link.kind))
+        {
+            page_links.push(PageLink {
+                from,
+                to,
+                kind: link.kind,
+            });
+            links.push(link);
+        }
+    }
+    let source = PageSource {
+        chart: &chart,
+        forest: &forest,
+        totals: &totals,
+        links: &links,
+        options: &page_options,
+    };
+    let mut specs: Vec<_> = forest
+        .ids
+        .iter()
+        .map(|id| build::measure_card(&chart, id, &totals, 0, &page_options))
+        .collect();
+    build::align_row_heights(&forest, &mut specs);
+    let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();
+    let smallest_scale = MIN_TEXT_POINTS * UNITS_PER_POINT / SMALLEST_CARD_TEXT;
+    let capacity = Size::new(
+        sheet.chart_box.w / smallest_scale,
+        sheet.chart_box.h / smallest_scale,
+    );
+    let card_size = |node: &pages::PageNode| source.planned_size(node);
+    let pagination = pages::paginate(&PageRequest {
+        forest: &forest,
+        sizes: &sizes,
+        links: &page_links,
+        layout: &layout,
+        capacity,
+        card_size: &card_size,
+    });
+
+    let branch_pages = pagination.pages.len();
+    let index_entries = index::entries(&chart, &forest, &pagination.page_of);
+    let index_pages = if branch_pages > INDEX_AFTER_PAGES {
+        index::page_count(&sheet, index_entries.len())
+    } else {
+        0
+    };
+    let total = branch_pages + index_pages;
+    let name = |i: usize| {
+        chart
+            .unit(&forest.ids[i])
+            .map_or("", |u| u.name.as_str())
+            .to_owned()
+    };
+    let mut drawings = Vec::with_capacity(total);
+    let mut bookmarks = Vec::with_capacity(total);
+    for (p, plan) in pagination.pages.iter().enumerate() {
+        let (drawing, area) = source.drawing(plan);
+        let mut heading: Vec<String> = plan.chain.iter().map(|&i| name(i)).collect();
+        if let (Some((part, parts)), Some(top)) = (plan.part, plan.top)
+            && part > 1
+        {
+            heading.push(format!("{} (reports, part {part} of {parts})", name(top)));
+        }
+        let mut heading = heading.join(" > ");
+        if let Some(from) = plan.from_page {
+            if !heading.is_empty() {
+                heading.push_str(" · ");
+            }
+            heading.push_str(&format!("from page {}", from + 1));
+        }
+        let furniture = Furniture {
+            heading,
+            footer_right: format!("Page {} of {total}", p + 1),
+            ..furniture.clone()
+        };
+        let (page, _) = page::compose(
+            &sheet,
+            &furniture,
+            &drawing,
+            area,
+            Placement::AtMost(1.0),
+            options.theme,
+        );
+        drawings.push(page);
+        let mut title = match plan.top {
+            Some(top) => name(top),
+            None => title.clone(),
+        };
+        if let Some((part, parts)) = plan.part {
+            title.push_str(&format!(" ({part}/{parts})"));
+        }
+        bookmarks.push(Bookmark {
+            title: format!("{} · page {}", title, p + 1),
+            page: p,
+            parent: plan.outline_parent,
+        });
+    }
+    if index_pages > 0 {
+        let first_index = drawings.len();
+        for (i, entries) in index::split(&sheet, &index_entries).into_iter().enumerate() {
+            let furniture = Furniture {
+                heading: "Index of units, A to Z, with the page each is drawn on".to_owned(),
+                footer_right: format!("Page {} of {total}", drawings.len() + 1),
+                ..furniture.clone()
+            };
+            drawings.push(index::page(&sheet, &furniture, entries, options.theme));
+            if i == 0 {
+                bookmarks.push(Bookmark {
+                    title: format!("Index · page {}", first_index + 1),
+                    page: first_index,
+                    parent: None,
+                });
+            }
+        }
+    }
+    PagedDocument {
+        forest,
+        pagination,
+        index_pages: drawings.len() - branch_pages,
+        drawings,
+        bookmarks,
+    }
+}
+
+/// The multi-page PDF, and how many pages it has.
+pub fn export_pages(
+    chart: &Chart,
+    options: &RenderOptions,
+    paper: &PaperOptions,
+) -> Result<(Vec<u8>, usize), String> {
+    let document = paged_document(chart, options, paper);
+    let title = title_of(chart, options);
+    let bytes = to_pdf_pages(&document.drawings, &document.bookmarks, &title)
+        .map_err(|err| err.to_string())?;
+    Ok((bytes, document.drawings.len()))
+}

@@ -1,0 +1,416 @@
+//! A chart drawing placed on a sheet of paper: the title and heading at the top, the key and footer at the
+//! bottom at a fixed print size, and the chart scaled into the space between.
+//!
+//! Page drawings are in page units of 0.75 pt (96 to the inch, as every other drawing), so the PDF backend
+//! makes a page of exactly the paper's size and text size `s` prints at `0.75 s` points.
+
+use crate::geom::{Point, Rect};
+use crate::paper::Paper;
+
+use super::build::Theme;
+use super::drawing::{Card, Dash, Drawing, FontWeight, Shape, Stroke};
+use super::legend::{self, LegendEntries};
+use super::style::{self, Palette};
+use super::text;
+
+/// Page units per point.
+pub const UNITS_PER_POINT: f32 = 96.0 / 72.0;
+/// No text may print smaller than this, in points.
+pub const MIN_TEXT_POINTS: f32 = 6.0;
+/// The blank edge of the paper, in points.
+pub const MARGIN_POINTS: f32 = 28.0;
+
+const TITLE_SIZE: f32 = 18.0;
+const HEADING_SIZE: f32 = 12.0;
+const FOOTER_SIZE: f32 = 11.0;
+/// Space between the heading, the chart and the key, in page units.
+const GAP: f32 = 12.0;
+/// The heading (the chain of managers above a page's branch) may take this many rows.
+pub const MAX_HEADING_ROWS: usize = 2;
+
+/// What surrounds the chart on a page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Furniture {
+    pub title: String,
+    /// Rows under the title (the chain of managers, "from page 3").
+    pub heading: String,
+    pub key: Option<(LegendEntries, Vec<String>)>,
+    /// Left of the footer row (totals, the date).
+    pub footer_left: String,
+    /// Right of the footer row (the page number).
+    pub footer_right: String,
+}
+
+/// A sheet of paper and the box its chart goes into, in page units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sheet {
+    pub size: Rect,
+    pub chart_box: Rect,
+}
+
+impl Sheet {
+    /// The chart box left on `paper` once the furniture has its room. The heading always keeps room for
+    /// `MAX_HEADING_ROWS` when `heading_rows` is more than zero, so every page of a document has the same box.
+    pub fn new(paper: &Paper, furniture: &Furniture, heading_rows: usize) -> Self {
+        let size = Rect::new(
+            0.0,
+            0.0,
+            paper.width * UNITS_PER_POINT,
+            paper.height * UNITS_PER_POINT,
+        );
+        let content = size.expand(-MARGIN_POINTS * UNITS_PER_POINT);
+        let mut top = content.y;
+        if !furniture.title.trim().is_empty() {
+            top += text::line_height(TITLE_SIZE, FontWeight::Bold);
+        }
+        if heading_rows > 0 {
+            top += heading_rows.min(MAX_HEADING_ROWS) as f32
+                * text::line_height(HEADING_SIZE, FontWeight::Regular);
+        }
+        if top > content.y {
+            top += GAP;
+        }
+        let mut bottom = content.bottom() - text::line_height(FOOTER_SIZE, FontWeight::Regular);
+        if let Some(area) = paint_key(furniture, content, &mut Vec::new()) {
+            bottom -= area.h + GAP / 2.0;
+        }
+        bottom -= GAP;
+        let chart_box = Rect::new(content.x, top, content.w, (bottom - top).max(1.0));
+        Self { size, chart_box }
+    }
+}
+
+/// How the chart sits in its box.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Placement {
+    /// As large as the box allows, centred: it touches two opposite edges.
+    Fill,
+    /// No larger than print size, at the top of the box, centred across.
+    AtMost(f32),
+}
+
+/// Lays the sheet out: furniture painted, `chart` (chart units; `chart_area` is the part of it to fit)
+/// scaled into the chart box. Returns the page drawing and the scale used (page units per chart unit).
+pub fn compose(
+    sheet: &Sheet,
+    furniture: &Furniture,
+    chart: &Drawing,
+    chart_area: Rect,
+    placement: Placement,
+    theme: Theme,
+) -> (Drawing, f32) {
+    let palette = style::palette(theme);
+    let boxed = sheet.chart_box;
+    let fill = (boxed.w / chart_area.w.max(1.0)).min(boxed.h / chart_area.h.max(1.0));
+    let scale = match placement {
+        Placement::Fill => fill,
+        Placement::AtMost(limit) => fill.min(limit),
+    };
+    let (w, h) = (chart_area.w * scale, chart_area.h * scale);
+    let left = boxed.x + (boxed.w - w) / 2.0;
+    let top = match placement {
+        Placement::Fill => boxed.y + (boxed.h - h) / 2.0,
+        Placement::AtMost(_) => boxed.y,
+    };
+    let to_page = |p: Point| {
+        Point::new(
+            left + (p.x - chart_area.x) * scale,
+            top + (p.y - chart_area.y) * scale,
+        )
+    };
+    let mut shapes: Vec<Shape> = Vec::with_capacity(chart.shapes.len() + 64);
+    shapes.extend(
+        chart
+            .shapes
+            .iter()
+            .map(|shape| scaled(shape, &to_page, scale)),
+    );
+    let cards = chart
+        .cards
+        .iter()
+        .map(|card| Card {
+            id: card.id.clone(),
+            rect: scaled_rect(card.rect, &to_page, scale),
+            shapes: card.shapes.clone(),
+        })
+        .collect();
+    paint_furniture(sheet, furniture, &palette, &mut shapes);
+    let page = Drawing {
+        bounds: sheet.size,
+        background: palette.background,
+        shapes,
+        cards,
+    };
+    (page, scale)
+}
+
+fn scaled_rect(rect: Rect, to_page: &impl Fn(Point) -> Point, scale: f32) -> Rect {
+    let min = to_page(rect.min());
+    Rect::new(min.x, min.y, rect.w * scale, rect.h * scale)
+}
+
+fn scaled_stroke(stroke: &Stroke, scale: f32) -> Stroke {
+    Stroke {
+        width: stroke.width * scale,
+        color: stroke.color,
+        dash: match &stroke.dash {
+            Dash::Solid => Dash::Solid,
+            Dash::Pattern(lengths) => Dash::Pattern(lengths.iter().map(|l| l * scale).collect()),
+        },
+    }
+}
+
+fn scaled(shape: &Shape, to_page: &impl Fn(Point) -> Point, scale: f32) -> Shape {
+    match shape {
+        Shape::Rect {
+            rect,
+            corner_radius,
+            fill,
+            stroke,
+        } => Shape::Rect {
+            rect: scaled_rect(*rect, to_page, scale),
+            corner_radius: corner_radius * scale,
+            fill: *fill,
+            stroke: scaled_stroke(stroke, scale),
+        },
+        Shape::Path {
+            points,
+            stroke,
+            arrow_end,
+        } => Shape::Path {
+            points: points.iter().map(|p| to_page(*p)).collect(),
+            stroke: scaled_stroke(stroke, scale),
+            arrow_end: *arrow_end,
+        },
+        Shape::Text {
+            pos,
+            text,
+            size,
+            weight,
+            color,
+            strike,
+        } => Shape::Text {
+            pos: to_page(*pos),
+            text: text.clone(),
+            size: size * scale,
+            weight: *weight,
+            color: *color,
+            strike: *strike,
+        },
+    }
+}
+
+fn paint_key(furniture: &Furniture, content: Rect, shapes: &mut Vec<Shape>) -> Option<Rect> {
+    let (entries, notes) = furniture.key.as_ref()?;
+    let palette = style::palette(Theme::Light);
+    let mut scratch = Vec::new();
+    let area = legend::paint(
+        entries,
+        notes,
+        Point::new(content.x, 0.0),
+        content.w,
+        &palette,
+        Theme::Light,
+        &mut scratch,
+    )?;
+    // Painted once to learn its height, then moved to sit just above the footer row.
+    let top = content.bottom() - text::line_height(FOOTER_SIZE, FontWeight::Regular) - GAP / 2.0;
+    let dy = top - area.h;
+    shapes.extend(
+        scratch
+            .iter()
+            .map(|shape| scaled(shape, &|p: Point| Point::new(p.x, p.y + dy), 1.0)),
+    );
+    Some(area.translate(0.0, dy))
+}
+
+fn paint_furniture(
+    sheet: &Sheet,
+    furniture: &Furniture,
+    palette: &Palette,
+    shapes: &mut Vec<Shape>,
+) {
+    let content = sheet.size.expand(-MARGIN_POINTS * UNITS_PER_POINT);
+    let mut y = content.y;
+    let row = |text: String, size: f32, weight, x: f32, y: f32, shapes: &mut Vec<Shape>| {
+        shapes.push(Shape::Text {
+            pos: Point::new(x, y + text::ascent(size, weight)),
+            text,
+            size,
+            weight,
+            color: palette.ink,
+            strike: false,
+        });
+    };
+    let title = furniture.title.trim();
+    if !title.is_empty() {
+        let line = first_row(title, TITLE_SIZE, FontWeight::Bold, content.w);
+        row(line, TITLE_SIZE, FontWeight::Bold, content.x, y, shapes);
+        y += text::line_height(TITLE_SIZE, FontWeight::Bold);
+    }
+    let heading = furniture.heading.trim();
+    if !heading.is_empty() {
+        let rows = text::wrap(heading, HEADING_SIZE, FontWeight::Regular, content.w);
+        let count = rows.len();
+        for (i, line) in rows.into_iter().take(MAX_HEADING_ROWS).enumerate() {
+            let line = if i + 1 == MAX_HEADING_ROWS && count > MAX_HEADING_ROWS {
+                first_row(
+                    &format!("{line} …"),
+                    HEADING_SIZE,
+                    FontWeight::Regular,
+                    content.w,
+                )
+            } else {
+                line
+            };
+            row(
+                line,
+                HEADING_SIZE,
+                FontWeight::Regular,
+                content.x,
+                y,
+                shapes,
+            );
+            y += text::line_height(HEADING_SIZE, FontWeight::Regular);
+        }
+    }
+    paint_key(furniture, content, shapes);
+    let footer_y = content.bottom() - text::line_height(FOOTER_SIZE, FontWeight::Regular);
+    let right = furniture.footer_right.trim();
+    let right_w = text::text_width(right, FOOTER_SIZE, FontWeight::Regular);
+    if !right.is_empty() {
+        row(
+            right.to_owned(),
+            FOOTER_SIZE,
+            FontWeight::Regular,
+            content.right() - right_w,
+            footer_y,
+            shapes,
+        );
+    }
+    let left = furniture.footer_left.trim();
+    if !left.is_empty() {
+        let room = (content.w - right_w - 24.0).max(40.0);
+        let line = first_row(left, FOOTER_SIZE, FontWeight::Regular, room);
+        row(
+            line,
+            FOOTER_SIZE,
+            FontWeight::Regular,
+            content.x,
+            footer_y,
+            shapes,
+        );
+    }
+}
+
+/// The first row of `text` wrapped to `width`, with an ellipsis when some was left off.
+pub fn first_row(text: &str, size: f32, weight: FontWeight, width: f32) -> String {
+    let rows = text::wrap(text, size, weight, width);
+    let mut first = rows.first().cloned().unwrap_or_default();
+    if rows.len() > 1 {
+        while !first.is_empty() && text::text_width(&format!("{first}…"), size, weight) > width {
+            first.pop();
+        }
+        first = format!("{}…", first.trim_end());
+    }
+    first
+}
+
+/// The smallest text on a drawing, in points as printed (`None` when it has no text).
+pub fn smallest_text_points(drawing: &Drawing) -> Option<f32> {
+    drawing
+        .shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Text { size, text, .. } if !text.trim().is_empty() => Some(*size),
+            _ => None,
+        })
+        .reduce(f32::min)
+        .map(|size| size / UNITS_PER_POINT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::drawing::Rgba;
+
+    fn chart(w: f32, h: f32) -> Drawing {
+        Drawing {
+            bounds: Rect::new(0.0, 0.0, w, h),
+            background: Rgba::rgb(255, 255, 255),
+            shapes: vec![Shape::Text {
+                pos: Point::new(10.0, 20.0),
+                text: "Chief Executive".to_owned(),
+                size: 14.0,
+                weight: FontWeight::Bold,
+                color: Rgba::rgb(0, 0, 0),
+                strike: false,
+            }],
+            cards: Vec::new(),
+        }
+    }
+
+    fn furniture() -> Furniture {
+        Furniture {
+            title: "A chart".to_owned(),
+            heading: "Top > Middle".to_owned(),
+            footer_left: "1 December 2026".to_owned(),
+            footer_right: "Page 1 of 2".to_owned(),
+            ..Furniture::default()
+        }
+    }
+
+    #[test]
+    fn a_page_is_exactly_the_paper_and_fill_touches_two_edges() {
+        let paper: Paper = "a4-landscape".parse().unwrap();
+        let sheet = Sheet::new(&paper, &furniture(), 1);
+        let wide = chart(4000.0, 500.0);
+        let (page, scale) = compose(
+            &sheet,
+            &furniture(),
+            &wide,
+            wide.bounds,
+            Placement::Fill,
+            Theme::Light,
+        );
+        assert_eq!(page.bounds.w / UNITS_PER_POINT, 842.0);
+        assert!((page.bounds.h / UNITS_PER_POINT - 595.0).abs() < 0.01);
+        assert!((4000.0 * scale - sheet.chart_box.w).abs() < 0.01);
+        assert!(500.0 * scale < sheet.chart_box.h);
+        // The chart text shrank with the chart; the furniture did not.
+        let sizes: Vec<f32> = page
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { size, .. } => Some(*size),
+                _ => None,
+            })
+            .collect();
+        assert!((sizes[0] - 14.0 * scale).abs() < 0.001);
+        assert!(sizes[1..].iter().all(|&s| s >= FOOTER_SIZE));
+        assert!((smallest_text_points(&page).unwrap() - 14.0 * scale * 0.75).abs() < 0.01);
+    }
+
+    #[test]
+    fn at_most_print_size_keeps_a_small_chart_small() {
+        let paper: Paper = "a4".parse().unwrap();
+        let sheet = Sheet::new(&paper, &furniture(), 2);
+        let small = chart(200.0, 100.0);
+        let (_, scale) = compose(
+            &sheet,
+            &furniture(),
+            &small,
+            small.bounds,
+            Placement::AtMost(1.0),
+            Theme::Light,
+        );
+        assert_eq!(scale, 1.0);
+    }
+
+    #[test]
+    fn a_long_heading_is_cut_with_an_ellipsis() {
+        let line = first_row(&"Director ".repeat(40), 12.0, FontWeight::Regular, 200.0);
+        assert!(line.ends_with('…'));
+        assert!(text::text_width(&line, 12.0, FontWeight::Regular) <= 200.0);
+    }
+}
