@@ -225,7 +225,7 @@ impl Table {
 pub fn has_columns(normalized: &[String], names: &[&str]) -> bool {
     names.iter().all(|name| {
         let wanted = header_key(name);
-        normalized.iter().any(|h| *h == wanted)
+        normalized.contains(&wanted)
     })
 }
 
