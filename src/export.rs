@@ -13,11 +13,13 @@ pub enum ExportFormat {
     Pdf,
     /// The simple CSV table (one row per unit), which `orgchart import` reads back.
     Csv,
+    /// The same table as an Excel workbook (Units and Links sheets), which `orgchart import` reads back.
+    Xlsx,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 4] = [Self::Png, Self::Svg, Self::Pdf, Self::Csv];
-    pub const EXTENSIONS: &'static str = ".svg, .png, .pdf, .csv";
+    pub const ALL: [ExportFormat; 5] = [Self::Png, Self::Svg, Self::Pdf, Self::Csv, Self::Xlsx];
+    pub const EXTENSIONS: &'static str = ".svg, .png, .pdf, .csv, .xlsx";
 
     /// The format a file name asks for, by its extension in any case.
     pub fn from_path(path: &Path) -> Option<Self> {
@@ -33,6 +35,7 @@ impl ExportFormat {
             Self::Svg => "svg",
             Self::Pdf => "pdf",
             Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
         }
     }
 
@@ -42,6 +45,7 @@ impl ExportFormat {
             Self::Svg => "SVG drawing",
             Self::Pdf => "PDF document",
             Self::Csv => "CSV table",
+            Self::Xlsx => "Excel workbook",
         }
     }
 }
@@ -59,11 +63,14 @@ pub fn export_bytes(
         ExportFormat::Svg => Ok(render::to_svg(&drawing()).into_bytes()),
         ExportFormat::Png => render::to_png(&drawing(), scale).map_err(|err| err.to_string()),
         ExportFormat::Pdf => render::to_pdf(&drawing()).map_err(|err| err.to_string()),
-        ExportFormat::Csv => {
+        ExportFormat::Csv | ExportFormat::Xlsx => {
             let table = match &options.subtree {
                 Some(id) if chart.contains(id) => chart.subtree_chart(id),
                 _ => chart.clone(),
             };
+            if format == ExportFormat::Xlsx {
+                return crate::io::xlsx::to_xlsx_bytes(&table);
+            }
             crate::io::csv_table::to_csv_string(&table)
                 .map(String::into_bytes)
                 .map_err(|err| err.to_string())

@@ -179,8 +179,11 @@ pub fn export_fit(
             .map_err(|err| err.to_string())?,
         ExportFormat::Pdf => to_pdf_pages(&[fitted.drawing], &[], &title_of(chart, options))
             .map_err(|err| err.to_string())?,
-        ExportFormat::Csv => {
-            return Err("a CSV table has no page to fit: use .png, .svg or .pdf".to_owned());
+        ExportFormat::Csv | ExportFormat::Xlsx => {
+            return Err(format!(
+                "a {} has no page to fit: use .png, .svg or .pdf",
+                format.label()
+            ));
         }
     };
     let warning = (fitted.smallest_text_points < MIN_TEXT_POINTS).then(|| {

@@ -525,12 +525,22 @@ fn import_a_simple_csv_through_the_menu_opens_it_as_an_unsaved_chart() {
     click_card(&mut harness, "board");
     key(&mut harness, Key::Delete);
     dialogs.borrow_mut().open_answers.push_back(Some(table));
-    open_file_menu_item(&mut harness, "Import CSV or organogram…");
+    open_file_menu_item(&mut harness, "Import table, workbook or organogram…");
     assert!(matches!(
         harness.state().modal(),
         Some(Modal::ConfirmDiscard { .. })
     ));
     click_button(&mut harness, "Don't save");
+    // The mapping step shows what each column will be read as, with a preview; Import goes ahead.
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::ImportSetup(_))
+    ));
+    assert!(
+        harness.query_by_label("Orphan team").is_some(),
+        "preview row"
+    );
+    click_button(&mut harness, "Import");
 
     let chart = harness.state().chart();
     assert_eq!(chart.len(), 4, "every row became a unit");
@@ -588,7 +598,7 @@ fn import_an_organogram_with_its_junior_file() {
         .borrow_mut()
         .open_answers
         .extend([Some(senior), Some(junior)]);
-    open_file_menu_item(&mut harness, "Import CSV or organogram…");
+    open_file_menu_item(&mut harness, "Import table, workbook or organogram…");
     assert!(matches!(
         harness.state().modal(),
         Some(Modal::AskJuniorFile { .. })
@@ -621,7 +631,7 @@ fn a_file_that_cannot_be_imported_leaves_the_chart_and_says_why() {
     std::fs::write(&empty, "").unwrap();
     let (mut harness, dialogs) = editor();
     dialogs.borrow_mut().open_answers.push_back(Some(empty));
-    open_file_menu_item(&mut harness, "Import CSV or organogram…");
+    open_file_menu_item(&mut harness, "Import table, workbook or organogram…");
     assert_eq!(harness.state().chart(), &small_chart());
     let message = harness.state().error_message().expect("an error is shown");
     assert!(message.contains("empty.csv"), "{message}");
@@ -1046,4 +1056,82 @@ fn the_paper_window_can_be_cancelled() {
     click_button(&mut harness, "Cancel");
     assert!(harness.query_by_label("PDF pages").is_none());
     assert!(dialogs.borrow().asked.is_empty(), "no file was asked for");
+}
+
+/// An HR export as a workbook: the mapping step guesses the columns, the user changes one (the name comes
+/// from the e-mail column instead), the preview follows, and the import uses the choice.
+#[test]
+fn import_a_workbook_through_the_mapping_step_and_export_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("people.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let notes = workbook.add_worksheet();
+    notes.set_name("Read me").unwrap();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("People").unwrap();
+    let rows = [
+        [
+            "Employee ID",
+            "First Name",
+            "Last Name",
+            "Email",
+            "Department",
+            "Manager ID",
+        ],
+        ["1", "Ann", "Ash", "ann@x.org", "Board", ""],
+        ["2", "Bob", "Birch", "bob@x.org", "Ops", "1"],
+    ];
+    for (row, cells) in (0u32..).zip(rows) {
+        for (column, text) in (0u16..).zip(cells) {
+            sheet.write_string(row, column, text).unwrap();
+        }
+    }
+    workbook.save(&path).unwrap();
+
+    let (mut harness, dialogs) = editor();
+    dialogs.borrow_mut().open_answers.push_back(Some(path));
+    open_file_menu_item(&mut harness, "Import table, workbook or organogram…");
+    let Some(Modal::ImportSetup(setup)) = harness.state().modal().cloned() else {
+        panic!(
+            "expected the mapping step, got {:?}",
+            harness.state().modal()
+        );
+    };
+    assert_eq!(
+        setup.sheet().as_deref(),
+        Some("People"),
+        "the sheet with data"
+    );
+    assert!(harness.query_by_label("Ann Ash").is_some(), "names joined");
+    // Change the Name column: open its choice (showing "(none)", as first and last names are joined).
+    harness.get_all_by_value("(none)").next().unwrap().click();
+    harness.run();
+    // The popup's entry is drawn last, above the grid.
+    harness.get_all_by_label("Email").last().unwrap().click();
+    harness.run();
+    assert!(harness.query_by_label("ann@x.org").is_some());
+    click_button(&mut harness, "Import");
+    let chart = harness.state().chart();
+    assert_eq!(chart.len(), 2);
+    let bob = chart.unit(&id("2")).unwrap();
+    assert_eq!(bob.name, "bob@x.org", "the user's choice of column");
+    assert_eq!(bob.department, "Ops");
+    assert_eq!(chart.parent(&id("2")), Some(&id("1")));
+
+    // Export → Excel writes the library's workbook, which imports back to the same units.
+    let out = dir.path().join("out.xlsx");
+    dialogs
+        .borrow_mut()
+        .save_answers
+        .push_back(Some(out.clone()));
+    click_button(&mut harness, "File");
+    harness.get_by_label("Export whole chart").hover();
+    harness.run();
+    click_button(&mut harness, "Excel workbook");
+    let back = orgchart::io::import::import_files(&out, None, Default::default()).unwrap();
+    let chart = harness.state().chart();
+    for unit in chart.units() {
+        assert_eq!(back.chart.unit(&unit.id), Some(unit));
+        assert_eq!(back.chart.parent(&unit.id), chart.parent(&unit.id));
+    }
 }

@@ -79,6 +79,8 @@ impl OrgchartApp {
             }
             ModalAnswer::Reload(path) => self.reload(path),
             ModalAnswer::Create(path) => self.create_at(path),
+            ModalAnswer::ImportSetupChanged(setup) => self.modal = Some(Modal::ImportSetup(setup)),
+            ModalAnswer::ImportWith(setup) => self.import_with_setup(&setup),
         }
     }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use super::commands::{Command, DeleteMode};
+use super::import_setup::{ImportSetup, SetupAction, import_setup_ui};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Modal {
@@ -25,6 +26,8 @@ pub enum Modal {
         primary: PathBuf,
         senior: String,
     },
+    /// A table or workbook was picked: which sheet, which column means what, and a preview.
+    ImportSetup(Box<ImportSetup>),
     /// What an import could not take as written, row by row.
     ImportWarnings {
         heading: String,
@@ -66,6 +69,10 @@ pub enum ModalAnswer {
     /// Read the file again, dropping the changes made here.
     Reload(PathBuf),
     Create(PathBuf),
+    /// The mapping step changed (another sheet or column): show it again.
+    ImportSetupChanged(Box<ImportSetup>),
+    /// Import with the mapping step's choices.
+    ImportWith(Box<ImportSetup>),
     Cancel,
 }
 
@@ -143,6 +150,15 @@ pub fn modal_ui(ui: &Ui, modal: &Modal) -> Option<ModalAnswer> {
                         answer = Some(ModalAnswer::Cancel);
                     }
                 });
+            }
+            Modal::ImportSetup(setup) => {
+                ui.set_max_width(720.0);
+                answer = match import_setup_ui(ui, setup) {
+                    Some(SetupAction::Changed(next)) => Some(ModalAnswer::ImportSetupChanged(next)),
+                    Some(SetupAction::Import) => Some(ModalAnswer::ImportWith(setup.clone())),
+                    Some(SetupAction::Cancel) => Some(ModalAnswer::Cancel),
+                    None => None,
+                };
             }
             Modal::ImportWarnings { heading, warnings } => {
                 import_warnings_ui(ui, heading, warnings);

@@ -1,20 +1,28 @@
-//! File → Import: a simple CSV table or a UK organogram (senior staff file, and the junior staff file if the
-//! user has one), read by the same library code as `orgchart import`. The result opens as a new, unsaved
-//! chart; row warnings are shown in the window.
+//! File → Import: a table (CSV or a workbook's sheet: an HR export, another tool's file) or a UK organogram
+//! (senior staff file, and the junior staff file if the user has one, or a workbook holding both sheets), read
+//! by the same library code as `orgchart import`. A table first shows the mapping step (sheet, columns,
+//! preview); the result opens as a new, unsaved chart; row warnings are shown in the window.
 
 use std::path::{Path, PathBuf};
 
-use crate::io::import::{ImportError, ImportFormat, ImportReport, InputFile, import_files};
-use crate::io::organogram::FileKind;
+use crate::io::import::{
+    ImportError, ImportOptions, ImportReport, InputFile, Source, import_files_with, read_source,
+    workbook,
+};
+use crate::io::organogram::{FileKind, classify};
 
 use super::OrgchartApp;
 use super::dialogs::Modal;
+use super::import_setup::ImportSetup;
 use super::state::Document;
 
 /// How many warnings the summary lists; all of them can be copied.
 pub const WARNINGS_SHOWN: usize = 8;
 
-const TABLE_FILTER: (&str, &[&str]) = ("CSV table", &["csv", "tsv", "txt"]);
+const TABLE_FILTER: (&str, &[&str]) = (
+    "Tables and workbooks",
+    &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
+);
 
 fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
@@ -23,18 +31,57 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-/// True when the file has the organogram senior-staff columns, so a junior staff file may go with it.
-fn is_senior_organogram(path: &Path) -> Result<bool, ImportError> {
+/// What a picked file needs next.
+enum Next {
+    /// An organogram senior staff file: ask for its junior staff file.
+    AskJunior,
+    /// Import as it is (a workbook with the organogram sheets, or a file the import will explain it refuses).
+    Import,
+    /// A table: show the mapping step.
+    Setup(Box<ImportSetup>),
+}
+
+fn next_step(path: &Path) -> Result<Next, ImportError> {
     let bytes = crate::io::read_input(path).map_err(|source| ImportError::Read {
         path: path.to_owned(),
         source,
     })?;
     let name = file_name(path);
-    let records = crate::io::import::read_records(InputFile {
+    let input = InputFile {
         name: &name,
         bytes: &bytes,
-    })?;
-    Ok(crate::io::organogram::classify(&records) == FileKind::Senior)
+    };
+    let (chosen, _) = read_source(input, None)?;
+    let is_workbook = workbook::is_workbook(&bytes);
+    match classify(&chosen.records) {
+        FileKind::Senior if is_workbook => return Ok(Next::Import),
+        FileKind::Senior => return Ok(Next::AskJunior),
+        FileKind::Junior => return Ok(Next::Import),
+        FileKind::Other => {}
+    }
+    let (tables, table) = if is_workbook {
+        let sheets = workbook::read_sheets(&name, &bytes)?;
+        let chosen_sheet = sheets
+            .iter()
+            .position(|sheet| chosen.name == format!("{name} [{}]", sheet.name))
+            .unwrap_or(0);
+        let tables = sheets
+            .into_iter()
+            .map(|sheet| Source {
+                name: sheet.name,
+                records: sheet.records,
+            })
+            .collect();
+        (tables, chosen_sheet)
+    } else {
+        (vec![chosen], 0)
+    };
+    Ok(Next::Setup(Box::new(ImportSetup::new(
+        path.to_owned(),
+        name,
+        tables,
+        table,
+    ))))
 }
 
 /// "Imported 12 rows from a.csv and b.csv as 12 units; 3 warnings."
@@ -61,22 +108,33 @@ impl OrgchartApp {
     pub(super) fn start_import(&mut self) {
         let (filter, extensions) = TABLE_FILTER;
         let Some(primary) = self.dialogs.open(
-            "Import a CSV table or organogram (senior staff file)",
+            "Import a table, workbook or organogram (senior staff file)",
             filter,
             extensions,
         ) else {
             return;
         };
-        match is_senior_organogram(&primary) {
-            Ok(true) => {
+        match next_step(&primary) {
+            Ok(Next::AskJunior) => {
                 self.modal = Some(Modal::AskJuniorFile {
                     senior: file_name(&primary),
                     primary,
                 });
             }
-            Ok(false) => self.import_from(&primary, None),
+            Ok(Next::Import) => self.import_from(&primary, None),
+            Ok(Next::Setup(setup)) => self.modal = Some(Modal::ImportSetup(setup)),
             Err(err) => self.import_failed(&err),
         }
+    }
+
+    /// "Import" in the mapping step: the chosen sheet and columns.
+    pub(super) fn import_with_setup(&mut self, setup: &ImportSetup) {
+        let options = ImportOptions {
+            sheet: setup.sheet(),
+            mapping: setup.mapping.clone(),
+            ..ImportOptions::default()
+        };
+        self.import_with(&setup.path, None, &options);
     }
 
     /// The answer to "add the junior staff file?": pick it now, or import the senior file alone.
@@ -96,7 +154,11 @@ impl OrgchartApp {
     }
 
     fn import_from(&mut self, primary: &Path, junior: Option<&Path>) {
-        let report = match import_files(primary, junior, ImportFormat::Auto) {
+        self.import_with(primary, junior, &ImportOptions::default());
+    }
+
+    fn import_with(&mut self, primary: &Path, junior: Option<&Path>, options: &ImportOptions) {
+        let report = match import_files_with(primary, junior, options) {
             Ok(report) => report,
             Err(err) => return self.import_failed(&err),
         };
@@ -140,7 +202,7 @@ mod tests {
                 bytes: b"id,name,reports_to\na,A,\nb,B,zz\n",
             },
             None,
-            ImportFormat::Auto,
+            crate::io::import::ImportFormat::Auto,
         )
         .unwrap();
         let text = summary(&report, "t.csv");

@@ -27,13 +27,14 @@ pub enum Field {
     SharedWith,
     Shares,
     Organisation,
+    Department,
     Grade,
     Notes,
     Tags,
 }
 
 impl Field {
-    const TEXT: [Field; 12] = [
+    const TEXT: [Field; 13] = [
         Field::Name,
         Field::Role,
         Field::Headcount,
@@ -43,6 +44,7 @@ impl Field {
         Field::SharedWith,
         Field::Shares,
         Field::Organisation,
+        Field::Department,
         Field::Grade,
         Field::Notes,
         Field::Tags,
@@ -59,6 +61,7 @@ impl Field {
             Field::SharedWith => "Shared with",
             Field::Shares => "Shares",
             Field::Organisation => "Organisation",
+            Field::Department => "Department",
             Field::Grade => "Grade",
             Field::Notes => "Notes",
             Field::Tags => "Tags",
@@ -76,6 +79,7 @@ impl Field {
             Field::SharedWith => "Organisations, separated by commas",
             Field::Shares => "Council A 60%, Council B 40%",
             Field::Organisation => "Which organisation it belongs to",
+            Field::Department => "Department, division, team or cost centre",
             Field::Grade => "Pay grade",
             Field::Notes => "Sources, assumptions",
             Field::Tags => "Comma-separated",
@@ -100,6 +104,7 @@ impl Field {
             },
             Field::Shares => describe_shares(&unit.shares),
             Field::Organisation => unit.organisation.clone(),
+            Field::Department => unit.department.clone(),
             Field::Grade => unit.grade.clone(),
             Field::Notes => unit.notes.clone(),
             Field::Tags => unit.tags.join(", "),
@@ -177,6 +182,7 @@ impl Field {
                 }
             }
             Field::Organisation => unit.organisation = text.trim().to_owned(),
+            Field::Department => unit.department = text.trim().to_owned(),
             Field::Grade => unit.grade = text.trim().to_owned(),
             Field::Notes => unit.notes = text.to_owned(),
             Field::Tags => unit.tags = parse::list(text),
@@ -340,6 +346,7 @@ impl Inspector {
                     self.text_row(ui, &unit, Field::Shares, &mut out);
                 }
                 self.text_row(ui, &unit, Field::Organisation, &mut out);
+                self.text_row(ui, &unit, Field::Department, &mut out);
                 self.text_row(ui, &unit, Field::Grade, &mut out);
                 self.text_row(ui, &unit, Field::Tags, &mut out);
                 self.text_row(ui, &unit, Field::Notes, &mut out);

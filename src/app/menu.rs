@@ -81,7 +81,7 @@ fn file_menu(ui: &mut Ui, state: &mut MenuState<'_>, out: &mut Vec<Command>) {
     if item(ui, true, "Compare with…", "") {
         out.push(Command::CompareWith);
     }
-    if item(ui, true, "Import CSV or organogram…", "") {
+    if item(ui, true, "Import table, workbook or organogram…", "") {
         out.push(Command::ImportCsv);
     }
     if item(ui, true, "Report…", "") {

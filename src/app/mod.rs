@@ -18,6 +18,7 @@ mod fonts;
 mod guard;
 mod guard_dialogs;
 mod import;
+pub mod import_setup;
 pub mod inspector;
 mod keyboard;
 mod menu;

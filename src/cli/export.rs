@@ -18,7 +18,7 @@ use super::CliError;
 pub struct ExportArgs {
     /// The chart to export (.ron).
     pub input: PathBuf,
-    /// Where to write; the extension picks the format: .svg, .png, .pdf or .csv.
+    /// Where to write; the extension picks the format: .svg, .png, .pdf, .csv or .xlsx.
     #[arg(short, long)]
     pub output: PathBuf,
     /// top-down or left-right.
@@ -121,7 +121,7 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
         );
         bytes
     } else if let Some(paper) = &args.fit {
-        if format == ExportFormat::Csv {
+        if matches!(format, ExportFormat::Csv | ExportFormat::Xlsx) {
             return Err(CliError::Usage(format!(
                 "{}: --fit makes a picture; name the output .png, .svg or .pdf",
                 args.output.display()

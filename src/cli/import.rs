@@ -1,18 +1,21 @@
-//! `orgchart import`: a CSV table, or a UK government organogram (senior and optional junior staff files),
-//! to a chart file. Every row becomes a unit; what could not be taken as written is listed by row.
+//! `orgchart import`: a CSV table or workbook (an HR export, another org-chart tool's file), or a UK
+//! government organogram (senior and optional junior staff files, or one workbook holding both sheets), to a
+//! chart file. Every row becomes a unit; the columns used for each meaning are listed, and what could not be
+//! taken as written is listed by row.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::io::import::{ImportFormat, import_files};
+use crate::io::import::{ColumnMapping, ImportFormat, ImportOptions, import_files_with};
 
 use super::CliError;
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-    /// The table to import: a simple CSV, or an organogram's senior staff file.
+    /// The table to import: a CSV file or a workbook (.xlsx, .xlsm, .xls, .ods), or an organogram's senior
+    /// staff file.
     pub input: PathBuf,
     /// The organogram's junior staff file, whose rows go under their reporting senior posts.
     #[arg(long, value_name = "JUNIOR.csv")]
@@ -23,13 +26,31 @@ pub struct ImportArgs {
     /// auto (organogram when the senior staff columns are there), simple or organogram.
     #[arg(long, default_value = "auto")]
     pub format: ImportFormat,
+    /// The workbook's sheet to read (default: its organogram sheets, else the first sheet with data).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Which column holds what, overriding the guesses: FIELD=COLUMN pairs separated by commas, e.g.
+    /// "name=Full Name,reports_to=Boss Ref,department=Team"; "FIELD=" takes it from no column.
+    #[arg(long, value_name = "FIELD=COLUMN,...")]
+    pub map: Vec<String>,
 }
 
 pub fn run(args: &ImportArgs) -> Result<(), CliError> {
+    let mut mapping = ColumnMapping::default();
+    for entries in &args.map {
+        mapping
+            .add_entries(entries)
+            .map_err(|err| CliError::Usage(format!("--map {entries}: {err}")))?;
+    }
+    let options = ImportOptions {
+        format: args.format,
+        sheet: args.sheet.clone(),
+        mapping,
+    };
     let mut inputs = vec![args.input.as_path()];
     inputs.extend(args.junior.as_deref());
     crate::io::check_output(&args.output, &inputs).map_err(CliError::Invalid)?;
-    let report = import_files(&args.input, args.junior.as_deref(), args.format)
+    let report = import_files_with(&args.input, args.junior.as_deref(), &options)
         .map_err(CliError::invalid)?;
     crate::io::save(&report.chart, &args.output).map_err(CliError::invalid)?;
     let mut out = String::new();
@@ -53,6 +74,9 @@ pub fn run(args: &ImportArgs) -> Result<(), CliError> {
         plural(report.units_created, "unit", "units"),
         args.output.display()
     );
+    for (file, used) in &report.columns {
+        let _ = writeln!(out, "{file} columns: {used}");
+    }
     if report.warnings.is_empty() {
         out.push_str("no warnings\n");
     } else {

@@ -1,7 +1,8 @@
 //! The simple CSV table: one row per unit, with a header row. Export writes the columns in [`COLUMNS`];
 //! import finds columns by name, ignoring case, spacing and punctuation, and accepts common synonyms
-//! ("Reports To", "Manager", "Parent"; "Title", "Job Title"; "FTE"; "Salary"; ...), so a spreadsheet or
-//! another org-chart tool's export loads without editing.
+//! ("Reports To", "Manager", "Parent"; "Title", "Job Title"; "FTE"; "Salary"; ...; see
+//! `crate::io::import::columns`), so a spreadsheet, an HR export or another org-chart tool's export loads
+//! without editing.
 //!
 //! Cells that hold several values (tags, organisations a unit is shared with, links) separate them with
 //! "; "; a link may carry a label in brackets: `finance [monthly report]`. A backslash escapes `;`, `[`,
@@ -10,16 +11,18 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::io::import::columns::ColumnMapping;
 use crate::io::import::table::Record;
 use crate::io::import::{ImportError, ImportReport};
 use crate::model::Chart;
 
 mod cells;
-mod columns;
 mod read;
 mod write;
 
-pub use columns::COLUMNS;
+pub use read::{Preview, PreviewRow, preview};
+pub use write::COLUMNS;
+pub(crate) use write::table_rows;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CsvError {
@@ -50,8 +53,9 @@ pub fn write_csv(chart: &Chart, path: &Path) -> Result<(), CsvError> {
 pub(crate) fn import_records(
     file: &str,
     records: Vec<Record>,
+    mapping: &ColumnMapping,
 ) -> Result<ImportReport, ImportError> {
-    read::import_records(file, records)
+    read::import_records(file, records, mapping)
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@
 //!
 //! Before parsing, bytes are decoded as UTF-8 (with or without a byte-order mark), UTF-16 (with a
 //! byte-order mark), or Windows-1252 for bytes that are not UTF-8; the delimiter (comma, semicolon or tab)
-//! is taken from the header line.
+//! is taken from the header line. Workbooks (.xlsx, .xlsm, .xls, .ods) are recognised by their bytes and
+//! read sheet by sheet (see [`workbook`]); from then on a sheet is a table like any CSV file.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,13 +17,17 @@ use std::str::FromStr;
 use crate::model::Chart;
 
 mod assemble;
+pub mod columns;
 pub(crate) mod decode;
 pub(crate) mod table;
 pub(crate) mod values;
+pub mod workbook;
 
-pub(crate) use assemble::{Assembler, Pending, Vocabulary};
+pub(crate) use assemble::{Assembler, ManagerKey, Pending, Vocabulary};
 
+pub use columns::{ColumnMapping, Field};
 use table::{Record, TableError};
+use workbook::Sheet;
 
 /// How many rows from the top are searched for a header row (some submissions put a title above it).
 pub(crate) const HEADER_SEARCH_ROWS: usize = 20;
@@ -97,6 +102,9 @@ pub struct ImportReport {
     pub units_created: usize,
     /// Ordered by file (senior first) and row.
     pub warnings: Vec<ImportWarning>,
+    /// For each file (or sheet) read, which columns were used for what ("name <- First Name + Last Name;
+    /// manager <- Manager ID; ...").
+    pub columns: Vec<(String, String)>,
 }
 
 /// Why nothing could be imported. Problems inside single rows are warnings, not errors.
@@ -135,6 +143,25 @@ pub enum ImportError {
     Invalid { file: String, message: String },
 }
 
+/// How to read the files: which format, which sheet of a workbook, and the user's column choices.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    pub format: ImportFormat,
+    /// The sheet to read from a workbook (by name, any case); by default the organogram sheets if the
+    /// workbook has them, else the first sheet with anything in it.
+    pub sheet: Option<String>,
+    pub mapping: ColumnMapping,
+}
+
+impl ImportOptions {
+    pub fn with_format(format: ImportFormat) -> Self {
+        Self {
+            format,
+            ..Self::default()
+        }
+    }
+}
+
 /// A file's name for messages and its bytes.
 #[derive(Clone, Copy, Debug)]
 pub struct InputFile<'a> {
@@ -147,6 +174,15 @@ pub fn import_files(
     primary: &Path,
     junior: Option<&Path>,
     format: ImportFormat,
+) -> Result<ImportReport, ImportError> {
+    import_files_with(primary, junior, &ImportOptions::with_format(format))
+}
+
+/// Imports from disk with a sheet choice and column mapping.
+pub fn import_files_with(
+    primary: &Path,
+    junior: Option<&Path>,
+    options: &ImportOptions,
 ) -> Result<ImportReport, ImportError> {
     let read = |path: &Path| {
         crate::io::read_input(path).map_err(|source| ImportError::Read {
@@ -162,17 +198,17 @@ pub fn import_files(
         (Some(name), Some(bytes)) => Some(InputFile { name, bytes }),
         _ => None,
     };
-    import_inputs(
+    import_inputs_with(
         InputFile {
             name: &primary_name,
             bytes: &primary_bytes,
         },
         junior_input,
-        format,
+        options,
     )
 }
 
-fn display_name(path: &Path) -> String {
+pub(crate) fn display_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
@@ -185,13 +221,126 @@ pub fn import_inputs(
     junior: Option<InputFile<'_>>,
     format: ImportFormat,
 ) -> Result<ImportReport, ImportError> {
-    let primary_records = read_records(primary)?;
-    let kind = crate::io::organogram::classify(&primary_records);
-    let format = match (format, kind) {
-        (_, crate::io::organogram::FileKind::Junior) => {
-            return Err(ImportError::JuniorAsPrimary {
-                file: primary.name.to_owned(),
+    import_inputs_with(primary, junior, &ImportOptions::with_format(format))
+}
+
+/// A table to import: a CSV file, or one sheet of a workbook ("book.xlsx [Staff]").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub name: String,
+    pub records: Vec<Record>,
+}
+
+/// Reads a file as a table and, for a workbook holding both organogram sheets, also its junior sheet.
+pub fn read_source(
+    input: InputFile<'_>,
+    sheet: Option<&str>,
+) -> Result<(Source, Option<Source>), ImportError> {
+    if !workbook::is_workbook(input.bytes) {
+        if let Some(sheet) = sheet {
+            return Err(ImportError::Invalid {
+                file: input.name.to_owned(),
+                message: format!(
+                    "this is a text table, which has no sheets; the sheet \"{sheet}\" can only be chosen in a workbook (.xlsx, .xlsm, .xls, .ods)"
+                ),
             });
+        }
+        let records = read_records(input)?;
+        let source = Source {
+            name: input.name.to_owned(),
+            records,
+        };
+        return Ok((source, None));
+    }
+    let sheets = workbook::read_sheets(input.name, input.bytes)?;
+    let (primary, junior) = choose_sheets(input.name, &sheets, sheet)?;
+    let source = |sheet: &Sheet| Source {
+        name: format!("{} [{}]", input.name, sheet.name),
+        records: sheet.records.clone(),
+    };
+    Ok((source(&sheets[primary]), junior.map(|j| source(&sheets[j]))))
+}
+
+/// Which sheet to read (and which junior sheet goes with an organogram's senior sheet).
+fn choose_sheets(
+    file: &str,
+    sheets: &[Sheet],
+    wanted: Option<&str>,
+) -> Result<(usize, Option<usize>), ImportError> {
+    use crate::io::organogram::{FileKind, classify};
+    let kinds: Vec<FileKind> = sheets.iter().map(|s| classify(&s.records)).collect();
+    // The government's template also has reference sheets with the same headers; prefer "(final data)".
+    let best = |kind: FileKind| {
+        let of_kind: Vec<usize> = (0..sheets.len()).filter(|&i| kinds[i] == kind).collect();
+        of_kind
+            .iter()
+            .copied()
+            .find(|&i| sheets[i].name.to_lowercase().contains("final"))
+            .or_else(|| of_kind.first().copied())
+    };
+    let primary = match wanted {
+        Some(name) => sheets
+            .iter()
+            .position(|s| s.name == name)
+            .or_else(|| {
+                sheets
+                    .iter()
+                    .position(|s| s.name.trim().eq_ignore_ascii_case(name.trim()))
+            })
+            .ok_or_else(|| ImportError::Invalid {
+                file: file.to_owned(),
+                message: format!(
+                    "there is no sheet \"{name}\"; the sheets are: {}",
+                    sheet_list(sheets)
+                ),
+            })?,
+        None => match best(FileKind::Senior) {
+            Some(senior) => senior,
+            None => sheets
+                .iter()
+                .position(|s| !s.records.iter().all(Record::is_blank))
+                .ok_or_else(|| ImportError::Empty {
+                    file: file.to_owned(),
+                })?,
+        },
+    };
+    let junior = (kinds[primary] == FileKind::Senior)
+        .then(|| best(FileKind::Junior))
+        .flatten();
+    Ok((primary, junior))
+}
+
+fn sheet_list(sheets: &[Sheet]) -> String {
+    let names: Vec<String> = sheets.iter().map(|s| format!("\"{}\"", s.name)).collect();
+    if names.is_empty() {
+        "none".to_owned()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// Imports from bytes already in memory with a sheet choice and column mapping.
+pub fn import_inputs_with(
+    primary: InputFile<'_>,
+    junior: Option<InputFile<'_>>,
+    options: &ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    let (primary, sheet_junior) = read_source(primary, options.sheet.as_deref())?;
+    let junior = match junior {
+        Some(input) => {
+            let (first, second) = read_source(input, None)?;
+            Some(second.unwrap_or(first))
+        }
+        None => sheet_junior,
+    };
+    let Source {
+        name: primary_name,
+        records: primary_records,
+    } = primary;
+    let kind = crate::io::organogram::classify(&primary_records);
+    let format = match (options.format, kind) {
+        (_, crate::io::organogram::FileKind::Junior) => {
+            return Err(ImportError::JuniorAsPrimary { file: primary_name });
         }
         (ImportFormat::Auto, crate::io::organogram::FileKind::Senior) => ImportFormat::Organogram,
         (ImportFormat::Auto, _) => ImportFormat::Simple,
@@ -199,30 +348,31 @@ pub fn import_inputs(
     };
     match format {
         ImportFormat::Organogram => {
-            let junior = match junior {
-                Some(input) => {
-                    let records = read_records(input)?;
-                    if crate::io::organogram::classify(&records)
-                        == crate::io::organogram::FileKind::Senior
-                    {
-                        return Err(ImportError::SeniorAsJunior {
-                            file: input.name.to_owned(),
-                        });
-                    }
-                    Some((input.name, records))
-                }
-                None => None,
+            if let Some(junior) = &junior
+                && crate::io::organogram::classify(&junior.records)
+                    == crate::io::organogram::FileKind::Senior
+            {
+                return Err(ImportError::SeniorAsJunior {
+                    file: junior.name.clone(),
+                });
+            }
+            let (junior_name, junior_records) = match junior {
+                Some(source) => (Some(source.name), Some(source.records)),
+                None => (None, None),
             };
-            crate::io::organogram::import_records((primary.name, primary_records), junior)
+            crate::io::organogram::import_records(
+                (&primary_name, primary_records),
+                junior_name.as_deref().zip(junior_records),
+            )
         }
         _ => {
             if let Some(junior) = junior {
                 return Err(ImportError::JuniorWithSimple {
-                    primary: primary.name.to_owned(),
-                    junior: junior.name.to_owned(),
+                    primary: primary_name,
+                    junior: junior.name,
                 });
             }
-            crate::io::csv_table::import_records(primary.name, primary_records)
+            crate::io::csv_table::import_records(&primary_name, primary_records, &options.mapping)
         }
     }
 }

@@ -10,7 +10,8 @@ pub const MAX_INPUT_BYTES: u64 = 1 << 30;
 /// How much of the start is looked at to tell text from binary.
 const SNIFF_BYTES: usize = 64 * 1024;
 
-/// Reads the whole file, refusing folders, devices, files over [`MAX_INPUT_BYTES`] and binary content.
+/// Reads the whole file, refusing folders, devices, files over [`MAX_INPUT_BYTES`] and binary content other
+/// than a workbook.
 /// The errors are ready to show after the file name.
 pub fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
     let invalid = |message: String| std::io::Error::new(std::io::ErrorKind::InvalidData, message);
@@ -38,7 +39,8 @@ pub fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
         }
         let sniff_now = bytes.len() < SNIFF_BYTES;
         bytes.extend_from_slice(chunk.get(..read).unwrap_or_default());
-        if sniff_now && looks_binary(&bytes) {
+        // Workbooks (.xlsx, .ods, .xls) are binary by nature and read by their own reader.
+        if sniff_now && !crate::io::import::workbook::is_workbook(&bytes) && looks_binary(&bytes) {
             return Err(invalid(
                 "this holds NUL bytes, so it is not text (a binary file, or UTF-16 without a byte-order mark); \
                  save it as UTF-8 text"

@@ -16,3 +16,4 @@ pub use safe_write::{check_output, write_atomically, write_keeping_backup};
 pub mod csv_table;
 pub mod import;
 pub mod organogram;
+pub mod xlsx;

@@ -102,6 +102,8 @@ impl Frames {
         let mut start = Vec::with_capacity(n + 1);
         let mut kids = Vec::with_capacity(n);
         start.push(0);
+        #[allow(clippy::needless_range_loop)]
+        // `v` indexes the structure and several tables at once
         for v in 0..n {
             let arranged = arrangement.get(v).copied().unwrap_or(Arrangement::Row);
             let first = members.len();

@@ -11,7 +11,7 @@ pub use chart::Chart;
 pub use edit::Edit;
 pub use error::ModelError;
 pub use forest::Forest;
-pub use shares::{Share, check_shares, check_unit_shares, describe_shares};
+pub use shares::{Share, check_shares, check_unit_shares, describe_shares, parse_shares};
 pub use unit::{
     Cost, CostBasis, Headcount, HeadcountBasis, Link, LinkKind, Placer, Span, Status, Unit, UnitId,
     UnitKind,

@@ -24,6 +24,31 @@ impl Share {
     }
 }
 
+/// Each organisation's share: "Council A 60%, Council B 40%" (commas or semicolons between, the % sign
+/// optional, "Council A: 60" also read); empty means no shares. Whether they add up is the model's check.
+pub fn parse_shares(text: &str) -> Result<Vec<Share>, String> {
+    let example = "write each organisation and its share, e.g. Council A 60%, Council B 40%";
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            let without_sign = item.trim_end_matches('%').trim_end();
+            let (name, amount) = without_sign
+                .rsplit_once(|c: char| c.is_whitespace() || c == ':' || c == '=')
+                .ok_or_else(|| format!("'{item}' needs a name and a share: {example}"))?;
+            let name = name.trim().trim_end_matches([':', '=']).trim();
+            if name.is_empty() {
+                return Err(format!("'{item}' needs the organisation's name: {example}"));
+            }
+            let percent = amount
+                .trim()
+                .parse::<f64>()
+                .map_err(|_| format!("'{item}' does not end in a share: {example}"))?;
+            Ok(Share::new(name, percent))
+        })
+        .collect()
+}
+
 /// How far from 100% a sum of shares may be: three thirds written as 33.33% each still add up.
 const TOLERANCE: f64 = 0.02;
 

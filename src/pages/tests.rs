@@ -205,9 +205,11 @@ fn links_across_pages_end_in_references_on_both_sides() {
         .iter()
         .enumerate()
         .flat_map(|(p, page)| {
-            page.nodes.iter().enumerate().filter_map(move |(i, node)| {
-                matches!(node, PageNode::Reference { .. }).then(|| (p, i, *node))
-            })
+            page.nodes
+                .iter()
+                .enumerate()
+                .filter(|(_, node)| matches!(node, PageNode::Reference { .. }))
+                .map(move |(i, node)| (p, i, *node))
         })
         .collect();
     assert_eq!(references.len(), 2, "{references:?}");

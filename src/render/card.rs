@@ -2,7 +2,8 @@
 //! then painted at the place layout gives it.
 //!
 //! A card reads top to bottom: badges (change mark, status) as tinted pills with words; the name in bold
-//! (up to two rows before the card widens); the role; and a quiet figures row ("11-15 posts · £0.6-0.8m"),
+//! (up to two rows before the card widens); the role; the department in a quiet line; and a quiet figures row
+//! ("11-15 posts · £0.6-0.8m"),
 //! with a "+N" pill at its right when units below are hidden.
 
 use crate::geom::{Point, Rect, Size};
@@ -236,6 +237,21 @@ pub fn measure(input: &CardInput) -> CardSpec {
                 palette.role,
             ));
             y += row_height(style::ROLE_SIZE, FontWeight::Regular);
+        }
+    }
+    // The department (from HR data) as a quiet line, unless the role already says it.
+    let department = input.unit.department.trim();
+    if !department.is_empty() && !department.eq_ignore_ascii_case(input.unit.role.trim()) {
+        y += 1.0;
+        for line in text::wrap(department, style::FIGURES_SIZE, FontWeight::Regular, width) {
+            rows.push(text_row(
+                line,
+                y,
+                style::FIGURES_SIZE,
+                FontWeight::Regular,
+                palette.quiet,
+            ));
+            y += row_height(style::FIGURES_SIZE, FontWeight::Regular);
         }
     }
     if input.figures.is_some() || hidden_text.is_some() {
@@ -489,6 +505,28 @@ mod tests {
                 "'{text}' overflows vertically"
             );
         }
+    }
+
+    #[test]
+    fn department_is_a_quiet_line_under_the_role_unless_it_repeats_it() {
+        let p = palette(Theme::Light);
+        let mut unit = Unit::new("a", "Ada Quill").with_role("President");
+        unit.department = "Executive Office".to_owned();
+        let spec = measure(&input(&unit, Some("1 post · £24k"), &p));
+        let rows: Vec<String> = texts(&spec).into_iter().map(|t| t.1).collect();
+        assert_eq!(
+            rows,
+            [
+                "Ada Quill",
+                "President",
+                "Executive Office",
+                "1 post · £24k"
+            ]
+        );
+        assert_inside(&spec);
+        unit.role = "Executive office".to_owned();
+        let spec = measure(&input(&unit, None, &p));
+        assert_eq!(texts(&spec).len(), 2);
     }
 
     #[test]

@@ -113,7 +113,9 @@ pub fn parse_status(text: &str, provider: &str, shared_with: &str) -> Option<Sta
         None => (text, ""),
     };
     let status = match word(head).as_str() {
-        "" | "in house" | "inhouse" | "internal" | "existing" => Status::InHouse,
+        // HR systems' employment statuses mean the post is filled.
+        "" | "in house" | "inhouse" | "internal" | "existing" | "active" | "filled"
+        | "occupied" | "employed" | "current" | "permanent" => Status::InHouse,
         "outsourced" | "contracted out" | "external" | "contracted" => Status::Outsourced {
             provider: if detail.is_empty() { provider } else { detail }.to_owned(),
         },
@@ -124,7 +126,7 @@ pub fn parse_status(text: &str, provider: &str, shared_with: &str) -> Option<Sta
                 detail
             }),
         },
-        "vacant" | "vacancy" => Status::Vacant,
+        "vacant" | "vacancy" | "unfilled" | "open" | "to be recruited" => Status::Vacant,
         "new" | "proposed" | "planned" => Status::New,
         "to be deleted" | "deleted" | "delete" | "to be removed" | "removed" | "eliminated"
         | "to be eliminated" | "deletion" => Status::ToBeDeleted,

@@ -118,7 +118,7 @@ fn other_synonyms_for_organisation_grade_and_notes() {
     for (organisation, grade, notes) in [
         ("Organisation", "Grade", "Notes"),
         ("organization", "band", "comments"),
-        ("Department", "Pay Grade", "Description"),
+        ("Legal Entity", "Pay Grade", "Description"),
         ("Company", "Level", "Remarks"),
     ] {
         let report = import(&format!(
@@ -264,12 +264,30 @@ fn without_an_id_column_names_are_ids_and_managers_are_named() {
 }
 
 #[test]
-fn unrecognised_columns_are_kept_in_notes_with_one_header_warning() {
+fn unrecognised_columns_are_kept_in_notes_and_listed_in_the_summary() {
     let report = import("id,name,Favourite Colour\na,A,green\nb,B,\n");
     assert_eq!(unit(&report, "a").notes, "Favourite Colour: green");
     assert_eq!(unit(&report, "b").notes, "");
-    assert_eq!(warning_rows(&report), vec![1]);
-    assert!(report.warnings[0].message.contains("Favourite Colour"));
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    assert_eq!(
+        report.columns,
+        vec![(
+            FILE.to_owned(),
+            "id <- id; name <- name; kept in notes <- Favourite Colour".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn department_and_staff_posts_round_trip_through_the_table() {
+    let report = import(
+        "id,name,reports_to,department,assistant\nboss,Boss,,Finance,\npa,PA,boss,Finance,yes\n",
+    );
+    assert_eq!(unit(&report, "pa").department, "Finance");
+    assert!(unit(&report, "pa").staff);
+    let again = import(&to_csv_string(&report.chart).unwrap());
+    assert_eq!(unit(&again, "pa"), unit(&report, "pa"));
+    assert_eq!(unit(&again, "boss"), unit(&report, "boss"));
 }
 
 #[test]
@@ -467,4 +485,28 @@ fn a_generated_chart_survives_csv_and_back() {
         }
         assert_eq!(report.chart, chart, "seed {seed}");
     }
+}
+
+#[test]
+fn shares_round_trip_through_the_table_and_a_bad_split_is_left_out_with_a_warning() {
+    let report = import(
+        "id,name,status,shared_with,shares\nceo,Chief Executive,shared,Council A; Council B,Council A 60%; Council B 40%\nict,ICT,shared,Council A; Council B,Council A 60%; Council B 30%\n",
+    );
+    assert_eq!(
+        unit(&report, "ceo").shares,
+        [
+            crate::model::Share::new("Council A", 60.0),
+            crate::model::Share::new("Council B", 40.0)
+        ]
+    );
+    assert!(unit(&report, "ict").shares.is_empty());
+    assert!(
+        report.warnings.iter().any(|w| w.row == 3
+            && w.to_string().contains("shares")
+            && w.to_string().contains("90%")),
+        "{:?}",
+        report.warnings
+    );
+    let text = to_csv_string(&report.chart).unwrap();
+    assert!(text.contains("Council A 60%, Council B 40%"), "{text}");
 }

@@ -17,8 +17,23 @@ pub struct Pending {
     pub row: usize,
     /// The manager's reference as written; `None` for a top-level unit.
     pub reports_to: Option<String>,
+    /// What `reports_to` names the manager by.
+    pub manager_key: ManagerKey,
+    /// The row's e-mail address, for managers given by e-mail; empty when there is none.
+    pub email: String,
     /// Whether other rows may report to this one (junior posts manage nobody).
     pub can_manage: bool,
+}
+
+/// What a manager reference names: a unit's id (or, where the vocabulary allows, its name), its e-mail
+/// address or its person's name. Each falls back to the others, so a column named "Supervisor" that holds
+/// ids still works.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ManagerKey {
+    #[default]
+    Id,
+    Email,
+    Name,
 }
 
 /// How references in the files are described in messages.
@@ -128,7 +143,7 @@ impl Assembler {
                 continue;
             };
             let reference = reference.trim();
-            let parent = match index.resolve(reference) {
+            let parent = match index.resolve(reference, pending.manager_key) {
                 Resolution::Exact(p) => Some(p),
                 Resolution::Loose(p, how) => {
                     notes.push((
@@ -140,13 +155,18 @@ impl Assembler {
                     ));
                     Some(p)
                 }
+                Resolution::Missing if is_top_reference(reference) => None,
                 Resolution::Missing => {
                     notes.push((
                         i,
                         format!(
                             "reports to '{reference}', but no {} has that {}; placed at the top level",
                             self.manager_description(),
-                            self.vocabulary.id_noun
+                            match pending.manager_key {
+                                ManagerKey::Id => self.vocabulary.id_noun,
+                                ManagerKey::Email => "e-mail address",
+                                ManagerKey::Name => "name",
+                            }
                         ),
                     ));
                     None
@@ -154,12 +174,12 @@ impl Assembler {
                 Resolution::Ambiguous(candidates) => {
                     let ids: Vec<String> = candidates
                         .iter()
-                        .map(|&c| format!("'{}'", self.pending[c].unit.id))
+                        .map(|&c| format!("'{}' ({})", self.pending[c].unit.id, self.place(c)))
                         .collect();
                     notes.push((
                         i,
                         format!(
-                            "reports to '{reference}', which could be any of {}; placed at the top level",
+                            "reports to '{reference}', which could be any of {}; placed at the top level (give the manager by id or e-mail to choose)",
                             ids.join(", ")
                         ),
                     ));
@@ -303,7 +323,28 @@ struct ReferenceIndex {
     exact: HashMap<String, usize>,
     folded: HashMap<String, Vec<usize>>,
     numeric: HashMap<String, Vec<usize>>,
+    /// Names, for ids that fall back to names.
     names: HashMap<String, Vec<usize>>,
+    /// Every name, for managers given by name.
+    people: HashMap<String, Vec<usize>>,
+    emails: HashMap<String, Vec<usize>>,
+}
+
+/// A name or e-mail address as compared: lower case, single spaces.
+fn person_key(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Words that stand for "no manager" in other tools' exports ("-1" in OrgChart Now, "null" in JSON-minded
+/// ones), when no row has that id.
+fn is_top_reference(reference: &str) -> bool {
+    matches!(
+        person_key(reference).as_str(),
+        "-1" | "0" | "null" | "none" | "n/a" | "#n/a" | "na" | "root" | "top" | "xx" | "-"
+    )
 }
 
 impl ReferenceIndex {
@@ -313,9 +354,19 @@ impl ReferenceIndex {
             folded: HashMap::new(),
             numeric: HashMap::new(),
             names: HashMap::new(),
+            people: HashMap::new(),
+            emails: HashMap::new(),
         };
         for (i, row) in pending.iter().enumerate().filter(|(_, p)| p.can_manage) {
             let id = row.unit.id.as_str();
+            let name = person_key(&row.unit.name);
+            if !name.is_empty() {
+                index.people.entry(name).or_default().push(i);
+            }
+            let email = person_key(&row.email);
+            if !email.is_empty() {
+                index.emails.entry(email).or_default().push(i);
+            }
             index.exact.entry(id.to_owned()).or_insert(i);
             // Made-unique ids ("103#2") are reachable only by their exact text.
             if id.contains('#')
@@ -340,7 +391,24 @@ impl ReferenceIndex {
         index
     }
 
-    fn resolve(&self, reference: &str) -> Resolution {
+    fn resolve(&self, reference: &str, key: ManagerKey) -> Resolution {
+        let found = match key {
+            ManagerKey::Id => None,
+            ManagerKey::Email => self.emails.get(&person_key(reference)),
+            ManagerKey::Name => self
+                .people
+                .get(&person_key(reference))
+                .or_else(|| self.people.get(&person_key(&surname_first(reference)?))),
+        };
+        match found.map(Vec::as_slice) {
+            Some([one]) => return Resolution::Exact(*one),
+            Some(many) if many.len() > 1 => return Resolution::Ambiguous(many.to_vec()),
+            _ => {}
+        }
+        self.resolve_id(reference)
+    }
+
+    fn resolve_id(&self, reference: &str) -> Resolution {
         if let Some(&i) = self.exact.get(reference) {
             return Resolution::Exact(i);
         }
@@ -366,6 +434,12 @@ impl ReferenceIndex {
     }
 }
 
+/// "Smith, Jane" as "Jane Smith" (HR systems often list people surname first).
+fn surname_first(reference: &str) -> Option<String> {
+    let (surname, given) = reference.split_once(',')?;
+    Some(format!("{} {}", given.trim(), surname.trim()))
+}
+
 /// "007", "7", "7.0" and " 7 " are the same number; spreadsheets drop or add such zeros when they re-save.
 fn canonical_number(text: &str) -> Option<String> {
     let text = text.trim();
@@ -380,6 +454,41 @@ fn canonical_number(text: &str) -> Option<String> {
     Some(if trimmed.is_empty() { "0" } else { trimmed }.to_owned())
 }
 
+/// What the chart loader would refuse (see `io::checks`) is left out or cut here, with a warning, so an
+/// import never writes a file that does not load: a phone number in the FTE column, a pasted essay as a name.
+fn keep_loadable(unit: &mut Unit) -> Vec<String> {
+    use crate::io::checks;
+    let mut problems = Vec::new();
+    if let Some(problem) = unit.headcount.as_ref().and_then(checks::headcount_problem) {
+        problems.push(format!("{problem}; the headcount was left out"));
+        unit.headcount = None;
+    }
+    if let Some(problem) = unit.cost.as_ref().and_then(checks::cost_problem) {
+        problems.push(format!("{problem}; the cost was left out"));
+        unit.cost = None;
+    }
+    for (field, text) in [
+        ("name", &mut unit.name),
+        ("role", &mut unit.role),
+        ("grade", &mut unit.grade),
+        ("organisation", &mut unit.organisation),
+        ("department", &mut unit.department),
+    ] {
+        if checks::text_problem(field, text, checks::MAX_CARD_TEXT).is_some() {
+            problems.push(format!(
+                "the {field} is longer than the {} characters a card shows; it was cut",
+                checks::MAX_CARD_TEXT
+            ));
+            *text = checks::truncated(text, checks::MAX_CARD_TEXT - 1).into_owned();
+        }
+    }
+    if checks::text_problem("notes", &unit.notes, checks::MAX_NOTES).is_some() {
+        problems.push("the notes were too long and were cut".to_owned());
+        unit.notes = checks::truncated(&unit.notes, checks::MAX_NOTES - 1).into_owned();
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -391,6 +500,8 @@ mod tests {
             row,
             reports_to: reports_to.map(str::to_owned),
             can_manage: true,
+            manager_key: ManagerKey::Id,
+            email: String::new(),
         }
     }
 
@@ -485,39 +596,4 @@ mod tests {
         assert_eq!(canonical_number("7.5"), None);
         assert_eq!(canonical_number("A7"), None);
     }
-}
-
-/// What the chart loader would refuse (see `io::checks`) is left out or cut here, with a warning, so an
-/// import never writes a file that does not load: a phone number in the FTE column, a pasted essay as a name.
-fn keep_loadable(unit: &mut Unit) -> Vec<String> {
-    use crate::io::checks;
-    let mut problems = Vec::new();
-    if let Some(problem) = unit.headcount.as_ref().and_then(checks::headcount_problem) {
-        problems.push(format!("{problem}; the headcount was left out"));
-        unit.headcount = None;
-    }
-    if let Some(problem) = unit.cost.as_ref().and_then(checks::cost_problem) {
-        problems.push(format!("{problem}; the cost was left out"));
-        unit.cost = None;
-    }
-    for (field, text) in [
-        ("name", &mut unit.name),
-        ("role", &mut unit.role),
-        ("grade", &mut unit.grade),
-        ("organisation", &mut unit.organisation),
-        ("department", &mut unit.department),
-    ] {
-        if checks::text_problem(field, text, checks::MAX_CARD_TEXT).is_some() {
-            problems.push(format!(
-                "the {field} is longer than the {} characters a card shows; it was cut",
-                checks::MAX_CARD_TEXT
-            ));
-            *text = checks::truncated(text, checks::MAX_CARD_TEXT - 1).into_owned();
-        }
-    }
-    if checks::text_problem("notes", &unit.notes, checks::MAX_NOTES).is_some() {
-        problems.push("the notes were too long and were cut".to_owned());
-        unit.notes = checks::truncated(&unit.notes, checks::MAX_NOTES - 1).into_owned();
-    }
-    problems
 }

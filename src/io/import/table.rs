@@ -36,11 +36,12 @@ pub enum TableError {
 }
 
 /// The delimiter of a file: whichever of comma, semicolon (European spreadsheets) or tab (Excel "Unicode
-/// text") occurs most in the first non-blank line; comma when none does.
+/// text") occurs most in the first non-blank line that is not a `#` comment; comma when none does.
 pub fn sniff_delimiter(text: &str) -> char {
+    // draw.io's CSV input starts with "# key: value" settings lines; the table comes after them.
     let first_line = text
         .lines()
-        .find(|line| !line.trim().is_empty())
+        .find(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
         .unwrap_or("");
     let mut best = (',', 0);
     for candidate in [',', ';', '\t'] {
@@ -134,6 +135,12 @@ pub fn normalize_header(name: &str) -> String {
         .join(" ")
 }
 
+/// A header name as compared when matching: [`normalize_header`] without spaces, so "Employee ID",
+/// "employee_id", "EmployeeID" and "employeeId" are one name.
+pub fn header_key(name: &str) -> String {
+    normalize_header(name).replace(' ', "")
+}
+
 /// A file's header and its non-blank data rows.
 #[derive(Clone, Debug)]
 pub struct Table {
@@ -151,13 +158,24 @@ impl Table {
         search_rows: usize,
         is_header: impl Fn(&[String]) -> bool,
     ) -> Result<Table, TableError> {
+        Self::new_raw(records, search_rows, |cells| {
+            is_header(&normalized_cells(cells))
+        })
+    }
+
+    /// As [`Table::new`], with `is_header` given the cells as written.
+    pub fn new_raw(
+        records: Vec<Record>,
+        search_rows: usize,
+        is_header: impl Fn(&[String]) -> bool,
+    ) -> Result<Table, TableError> {
         if records.iter().all(Record::is_blank) {
             return Err(TableError::Empty);
         }
         let at = records
             .iter()
             .take(search_rows)
-            .position(|record| !record.is_blank() && is_header(&normalized_cells(&record.cells)))
+            .position(|record| !record.is_blank() && is_header(&record.cells))
             .ok_or(TableError::HeaderNotFound {
                 searched: search_rows.min(records.len()),
             })?;
@@ -172,27 +190,17 @@ impl Table {
         })
     }
 
-    /// The first column whose normalised name is one of `names` (given normalised), trying names in order.
+    /// The first column whose name is one of `names` (compared by [`header_key`]), trying names in order.
     pub fn column(&self, names: &[&str]) -> Option<usize> {
-        names
-            .iter()
-            .find_map(|name| self.normalized.iter().position(|h| h == name))
+        names.iter().find_map(|name| {
+            let wanted = header_key(name);
+            self.normalized.iter().position(|h| *h == wanted)
+        })
     }
 
     /// Header names as written, for messages ("found columns: ...").
     pub fn header_list(&self) -> String {
-        let named: Vec<String> = self
-            .header
-            .iter()
-            .map(|h| h.trim())
-            .filter(|h| !h.is_empty())
-            .map(|h| format!("\"{h}\""))
-            .collect();
-        if named.is_empty() {
-            "none".to_owned()
-        } else {
-            named.join(", ")
-        }
+        super::columns::header_list(&self.header)
     }
 
     /// Non-empty cells of a row that have no header above them.
@@ -213,15 +221,17 @@ impl Table {
     }
 }
 
-/// Whether a header row (already normalised) contains all of `names`.
+/// Whether a header row (as given by [`normalized_cells`]) contains all of `names`.
 pub fn has_columns(normalized: &[String], names: &[&str]) -> bool {
-    names
-        .iter()
-        .all(|name| normalized.iter().any(|h| h == name))
+    names.iter().all(|name| {
+        let wanted = header_key(name);
+        normalized.contains(&wanted)
+    })
 }
 
+/// Each cell's [`header_key`].
 pub fn normalized_cells(cells: &[String]) -> Vec<String> {
-    cells.iter().map(|cell| normalize_header(cell)).collect()
+    cells.iter().map(|cell| header_key(cell)).collect()
 }
 
 #[cfg(test)]
@@ -290,6 +300,7 @@ mod tests {
         assert_eq!(sniff_delimiter("id\tname\n"), '\t');
         assert_eq!(sniff_delimiter("id,name\n"), ',');
         assert_eq!(sniff_delimiter("id\n"), ',');
+        assert_eq!(sniff_delimiter("# style: a;b;c\nname\tid\n"), '\t');
     }
 
     #[test]

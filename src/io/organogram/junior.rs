@@ -7,10 +7,20 @@ use super::figures::{RowFacts, fte_headcount, pay_cost};
 use super::organisation_of;
 use super::senior::is_top_marker;
 use crate::io::import::table::{Record, Table};
-use crate::io::import::{Assembler, Pending};
+use crate::io::import::{Assembler, ManagerKey, Pending};
 use crate::model::{Unit, UnitId, UnitKind};
 
 pub const REPORTING_SENIOR_POST: &[&str] = &["reporting senior post", "reports to senior post"];
+
+/// What the import summary says each column became (names as in `JuniorColumns::find`).
+pub const COLUMNS_USED: &[(&str, &[&str])] = &[
+    ("manager", REPORTING_SENIOR_POST),
+    ("name", &["generic job title"]),
+    ("department", &["unit"]),
+    ("grade", &["grade"]),
+    ("FTE", &["number of posts in fte"]),
+    ("pay per FTE", &["payscale minimum", "payscale maximum"]),
+];
 
 struct JuniorColumns {
     parent_department: Option<usize>,
@@ -61,7 +71,8 @@ impl JuniorColumns {
 ///   publications of the same body. Further rows with the same three (common: the same title and grade in
 ///   two units, or at two payscales) get `#2`, `#3`, ... in file order, without a warning: the id is made
 ///   here, not written in the file, so nothing the file says is changed.
-/// - name: "<generic job title> (<grade>)"; role: the "Unit" it belongs to; kind `UnitKind::Post`.
+/// - name: "<generic job title> (<grade>)"; role and department: the "Unit" it belongs to; kind
+///   `UnitKind::Post`.
 /// - headcount: "Number of Posts in FTE" in `HeadcountBasis::Fte`; cost: payscale minimum-maximum per FTE
 ///   (`CostBasis::PerPost`), so the unit's cost is FTE x payscale range.
 /// - tags "junior" (and "withheld" where anything was withheld). A row with no reporting senior post is
@@ -108,6 +119,7 @@ fn junior_unit(record: &Record, c: &JuniorColumns, file: usize) -> (Pending, Vec
         .with_kind(UnitKind::Post);
     unit.grade = grade.to_owned();
     unit.organisation = organisation_of(record, c.organisation, c.parent_department);
+    unit.department = record.get(c.unit).to_owned();
     unit.headcount = Some(fte_headcount(
         record.get(c.fte),
         "Number of Posts in FTE",
@@ -135,6 +147,8 @@ fn junior_unit(record: &Record, c: &JuniorColumns, file: usize) -> (Pending, Vec
         row: record.row,
         reports_to: (!is_top_marker(senior)).then(|| senior.to_owned()),
         can_manage: false,
+        manager_key: ManagerKey::Id,
+        email: String::new(),
     };
     (pending, facts.warnings)
 }

@@ -134,9 +134,17 @@ pub(crate) fn import_records(
     );
     senior::import(&senior_table, 0, &mut assembler);
     let mut rows_per_file = vec![(senior_name.to_owned(), senior_table.rows.len())];
+    let mut columns = vec![(
+        senior_name.to_owned(),
+        columns_used(&senior_table, senior::COLUMNS_USED),
+    )];
     if let Some((name, table)) = &junior_table {
         junior::import(table, 1, &mut assembler);
         rows_per_file.push(((*name).to_owned(), table.rows.len()));
+        columns.push((
+            (*name).to_owned(),
+            columns_used(table, junior::COLUMNS_USED),
+        ));
     }
     let rows_read = rows_per_file.iter().map(|(_, rows)| rows).sum();
     let (mut chart, warnings) = assembler.finish().map_err(|message| ImportError::Invalid {
@@ -150,7 +158,24 @@ pub(crate) fn import_records(
         rows_read,
         rows_per_file,
         warnings,
+        columns,
     })
+}
+
+/// What an organogram file's columns became, as written in the file: "id <- Post Unique Reference; ...".
+fn columns_used(table: &Table, used: &[(&str, &[&str])]) -> String {
+    let parts: Vec<String> = used
+        .iter()
+        .filter_map(|(meaning, names)| {
+            let headers: Vec<&str> = names
+                .iter()
+                .filter_map(|name| table.column(&[name]))
+                .map(|at| table.header[at].trim())
+                .collect();
+            (!headers.is_empty()).then(|| format!("{meaning} <- {}", headers.join(" - ")))
+        })
+        .collect();
+    format!("UK organogram: {}", parts.join("; "))
 }
 
 /// The organisation most rows name, or the file's name without extension.

@@ -4,7 +4,7 @@ use super::figures::{RowFacts, fte_headcount, pay_cost};
 use super::organisation_of;
 use crate::io::import::table::{Record, Table};
 use crate::io::import::values::{HolderMarker, holder_marker};
-use crate::io::import::{Assembler, Pending};
+use crate::io::import::{Assembler, ManagerKey, Pending};
 use crate::model::{Status, Unit, UnitKind};
 
 pub const REFERENCE: &[&str] = &[
@@ -14,6 +14,19 @@ pub const REFERENCE: &[&str] = &[
     "post reference",
 ];
 pub const REPORTS_TO: &[&str] = &["reports to senior post", "reports to"];
+
+/// What the import summary says each column became (names as in `SeniorColumns::find`).
+pub const COLUMNS_USED: &[(&str, &[&str])] = &[
+    ("id", REFERENCE),
+    ("name", &["job title"]),
+    ("role", &["name"]),
+    ("manager", REPORTS_TO),
+    ("department", &["unit"]),
+    ("organisation", &["organisation"]),
+    ("grade", &["grade"]),
+    ("FTE", &["fte"]),
+    ("pay per FTE", &["actual pay floor", "actual pay ceiling"]),
+];
 
 struct SeniorColumns {
     reference: Option<usize>,
@@ -76,7 +89,7 @@ pub fn is_top_marker(reference: &str) -> bool {
 ///   "eliminated".
 /// - headcount: FTE, in `HeadcountBasis::Fte`; cost: "Actual Pay Floor"-"Actual Pay Ceiling" per FTE
 ///   (`CostBasis::PerPost`), so the unit's cost is FTE x pay range.
-/// - organisation: "Organisation" (or "Parent Department"); "Unit", "Job/Team Function", the professional
+/// - organisation: "Organisation" (or "Parent Department"); department: "Unit"; "Job/Team Function", the professional
 ///   group, the file's notes and anything withheld go into notes; tags "senior" and, where anything was
 ///   withheld, "withheld". Contact details are not imported.
 pub fn import(table: &Table, file: usize, assembler: &mut Assembler) {
@@ -159,6 +172,7 @@ fn senior_unit(record: &Record, c: &SeniorColumns, file: usize) -> (Pending, Vec
     }
     unit.grade = record.get(c.grade).to_owned();
     unit.organisation = organisation_of(record, c.organisation, c.parent_department);
+    unit.department = record.get(c.unit).to_owned();
     unit.notes = notes.join("\n");
     unit.tags = tags;
 
@@ -169,6 +183,8 @@ fn senior_unit(record: &Record, c: &SeniorColumns, file: usize) -> (Pending, Vec
         row: record.row,
         reports_to: (!is_top_marker(reports_to)).then(|| reports_to.to_owned()),
         can_manage: true,
+        manager_key: ManagerKey::Id,
+        email: String::new(),
     };
     (pending, facts.warnings)
 }
@@ -181,7 +197,6 @@ fn describe(record: &Record, c: &SeniorColumns) -> Vec<String> {
             notes.push(format!("{label}: {text}"));
         }
     };
-    line("Unit", c.unit);
     line("Function", c.function);
     line("Professional group", c.profession);
     line("Notes", c.notes);
