@@ -222,7 +222,8 @@ impl<'a> Estimate<'a> {
     /// The view's arrangement when it fits within `limit`, else the narrowest stack or grid that does.
     fn choose(&mut self, v: usize, limit: f64) -> Arrangement {
         let view = view_arrangement(self.structure, v, self.compact);
-        if self.reports.is_empty() || self.measure(v, view).breadth <= limit {
+        // A lone report is no narrower stacked than in its row.
+        if self.reports.len() < 2 || self.measure(v, view).breadth <= limit {
             return view;
         }
         let gap = self.spacing.sibling;

@@ -6,22 +6,39 @@
 //! When every member is a single card the columns line up (every slot as wide as the widest card);
 //! otherwise each row packs its boxes tightly, half on each side of the trunk.
 
-use super::{Entry, Member, Shape, Slot};
+use super::{Entry, Member, Shape, Slot, Stacking, stack};
 use crate::layout::Spacing;
 
 /// Halvings of the search for a near-square wrap: enough for a thousandth of the range.
 const SQUARE_SEARCH_STEPS: usize = 12;
 
-/// Arranges `members` in rows at most `wrap` wide (a near-square block when `None`).
+/// Arranges `members` in rows at most `wrap` wide (a near-square block when `None`) below a manager
+/// `manager_breadth` wide. When every row would hold a single report, they hang in one column instead:
+/// entered from the side, rather than from a trunk running beside them.
 pub(super) fn arrange(
     members: &[Member],
     wrap: Option<f64>,
     uniform: bool,
+    manager_breadth: f64,
     spacing: &Spacing,
     slots: &mut Vec<Slot>,
 ) -> Shape {
     let wrap = wrap.unwrap_or_else(|| square_wrap(members, uniform, spacing));
-    rows(members, wrap, uniform, spacing, Some(slots))
+    let shape = rows(members, wrap, uniform, spacing, Some(slots));
+    let one_per_row = slots
+        .windows(2)
+        .all(|pair| pair[0].offset.1 < pair[1].offset.1);
+    if one_per_row {
+        slots.clear();
+        return stack::arrange(
+            members,
+            Stacking::Single,
+            Some(manager_breadth),
+            spacing,
+            slots,
+        );
+    }
+    shape
 }
 
 /// The row width whose block comes nearest a square: blocks get deeper as rows get narrower, so the

@@ -105,7 +105,9 @@ impl Arrangement {
             Self::Stack(stacking) => {
                 stack::arrange(members, stacking, Some(manager_breadth), spacing, slots)
             }
-            Self::Grid { wrap } => grid::arrange(members, wrap, uniform, spacing, slots),
+            Self::Grid { wrap } => {
+                grid::arrange(members, wrap, uniform, manager_breadth, spacing, slots)
+            }
         }
     }
 }
