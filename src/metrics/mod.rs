@@ -43,6 +43,12 @@ impl std::ops::Add for Totals {
     }
 }
 
+/// Whether the unit counts any headcount of its own (a figure, or a post with none, which is one post):
+/// a chart where no unit does has its headcount "not given", not 0.
+pub fn gives_headcount(unit: &Unit) -> bool {
+    unit.headcount.is_some() || unit.kind == UnitKind::Post
+}
+
 /// The unit's own headcount: as given, or one post for a post with no figure, or none.
 pub fn own_headcount(unit: &Unit) -> Span {
     match (&unit.headcount, unit.kind) {

@@ -189,16 +189,38 @@ pub fn table(
     let head = Ink::new(CHART_TEXT, FontWeight::Bold, palette.ink);
     let body = Ink::new(CHART_TEXT, FontWeight::Regular, palette.ink);
     let columns = headers.len();
-    let natural = |c: usize| {
-        let header = head.width(&headers[c]);
+    let widest = |c: usize, measure: &dyn Fn(&str) -> f32| {
         rows.iter()
             .filter_map(|r| r.get(c))
-            .map(|cell| body.width(cell))
-            .fold(header, f32::max)
+            .map(|cell| measure(cell))
+            .fold(0.0, f32::max)
     };
-    let mut widths: Vec<f32> = (0..columns).map(natural).collect();
-    if columns > 0 {
-        let others: f32 = widths[1..].iter().sum::<f32>() + GAP * 2.0 * (columns - 1) as f32;
+    let longest_word = |ink: Ink, text: &str| {
+        text.split_whitespace()
+            .map(|word| ink.width(word))
+            .fold(0.0, f32::max)
+    };
+    let gaps = GAP * 2.0 * columns.saturating_sub(1) as f32;
+    let fits = |widths: &[f32]| widths.iter().sum::<f32>() + gaps <= width;
+    // Everything on one line where the table fits so; else headers wrap at spaces ("Headcount / before");
+    // else every cell may wrap. The first column, whose cells always wrap, takes what is left.
+    let mut widths: Vec<f32> = (0..columns)
+        .map(|c| widest(c, &|cell| body.width(cell)).max(head.width(&headers[c])))
+        .collect();
+    if !fits(&widths) {
+        widths = (0..columns)
+            .map(|c| widest(c, &|cell| body.width(cell)).max(longest_word(head, &headers[c])))
+            .collect();
+    }
+    if !fits(&widths) {
+        widths = (0..columns)
+            .map(|c| {
+                widest(c, &|cell| longest_word(body, cell)).max(longest_word(head, &headers[c]))
+            })
+            .collect();
+    }
+    if columns > 0 && !fits(&widths) {
+        let others: f32 = widths[1..].iter().sum::<f32>() + gaps;
         widths[0] = widths[0].min((width - others).max(width * 0.3));
     }
     let column_x: Vec<f32> = widths
@@ -214,11 +236,7 @@ pub fn table(
     let mut draw_row = |shapes: &mut Vec<Shape>, cells: &[String], ink: Ink, y: f32| -> f32 {
         let mut height = ink.line_height();
         for (c, cell) in cells.iter().enumerate().take(columns) {
-            let lines = if c == 0 {
-                ink.wrap(cell, widths[0])
-            } else {
-                vec![cell.clone()]
-            };
+            let lines = ink.wrap(cell, widths[c]);
             for (i, line) in lines.iter().enumerate() {
                 let w = ink.width(line);
                 let x = if numeric.get(c).copied().unwrap_or(false) {
@@ -308,6 +326,56 @@ mod tests {
         let words: Vec<String> = texts(&shapes).into_iter().map(|t| t.1).collect();
         assert_eq!(words, ["2-3", "4 · 67%", "4-7", "2 · 33%"]);
         assert!(area.w <= 300.5 && area.h > 20.0, "{area:?}");
+    }
+
+    /// Regression: the report's per-organisation table (eight columns) ran off the right of the page.
+    #[test]
+    fn a_wide_table_stays_inside_its_width_with_headers_wrapped() {
+        let p = palette(Theme::Light);
+        let mut shapes = Vec::new();
+        let headers: Vec<String> = [
+            "Organisation",
+            "Headcount before",
+            "Headcount after",
+            "Change",
+            "Cost before",
+            "Cost after",
+            "Change",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let rows = vec![
+            [
+                "Oxfordshire County Council",
+                "not given",
+                "10",
+                "+10",
+                "not given",
+                "£0.47m",
+                "+£0.47m",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+        ];
+        // The text width of an A4 portrait report page, in the report's units.
+        let width = 598.0;
+        let area = table(
+            &mut shapes,
+            Point::new(0.0, 0.0),
+            width,
+            &headers,
+            &rows,
+            &[false, true, true, true, true, true, true],
+            &p,
+        );
+        assert!(area.w <= width + 0.01, "{area:?}");
+        for (pos, row) in texts(&shapes) {
+            let w = text::text_width(&row, CHART_TEXT, FontWeight::Bold);
+            assert!(pos.x + w <= width + 0.01, "'{row}' ends at {}", pos.x + w);
+        }
+        // "Headcount before" wrapped: both words are drawn, on two rows.
+        let t = texts(&shapes);
+        assert!(t.iter().any(|(_, s)| s == "before"), "{t:?}");
     }
 
     #[test]

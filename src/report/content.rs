@@ -4,7 +4,9 @@ use crate::diff::report::{
     Report as ChangeReport, UNIT_SECTIONS, change_columns, figures as own_figures, headline,
 };
 use crate::diff::{self, DiffTotals};
-use crate::metrics::{self, NO_ORGANISATION, Totals, chart_figures, format, own_totals};
+use crate::metrics::{
+    self, NO_ORGANISATION, Totals, chart_figures, format, gives_headcount, own_totals,
+};
 use crate::model::{Chart, Status, Unit};
 use crate::page_export::{PaperOptions, fit_page};
 use crate::render::figures::{FigureChart, Figures, figures_drawing};
@@ -285,17 +287,56 @@ fn post_line(chart: &Chart, unit: &Unit) -> String {
 /// Rows of before / after / change for a list of named totals.
 fn change_rows<'a>(
     rows: impl Iterator<Item = (String, &'a DiffTotals)>,
-    costed: bool,
+    given: &Given,
 ) -> Vec<Vec<String>> {
     rows.map(|(name, totals)| {
-        let [(hb, ha, hc), (cb, ca, cc)] = change_columns(totals);
-        let mut row = vec![name, hb, ha, hc];
-        if costed {
-            row.extend([cb, ca, cc]);
+        let [headcount, cost] = given.columns(totals);
+        let mut row = vec![name];
+        row.extend(headcount);
+        if given.any_cost() {
+            row.extend(cost);
         }
         row
     })
     .collect()
+}
+
+/// Which figures each chart gives at all: a side without them says "not given", never "0" or "£0", and
+/// its change cannot be told.
+struct Given {
+    headcount: (bool, bool),
+    cost: (bool, bool),
+}
+
+impl Given {
+    fn of(before: &Chart, after: &Chart) -> Self {
+        let counted = |chart: &Chart| chart.units().into_iter().any(gives_headcount);
+        Self {
+            headcount: (counted(before), counted(after)),
+            cost: (costed(before), costed(after)),
+        }
+    }
+
+    fn any_cost(&self) -> bool {
+        self.cost.0 || self.cost.1
+    }
+
+    /// Before, after and change for headcount, then for cost.
+    fn columns(&self, totals: &DiffTotals) -> [[String; 3]; 2] {
+        let [(hb, ha, hc), (cb, ca, cc)] = change_columns(totals);
+        let side = |(before, after): (bool, bool), [b, a, c]: [String; 3]| {
+            let not_given = || "not given".to_owned();
+            [
+                if before { b } else { not_given() },
+                if after { a } else { not_given() },
+                if before && after { c } else { "—".to_owned() },
+            ]
+        };
+        [
+            side(self.headcount, [hb, ha, hc]),
+            side(self.cost, [cb, ca, cc]),
+        ]
+    }
 }
 
 fn change_table(first: &str, rows: Vec<Vec<String>>, costed: bool) -> Block {
@@ -326,7 +367,8 @@ pub fn compare_report(
         marks: merged.render_marks(),
         ..render_options(options)
     };
-    let costed = costed(before) || costed(after);
+    let given = Given::of(before, after);
+    let costed = given.any_cost();
     let mut blocks = vec![Block::Heading("The change".to_owned())];
     blocks.extend(chart_page(
         &merged.chart,
@@ -339,10 +381,10 @@ pub fn compare_report(
         ),
     ));
     blocks.push(Block::Heading("Totals before and after".to_owned()));
-    let [(hb, ha, hc), (cb, ca, cc)] = change_columns(&change.totals);
-    let mut rows = vec![vec!["Headcount".to_owned(), hb, ha, hc]];
+    let [headcount, cost] = given.columns(&change.totals);
+    let mut rows = vec![[vec!["Headcount".to_owned()], headcount.to_vec()].concat()];
     if costed {
-        rows.push(vec!["Yearly cost incl. on-costs".to_owned(), cb, ca, cc]);
+        rows.push([vec!["Yearly cost incl. on-costs".to_owned()], cost.to_vec()].concat());
     }
     rows.push(vec![
         "Units".to_owned(),
@@ -375,7 +417,7 @@ pub fn compare_report(
                 .per_organisation
                 .iter()
                 .map(|row| (row.name.clone(), &row.totals)),
-            costed,
+            &given,
         );
         blocks.push(change_table("Organisation", rows, costed));
     } else {
@@ -393,7 +435,7 @@ pub fn compare_report(
             };
             (format!("{}{tag}", row.name), &row.totals)
         }),
-        costed,
+        &given,
     );
     blocks.push(change_table("Unit", rows, costed));
     for (title, label) in UNIT_SECTIONS {

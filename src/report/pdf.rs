@@ -159,9 +159,21 @@ fn table_piece(table: &Table, rows: &[Vec<String>], width: f32, palette: &Palett
         &table.numeric,
         palette,
     );
+    if area.w <= width {
+        return Piece {
+            shapes,
+            height: area.h,
+        };
+    }
+    // Too many columns to fit even with wrapped cells: the table is drawn smaller rather than cut off.
+    let shrink = width / area.w;
+    let to_smaller = |p: Point| Point::new(p.x * shrink, p.y * shrink);
     Piece {
-        shapes,
-        height: area.h,
+        shapes: shapes
+            .iter()
+            .map(|s| scaled(s, &to_smaller, shrink))
+            .collect(),
+        height: area.h * shrink,
     }
 }
 

@@ -164,6 +164,33 @@ fn a_change_report_gives_totals_per_organisation_and_the_lists() {
     assert!(texts[1].iter().any(|t| t == "Added"), "{:?}", texts[1]);
 }
 
+/// The OCC "before" chart gives no figures at all: its columns say so instead of "0" and "£0", and the
+/// change cannot be told.
+#[test]
+fn a_side_without_figures_says_not_given_in_the_change_report() {
+    let before = sample(include_str!("../../samples/occ-policy-2011-before.ron"));
+    let document = compare_report(
+        &before,
+        &occ_after(),
+        ("before.ron", "after.ron"),
+        &options(),
+    );
+    let totals = document
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.headers == ["", "Before", "After", "Change"] => {
+                Some(t.rows.clone())
+            }
+            _ => None,
+        })
+        .expect("the totals table");
+    assert_eq!(totals[0][..2], ["Headcount", "not given"]);
+    assert_eq!(totals[0][3], "—");
+    assert_eq!(totals[1][..2], ["Yearly cost incl. on-costs", "not given"]);
+    assert!(totals[1][2].starts_with('£'), "{:?}", totals[1]);
+}
+
 #[test]
 fn a_long_table_continues_on_the_next_page_with_its_header() {
     let rows: Vec<Vec<String>> = (0..150)

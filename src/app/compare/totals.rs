@@ -38,7 +38,7 @@ impl Given {
         ids.into_iter()
             .filter_map(|id| chart.unit(id))
             .fold(Given::default(), |given, unit| Given {
-                headcount: given.headcount || unit.headcount.is_some(),
+                headcount: given.headcount || crate::metrics::gives_headcount(unit),
                 cost: given.cost || unit.cost.is_some(),
             })
     }
