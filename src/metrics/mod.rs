@@ -27,6 +27,11 @@ pub struct Totals {
     pub estimated: bool,
     /// Some headcount inside is counted in FTE rather than posts.
     pub has_fte: bool,
+    /// Some unit inside gives a headcount (see [`gives_headcount`]): without one the headcount is "not
+    /// given", not 0.
+    pub counted: bool,
+    /// Some unit inside gives a cost: without one the cost is "not given", not £0.
+    pub costed: bool,
 }
 
 impl std::ops::Add for Totals {
@@ -39,6 +44,8 @@ impl std::ops::Add for Totals {
             units: self.units + other.units,
             estimated: self.estimated || other.estimated,
             has_fte: self.has_fte || other.has_fte,
+            counted: self.counted || other.counted,
+            costed: self.costed || other.costed,
         }
     }
 }
@@ -82,6 +89,8 @@ pub fn own_totals(unit: &Unit) -> Totals {
         has_fte: unit
             .headcount
             .is_some_and(|h| h.basis == HeadcountBasis::Fte),
+        counted: gives_headcount(unit),
+        costed: unit.cost.is_some(),
     }
 }
 

@@ -53,7 +53,7 @@ impl Report<'_> {
                     "  {} [{}]{tag}: {}",
                     row.name,
                     row.id,
-                    lowercase_first(&headline(&row.totals))
+                    lowercase_first(&headline_within(&row.totals, &self.diff.totals))
                 );
             }
         }
@@ -79,7 +79,7 @@ impl Report<'_> {
                     out,
                     "  {}{tag}: {}{assumed}",
                     row.name,
-                    lowercase_first(&headline(&row.totals))
+                    lowercase_first(&headline_within(&row.totals, &self.diff.totals))
                 );
             }
         }
@@ -199,9 +199,19 @@ fn section(out: &mut String, title: &str, lines: &[String]) {
     }
 }
 
-/// "Headcount 12 -> 22 (+10); cost £0.39m -> £0.86m (+£0.47m) a year incl. on-costs".
+/// "Headcount 12 -> 22 (+10); cost £0.39m -> £0.86m (+£0.47m) a year incl. on-costs". A figure neither
+/// side gives is "not given"; given on one side only, the other side says so and the change is not told.
 pub fn headline(totals: &DiffTotals) -> String {
+    headline_within(totals, totals)
+}
+
+/// The headline of a part (a top-level unit, an organisation) of the chart whose totals are `whole`: a
+/// figure the whole chart gives is 0 in a part without it, not "not given".
+pub fn headline_within(totals: &DiffTotals, whole: &DiffTotals) -> String {
     let (before, after) = (&totals.before, &totals.after);
+    let given = |counted: fn(&crate::metrics::Totals) -> bool| {
+        (counted(&whole.before), counted(&whole.after))
+    };
     let (cost_before, cost_after, scale) = money_pair(before.cost, after.cost);
     let fte = if totals.has_fte() {
         " (posts and FTE)"
@@ -213,14 +223,37 @@ pub fn headline(totals: &DiffTotals) -> String {
     } else {
         ""
     };
-    format!(
-        "Headcount {} -> {} ({}){fte}; cost {cost_before} -> {cost_after} ({}) a year incl. on-costs{estimated}",
-        format::count(before.headcount),
-        format::count(after.headcount),
-        count_change(totals.headcount_change()),
-        scale.change(totals.cost_change()),
-    )
+    let counted = given(|t| t.counted);
+    let costed = given(|t| t.costed);
+    let headcount = figure_change(
+        counted,
+        [
+            format::count(before.headcount),
+            format::count(after.headcount),
+            count_change(totals.headcount_change()),
+        ],
+    );
+    let cost = match figure_change(
+        costed,
+        [cost_before, cost_after, scale.change(totals.cost_change())],
+    ) {
+        figures if costed.0 || costed.1 => format!("{figures} a year incl. on-costs"),
+        not_given => not_given,
+    };
+    format!("Headcount {headcount}{fte}; cost {cost}{estimated}")
 }
+
+/// "12 -> 22 (+10)", "not given -> 22", or "not given".
+fn figure_change(given: (bool, bool), [before, after, change]: [String; 3]) -> String {
+    let side = |given: bool, text: String| if given { text } else { NOT_GIVEN.to_owned() };
+    match given {
+        (false, false) => NOT_GIVEN.to_owned(),
+        (true, true) => format!("{before} -> {after} ({change})"),
+        (b, a) => format!("{} -> {}", side(b, before), side(a, after)),
+    }
+}
+
+const NOT_GIVEN: &str = "not given";
 
 fn lowercase_first(text: &str) -> String {
     let mut chars = text.chars();
