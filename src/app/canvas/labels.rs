@@ -1,0 +1,321 @@
+//! Far-out block labels: when the view is so far out that card names are not drawn, each big branch (its
+//! head and everything drawn below it) gets its head's name and its totals in large text over its block, so
+//! an overview still says which block is which.
+//!
+//! The branches come from the drawing (the head's card and the union of its branch's card rectangles) and
+//! the same subtree totals the cards show. Placing labels costs one pass over the big branches and at most
+//! [`MAX_LABELS`] labels, whatever the chart's size; branches off screen get none.
+
+use std::collections::HashMap;
+
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2};
+
+use crate::geom;
+use crate::metrics::{self, format};
+use crate::model::{Chart, Forest, UnitId};
+use crate::render::{Drawing, FontWeight, text};
+
+use super::view::View;
+use crate::app::fonts;
+
+/// A branch needs at least this many units (hidden ones included) to be labelled.
+pub const MIN_BRANCH_UNITS: usize = 20;
+/// Most labels one frame paints.
+pub const MAX_LABELS: usize = 48;
+/// Label text sizes in screen points, largest first: few sizes, so egui's text-layout cache is reused.
+const SIZES: [f32; 5] = [28.0, 22.0, 18.0, 15.0, 12.0];
+/// The size at which label widths are measured once, when the drawing is built.
+const REFERENCE_SIZE: f32 = 10.0;
+/// Space around the text inside the label's plate, in screen points.
+const PAD: f32 = 4.0;
+
+/// A big branch as the canvas labels it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Branch {
+    pub id: UnitId,
+    /// The union of the branch's card rectangles, in chart units.
+    pub bounds: geom::Rect,
+    pub name: String,
+    /// "1234 units · 1500 posts".
+    pub totals: String,
+    /// Widths of the name (bold) and totals (regular) at [`REFERENCE_SIZE`].
+    widths: (f32, f32),
+}
+
+/// A label placed for one frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    /// Index into the branches.
+    pub branch: usize,
+    /// The plate, in screen points.
+    pub rect: Rect,
+    pub size: f32,
+}
+
+/// The branches of at least [`MIN_BRANCH_UNITS`] units whose head is drawn, in pre-order (a branch before
+/// the branches inside it). `forest` is the drawn forest and `card_index` finds a unit's card.
+pub fn branches(
+    chart: &Chart,
+    forest: &Forest,
+    drawing: &Drawing,
+    card_index: &HashMap<UnitId, usize>,
+) -> Vec<Branch> {
+    let totals = metrics::subtree_totals(chart);
+    let units = |id: &UnitId| totals.get(id).map_or(1, |t| t.units);
+    if !forest.ids.iter().any(|id| units(id) >= MIN_BRANCH_UNITS) {
+        return Vec::new();
+    }
+    let mut bounds: Vec<Option<geom::Rect>> = forest
+        .ids
+        .iter()
+        .map(|id| card_index.get(id).map(|&c| drawing.cards[c].rect))
+        .collect();
+    // Pre-order puts every report after its manager: a reverse sweep folds branches into their heads.
+    for i in (0..forest.len()).rev() {
+        if let (Some(p), Some(b)) = (forest.parent[i], bounds[i]) {
+            bounds[p] = Some(bounds[p].map_or(b, |a| a.union(&b)));
+        }
+    }
+    let mut out = Vec::new();
+    for (i, id) in forest.ids.iter().enumerate() {
+        let (Some(t), Some(b)) = (totals.get(id), bounds[i]) else {
+            continue;
+        };
+        if t.units < MIN_BRANCH_UNITS || card_index.get(id).is_none() {
+            continue;
+        }
+        let name = chart
+            .unit(id)
+            .map_or_else(|| id.to_string(), |u| u.name.clone());
+        let mut totals = format!("{} units", t.units);
+        if t.headcount.max > 0.0 {
+            totals.push_str(" · ");
+            totals.push_str(&format::headcount(t.headcount, t.has_fte));
+        }
+        let widths = (
+            text::text_width(&name, REFERENCE_SIZE, FontWeight::Bold),
+            text::text_width(&totals, REFERENCE_SIZE, FontWeight::Regular),
+        );
+        out.push(Branch {
+            id: id.clone(),
+            bounds: b,
+            name,
+            totals,
+            widths,
+        });
+    }
+    out
+}
+
+/// Where this frame's labels go: over each big branch on screen whose block is wide enough, in pre-order,
+/// at the block's top, moved down past the labels already placed, and left out when that takes it off its
+/// block or off the screen.
+pub fn place(branches: &[Branch], view: &View) -> Vec<Label> {
+    let canvas = view.canvas;
+    let mut placed: Vec<Label> = Vec::new();
+    for (b, branch) in branches.iter().enumerate() {
+        if placed.len() >= MAX_LABELS {
+            break;
+        }
+        let block = view.rect_to_screen(branch.bounds).intersect(canvas);
+        if !block.is_positive() {
+            continue;
+        }
+        let Some((size, plate)) = fitting_size(branch, block) else {
+            continue;
+        };
+        let mut rect = Rect::from_min_size(
+            Pos2::new(block.center().x - plate.x / 2.0, block.top()),
+            plate,
+        );
+        // Each move goes past one label, so this ends after at most as many moves as there are labels.
+        while let Some(other) = placed.iter().find(|l| l.rect.intersects(rect)) {
+            rect = rect.translate(Vec2::new(0.0, other.rect.bottom() + 2.0 - rect.top()));
+        }
+        // A flat block (a long row seen from far out) may be shallower than its label: the label then
+        // hangs below it, but it must start on its block and stay on screen.
+        if rect.top() <= block.bottom() && canvas.contains_rect(rect) {
+            placed.push(Label {
+                branch: b,
+                rect,
+                size,
+            });
+        }
+    }
+    placed
+}
+
+/// The largest size whose two lines fit across `block`, and the plate's size at it.
+fn fitting_size(branch: &Branch, block: Rect) -> Option<(f32, Vec2)> {
+    SIZES.into_iter().find_map(|size| {
+        let scale = size / REFERENCE_SIZE;
+        let width = branch.widths.0.max(branch.widths.1 * 0.8) * scale + 2.0 * PAD;
+        let height = line_heights(size) + 2.0 * PAD;
+        (width <= block.width()).then_some((size, Vec2::new(width, height)))
+    })
+}
+
+/// The height of a label's two lines: the name, and the totals at 80% of its size.
+fn line_heights(size: f32) -> f32 {
+    text::line_height(size, FontWeight::Bold) + text::line_height(size * 0.8, FontWeight::Regular)
+}
+
+/// Paints the labels on plates of the background colour, so they read over the blocks.
+pub fn paint(painter: &Painter, branches: &[Branch], labels: &[Label], background: Color32) {
+    let visuals = &painter.ctx().global_style().visuals;
+    let ink = visuals.strong_text_color();
+    let quiet = visuals.text_color();
+    for label in labels {
+        let Some(branch) = branches.get(label.branch) else {
+            continue;
+        };
+        painter.rect(
+            label.rect,
+            4.0,
+            background.gamma_multiply(0.92),
+            Stroke::new(1.0, quiet.gamma_multiply(0.5)),
+            StrokeKind::Inside,
+        );
+        let top = Pos2::new(label.rect.center().x, label.rect.top() + PAD);
+        painter.text(
+            top,
+            Align2::CENTER_TOP,
+            &branch.name,
+            FontId::new(label.size, fonts::family(FontWeight::Bold)),
+            ink,
+        );
+        painter.text(
+            top + Vec2::new(0.0, text::line_height(label.size, FontWeight::Bold)),
+            Align2::CENTER_TOP,
+            &branch.totals,
+            FontId::new(label.size * 0.8, fonts::family(FontWeight::Regular)),
+            quiet,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::canvas::DrawingCache;
+    use crate::model::Unit;
+    use crate::render::RenderOptions;
+
+    /// A chief executive over `departments` departments of `teams` teams of `posts` posts each.
+    fn body(departments: usize, teams: usize, posts: usize) -> Chart {
+        let mut chart = Chart::new();
+        chart
+            .insert_unit(Unit::new("ceo", "Chief Executive"), None, None)
+            .unwrap();
+        let ceo = UnitId::new("ceo");
+        for d in 0..departments {
+            let dept = UnitId::new(format!("d{d}"));
+            chart
+                .insert_unit(
+                    Unit::new(dept.as_str(), format!("Department {d}")),
+                    Some(&ceo),
+                    None,
+                )
+                .unwrap();
+            for t in 0..teams {
+                let team = UnitId::new(format!("d{d}t{t}"));
+                chart
+                    .insert_unit(
+                        Unit::new(team.as_str(), format!("Team {d}.{t}")),
+                        Some(&dept),
+                        None,
+                    )
+                    .unwrap();
+                for p in 0..posts {
+                    let post = Unit::new(format!("d{d}t{t}p{p}"), format!("Post {p}"));
+                    chart.insert_unit(post, Some(&team), None).unwrap();
+                }
+            }
+        }
+        chart
+    }
+
+    fn view(zoom: f32) -> View {
+        View {
+            zoom,
+            canvas: Rect::from_min_size(Pos2::new(0.0, 30.0), Vec2::new(1280.0, 800.0)),
+            ..View::default()
+        }
+    }
+
+    #[test]
+    fn big_branches_are_found_with_their_totals_and_blocks() {
+        let chart = body(3, 4, 6);
+        let mut cache = DrawingCache::default();
+        cache.ensure(&chart, 1, &RenderOptions::default());
+        let names: Vec<&str> = cache.branches.iter().map(|b| b.name.as_str()).collect();
+        // Departments have 1 + 4 * 7 = 29 units; teams (7) are too small.
+        assert_eq!(
+            names,
+            [
+                "Chief Executive",
+                "Department 0",
+                "Department 1",
+                "Department 2"
+            ]
+        );
+        assert_eq!(cache.branches[1].totals, "29 units");
+        let post = cache.card_rect(&UnitId::new("d0t3p5")).unwrap();
+        assert!(cache.branches[1].bounds.contains(post.center()));
+        assert!(!cache.branches[2].bounds.contains(post.center()));
+    }
+
+    /// The count test: labels painted are never more than the big branches on screen, and a branch off
+    /// screen gets none, at every zoom and pan.
+    #[test]
+    fn labels_are_bounded_by_the_branches_on_screen() {
+        let chart = body(12, 6, 5);
+        let mut cache = DrawingCache::default();
+        cache.ensure(&chart, 1, &RenderOptions::default());
+        assert_eq!(cache.branches.len(), 13);
+        let bounds = cache.drawing.bounds;
+        for zoom in [0.002, 0.01, 0.03, 0.08, 0.15] {
+            for along in [0.0, 0.25, 0.5, 0.9, 1.5] {
+                let mut v = view(zoom);
+                v.centre_on(geom::Point::new(
+                    bounds.x + bounds.w * along,
+                    bounds.center().y,
+                ));
+                let labels = place(&cache.branches, &v);
+                let on_screen = cache
+                    .branches
+                    .iter()
+                    .filter(|b| v.rect_to_screen(b.bounds).intersects(v.canvas))
+                    .count();
+                assert!(labels.len() <= on_screen, "{} > {on_screen}", labels.len());
+                for label in &labels {
+                    let block = v.rect_to_screen(cache.branches[label.branch].bounds);
+                    assert!(
+                        block.intersects(v.canvas),
+                        "a label for a branch off screen"
+                    );
+                    assert!(v.canvas.contains_rect(label.rect), "{label:?}");
+                }
+                for (i, a) in labels.iter().enumerate() {
+                    for b in &labels[i + 1..] {
+                        assert!(!a.rect.intersects(b.rect), "labels overlap");
+                    }
+                }
+            }
+        }
+        // Laid out for the window's shape and fitted to it, every department says which it is.
+        let options = RenderOptions {
+            layout: crate::layout::LayoutOptions {
+                target_aspect: Some(1.6),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        cache.ensure(&chart, 1, &options);
+        let bounds = cache.drawing.bounds;
+        let mut v = view(1.0);
+        v.fit(bounds);
+        let labels = place(&cache.branches, &v);
+        assert!(labels.len() >= 12, "{}", labels.len());
+    }
+}
