@@ -23,7 +23,7 @@ pub const MIN_BRANCH_UNITS: usize = 20;
 /// Most labels one frame paints.
 pub const MAX_LABELS: usize = 48;
 /// Label text sizes in screen points, largest first: few sizes, so egui's text-layout cache is reused.
-const SIZES: [f32; 5] = [28.0, 22.0, 18.0, 15.0, 12.0];
+const SIZES: [f32; 6] = [28.0, 22.0, 18.0, 15.0, 12.0, 10.0];
 /// The size at which label widths are measured once, when the drawing is built.
 const REFERENCE_SIZE: f32 = 10.0;
 /// Space around the text inside the label's plate, in screen points.
@@ -36,10 +36,20 @@ pub struct Branch {
     /// The union of the branch's card rectangles, in chart units.
     pub bounds: geom::Rect,
     pub name: String,
-    /// "1234 units · 1500 posts".
-    pub totals: String,
-    /// Widths of the name (bold) and totals (regular) at [`REFERENCE_SIZE`].
-    widths: (f32, f32),
+    /// "1234 units", then "1500 posts" when headcounts are given.
+    pub totals: Vec<String>,
+    /// Widths at [`REFERENCE_SIZE`], measured once when the drawing is built.
+    widths: Widths,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Widths {
+    name: f32,
+    /// The name's longest word: the narrowest the name can be wrapped to.
+    word: f32,
+    /// The totals on one line, and the widest of them alone.
+    totals: f32,
+    total: f32,
 }
 
 /// A label placed for one frame.
@@ -49,8 +59,17 @@ pub struct Label {
     pub branch: usize,
     /// The plate, in screen points.
     pub rect: Rect,
+    /// The name's size; the totals are at [`TOTALS_SCALE`] of it.
     pub size: f32,
+    /// The name's rows, then the totals' rows.
+    pub name: Vec<String>,
+    pub totals: Vec<String>,
 }
+
+/// The totals' size relative to the name's.
+const TOTALS_SCALE: f32 = 0.8;
+/// A name wrapped to more rows than this is not shown at that size.
+const MAX_NAME_ROWS: usize = 3;
 
 /// The branches of at least [`MIN_BRANCH_UNITS`] units whose head is drawn, in pre-order (a branch before
 /// the branches inside it). `forest` is the drawn forest and `card_index` finds a unit's card.
@@ -87,20 +106,23 @@ pub fn branches(
         let name = chart
             .unit(id)
             .map_or_else(|| id.to_string(), |u| u.name.clone());
-        let mut totals = format!("{} units", t.units);
+        let mut parts = vec![format!("{} units", t.units)];
         if t.headcount.max > 0.0 {
-            totals.push_str(" · ");
-            totals.push_str(&format::headcount(t.headcount, t.has_fte));
+            parts.push(format::headcount(t.headcount, t.has_fte));
         }
-        let widths = (
-            text::text_width(&name, REFERENCE_SIZE, FontWeight::Bold),
-            text::text_width(&totals, REFERENCE_SIZE, FontWeight::Regular),
-        );
+        let bold = |s: &str| text::text_width(s, REFERENCE_SIZE, FontWeight::Bold);
+        let regular = |s: &str| text::text_width(s, REFERENCE_SIZE, FontWeight::Regular);
+        let widths = Widths {
+            name: bold(&name),
+            word: name.split_whitespace().map(bold).fold(0.0, f32::max),
+            totals: regular(&parts.join(" · ")),
+            total: parts.iter().map(|p| regular(p)).fold(0.0, f32::max),
+        };
         out.push(Branch {
             id: id.clone(),
             bounds: b,
             name,
-            totals,
+            totals: parts,
             widths,
         });
     }
@@ -121,54 +143,87 @@ pub fn place(branches: &[Branch], view: &View) -> Vec<Label> {
         if !block.is_positive() {
             continue;
         }
-        let Some((size, plate)) = fitting_size(branch, block) else {
+        let Some(mut label) = fit(branch, b, block.width()) else {
             continue;
         };
-        let mut rect = Rect::from_min_size(
-            Pos2::new(block.center().x - plate.x / 2.0, block.top()),
-            plate,
-        );
+        label.rect = label.rect.translate(Vec2::new(
+            block.center().x - label.rect.width() / 2.0,
+            block.top(),
+        ));
         // Each move goes past one label, so this ends after at most as many moves as there are labels.
-        while let Some(other) = placed.iter().find(|l| l.rect.intersects(rect)) {
-            rect = rect.translate(Vec2::new(0.0, other.rect.bottom() + 2.0 - rect.top()));
+        while let Some(other) = placed.iter().find(|l| l.rect.intersects(label.rect)) {
+            let down = other.rect.bottom() + 2.0 - label.rect.top();
+            label.rect = label.rect.translate(Vec2::new(0.0, down));
         }
         // A flat block (a long row seen from far out) may be shallower than its label: the label then
         // hangs below it, but it must start on its block and stay on screen.
-        if rect.top() <= block.bottom() && canvas.contains_rect(rect) {
-            placed.push(Label {
-                branch: b,
-                rect,
-                size,
-            });
+        if label.rect.top() <= block.bottom() && canvas.contains_rect(label.rect) {
+            placed.push(label);
         }
     }
     placed
 }
 
-/// The largest size whose two lines fit across `block`, and the plate's size at it.
-fn fitting_size(branch: &Branch, block: Rect) -> Option<(f32, Vec2)> {
+/// The label at the largest size whose rows fit across `width`, with its plate at the origin: the name on
+/// one row, or wrapped at spaces to a few; the totals on one row, or one row each.
+fn fit(branch: &Branch, index: usize, width: f32) -> Option<Label> {
+    let room = width - 2.0 * PAD;
+    let w = branch.widths;
     SIZES.into_iter().find_map(|size| {
         let scale = size / REFERENCE_SIZE;
-        let width = branch.widths.0.max(branch.widths.1 * 0.8) * scale + 2.0 * PAD;
-        let height = line_heights(size) + 2.0 * PAD;
-        (width <= block.width()).then_some((size, Vec2::new(width, height)))
+        let small = scale * TOTALS_SCALE;
+        if w.word * scale > room || w.total * small > room {
+            return None;
+        }
+        let name = if w.name * scale <= room {
+            vec![branch.name.clone()]
+        } else {
+            text::wrap(&branch.name, size, FontWeight::Bold, room)
+        };
+        if name.len() > MAX_NAME_ROWS {
+            return None;
+        }
+        let totals = if w.totals * small <= room {
+            vec![branch.totals.join(" · ")]
+        } else {
+            branch.totals.clone()
+        };
+        let name_width = if name.len() == 1 {
+            w.name * scale
+        } else {
+            name.iter()
+                .map(|row| text::text_width(row, size, FontWeight::Bold))
+                .fold(0.0, f32::max)
+        };
+        let totals_width = if totals.len() == 1 { w.totals } else { w.total } * small;
+        let height = name.len() as f32 * name_row(size) + totals.len() as f32 * totals_row(size);
+        Some(Label {
+            branch: index,
+            rect: Rect::from_min_size(
+                Pos2::ZERO,
+                Vec2::new(name_width.max(totals_width), height) + Vec2::splat(2.0 * PAD),
+            ),
+            size,
+            name,
+            totals,
+        })
     })
 }
 
-/// The height of a label's two lines: the name, and the totals at 80% of its size.
-fn line_heights(size: f32) -> f32 {
-    text::line_height(size, FontWeight::Bold) + text::line_height(size * 0.8, FontWeight::Regular)
+fn name_row(size: f32) -> f32 {
+    text::line_height(size, FontWeight::Bold)
+}
+
+fn totals_row(size: f32) -> f32 {
+    text::line_height(size * TOTALS_SCALE, FontWeight::Regular)
 }
 
 /// Paints the labels on plates of the background colour, so they read over the blocks.
-pub fn paint(painter: &Painter, branches: &[Branch], labels: &[Label], background: Color32) {
+pub fn paint(painter: &Painter, labels: &[Label], background: Color32) {
     let visuals = &painter.ctx().global_style().visuals;
     let ink = visuals.strong_text_color();
     let quiet = visuals.text_color();
     for label in labels {
-        let Some(branch) = branches.get(label.branch) else {
-            continue;
-        };
         painter.rect(
             label.rect,
             4.0,
@@ -176,21 +231,20 @@ pub fn paint(painter: &Painter, branches: &[Branch], labels: &[Label], backgroun
             Stroke::new(1.0, quiet.gamma_multiply(0.5)),
             StrokeKind::Inside,
         );
-        let top = Pos2::new(label.rect.center().x, label.rect.top() + PAD);
-        painter.text(
-            top,
-            Align2::CENTER_TOP,
-            &branch.name,
-            FontId::new(label.size, fonts::family(FontWeight::Bold)),
-            ink,
+        let mut top = Pos2::new(label.rect.center().x, label.rect.top() + PAD);
+        let bold = FontId::new(label.size, fonts::family(FontWeight::Bold));
+        for row in &label.name {
+            painter.text(top, Align2::CENTER_TOP, row, bold.clone(), ink);
+            top.y += name_row(label.size);
+        }
+        let regular = FontId::new(
+            label.size * TOTALS_SCALE,
+            fonts::family(FontWeight::Regular),
         );
-        painter.text(
-            top + Vec2::new(0.0, text::line_height(label.size, FontWeight::Bold)),
-            Align2::CENTER_TOP,
-            &branch.totals,
-            FontId::new(label.size * 0.8, fonts::family(FontWeight::Regular)),
-            quiet,
-        );
+        for row in &label.totals {
+            painter.text(top, Align2::CENTER_TOP, row, regular.clone(), quiet);
+            top.y += totals_row(label.size);
+        }
     }
 }
 
@@ -259,7 +313,7 @@ mod tests {
                 "Department 2"
             ]
         );
-        assert_eq!(cache.branches[1].totals, "29 units");
+        assert_eq!(cache.branches[1].totals, ["29 units"]);
         let post = cache.card_rect(&UnitId::new("d0t3p5")).unwrap();
         assert!(cache.branches[1].bounds.contains(post.center()));
         assert!(!cache.branches[2].bounds.contains(post.center()));

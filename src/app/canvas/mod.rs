@@ -17,7 +17,9 @@ use super::state::Selection;
 
 pub use drop::{DropDecision, describe, link_edit, name, reparent_edit};
 pub use overlay::empty_hint;
-pub use paint::{CardMeta, DrawingCache, MIN_TEXT_PX, paint_drawing, paint_plain, snap_font_px};
+pub use paint::{
+    CardMeta, DrawingCache, MIN_NAME_PX, MIN_TEXT_PX, paint_drawing, paint_plain, snap_font_px,
+};
 pub use view::View;
 
 /// What happened on the canvas that the app must carry out.
@@ -252,7 +254,7 @@ impl Canvas {
         if !paint::text_is_drawn(crate::render::style::NAME_SIZE, self.view.zoom) {
             let labels = labels::place(&self.cache.branches, &self.view);
             let background = paint::colour(self.cache.drawing.background);
-            labels::paint(&painter, &self.cache.branches, &labels, background);
+            labels::paint(&painter, &labels, background);
             self.labels_painted = labels.len();
         }
         overlay::highlights(&painter, self, selection, highlights);
