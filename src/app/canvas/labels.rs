@@ -66,6 +66,9 @@ pub struct Label {
     pub totals: Vec<String>,
 }
 
+/// A label may be this much wider than its block: a tall, narrow block (a stack of teams) still gets one,
+/// centred over it, and neighbours that would overlap are moved down past each other.
+const OVERHANG: f32 = 1.5;
 /// The totals' size relative to the name's.
 const TOTALS_SCALE: f32 = 0.8;
 /// A name wrapped to more rows than this is not shown at that size.
@@ -164,10 +167,10 @@ pub fn place(branches: &[Branch], view: &View) -> Vec<Label> {
     placed
 }
 
-/// The label at the largest size whose rows fit across `width`, with its plate at the origin: the name on
-/// one row, or wrapped at spaces to a few; the totals on one row, or one row each.
+/// The label at the largest size whose rows fit across `width` (with [`OVERHANG`]), with its plate at the
+/// origin: the name on one row, or wrapped at spaces to a few; the totals on one row, or one row each.
 fn fit(branch: &Branch, index: usize, width: f32) -> Option<Label> {
-    let room = width - 2.0 * PAD;
+    let room = width * OVERHANG - 2.0 * PAD;
     let w = branch.widths;
     SIZES.into_iter().find_map(|size| {
         let scale = size / REFERENCE_SIZE;
