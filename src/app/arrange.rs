@@ -88,9 +88,9 @@ pub fn staff_edit(chart: &Chart, id: &UnitId, staff: bool) -> Option<(Edit, Stri
     ))
 }
 
-/// The Details rows (inside the inspector's two-column grid): the placer for a manager, the staff flag for
-/// every unit.
+/// The Details rows, under the fields: the placer for a manager, the staff flag for every unit.
 pub fn details_rows(ui: &mut Ui, chart: &Chart, unit: &Unit, out: &mut Vec<InspectorEdit>) {
+    ui.add_space(4.0);
     if !chart.children(&unit.id).is_empty() {
         let label = ui.label(PLACER_LABEL);
         let mut placer = unit.placer;
@@ -102,16 +102,13 @@ pub fn details_rows(ui: &mut Ui, chart: &Chart, unit: &Unit, out: &mut Vec<Inspe
         })
         .response
         .labelled_by(label.id);
-        ui.end_row();
         push(out, placer_edit(chart, &unit.id, placer));
     }
-    ui.label("");
     let mut staff = unit.staff;
     let response = ui.checkbox(&mut staff, STAFF_LABEL);
     if chart.parent(&unit.id).is_none() {
         response.on_hover_text("Shown beside its manager's line once it reports to someone");
     }
-    ui.end_row();
     push(out, staff_edit(chart, &unit.id, staff));
 }
 

@@ -23,7 +23,7 @@ pub const MIN_BRANCH_UNITS: usize = 20;
 /// Most labels one frame paints.
 pub const MAX_LABELS: usize = 48;
 /// Label text sizes in screen points, largest first: few sizes, so egui's text-layout cache is reused.
-const SIZES: [f32; 6] = [28.0, 22.0, 18.0, 15.0, 12.0, 10.0];
+const SIZES: [f32; 5] = [20.0, 16.0, 13.0, 11.0, 10.0];
 /// The size at which label widths are measured once, when the drawing is built.
 const REFERENCE_SIZE: f32 = 10.0;
 /// Space around the text inside the label's plate, in screen points.
@@ -132,9 +132,9 @@ pub fn branches(
     out
 }
 
-/// Where this frame's labels go: over each big branch on screen whose block is wide enough, in pre-order,
-/// at the block's top, moved down past the labels already placed, and left out when that takes it off its
-/// block or off the screen.
+/// Where this frame's labels go: for each big branch on screen whose block is wide enough, in pre-order,
+/// just above the block, or at its top moved down past the labels already placed; left out when that takes
+/// it off its block or off the screen.
 pub fn place(branches: &[Branch], view: &View) -> Vec<Label> {
     let canvas = view.canvas;
     let mut placed: Vec<Label> = Vec::new();
@@ -149,10 +149,19 @@ pub fn place(branches: &[Branch], view: &View) -> Vec<Label> {
         let Some(mut label) = fit(branch, b, block.width()) else {
             continue;
         };
-        label.rect = label.rect.translate(Vec2::new(
-            block.center().x - label.rect.width() / 2.0,
-            block.top(),
-        ));
+        let size = label.rect.size();
+        // Just above the block, over its head's line, where it hides nothing of the branch; else at the
+        // block's top.
+        let above = Rect::from_min_size(
+            Pos2::new(block.center().x - size.x / 2.0, block.top() - size.y - 2.0),
+            size,
+        );
+        let free = |r: Rect| !placed.iter().any(|l| l.rect.intersects(r));
+        label.rect = if canvas.contains_rect(above) && free(above) {
+            above
+        } else {
+            above.translate(Vec2::new(0.0, size.y + 2.0))
+        };
         // Each move goes past one label, so this ends after at most as many moves as there are labels.
         while let Some(other) = placed.iter().find(|l| l.rect.intersects(label.rect)) {
             let down = other.rect.bottom() + 2.0 - label.rect.top();
@@ -230,7 +239,7 @@ pub fn paint(painter: &Painter, labels: &[Label], background: Color32) {
         painter.rect(
             label.rect,
             4.0,
-            background.gamma_multiply(0.92),
+            background.gamma_multiply(0.8),
             Stroke::new(1.0, quiet.gamma_multiply(0.5)),
             StrokeKind::Inside,
         );
