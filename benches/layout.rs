@@ -1,4 +1,4 @@
-//! Layout speed on synthetic forests of 1k, 10k and 100k units, top-down and compact.
+//! Layout speed on synthetic forests of 1k, 10k and 100k units: top-down, compact, and auto-fit to 16:10.
 //! Run: cargo bench --bench layout -- --warm-up-time 1 --measurement-time 3
 
 use std::hint::black_box;
@@ -52,9 +52,15 @@ fn bench_layout(c: &mut Criterion) {
     for n in [1_000, 10_000, 100_000] {
         let (forest, sizes) = synthetic_forest(n, n as u64);
         let pinned = vec![None; n];
-        for (name, compact) in [("top-down", false), ("compact", true)] {
+        // Auto-fit (View -> Fit layout, `--fit`) chooses placers for a 16:10 window or page.
+        for (name, compact, target_aspect) in [
+            ("top-down", false, None),
+            ("compact", true, None),
+            ("auto-fit", false, Some(1.6)),
+        ] {
             let options = LayoutOptions {
                 compact,
+                target_aspect,
                 ..LayoutOptions::default()
             };
             group.bench_with_input(BenchmarkId::new(name, n), &n, |b, _| {

@@ -203,6 +203,17 @@ impl OrgchartApp {
                 self.canvas.request_fit();
             }
             Command::SetColourBy(by) => self.colour_by = by,
+            Command::SetFitLayout(fit) => {
+                self.layout.target_aspect = fit.then(|| self.window_aspect());
+                self.canvas.request_fit();
+            }
+            Command::SetPlacer { unit, placer } => {
+                if let Some((edit, label)) =
+                    super::arrange::placer_edit(self.doc.chart(), &unit, placer)
+                {
+                    self.apply(edit, label);
+                }
+            }
             Command::Report => self.report(),
             Command::CompareReport => self.compare_report(),
             Command::ZoomToSelection => self.canvas.request_zoom_to_selection(),

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::layout::Orientation;
-use crate::model::{LinkKind, UnitId};
+use crate::model::{LinkKind, Placer, UnitId};
 use crate::render::colour_by::ColourBy;
 
 pub use super::paper_dialog::{PaperChoice, PaperExportKind};
@@ -91,6 +91,13 @@ pub enum Command {
     SetCompact(bool),
     /// Colour cards by a field, or not (canvas, menu exports and reports alike).
     SetColourBy(Option<ColourBy>),
+    /// Lay the chart out fitted to the window's shape (auto-fit placers; canvas and menu exports alike).
+    SetFitLayout(bool),
+    /// Arrange a manager's reports with this placer (an edit of the unit, saved with the chart).
+    SetPlacer {
+        unit: UnitId,
+        placer: Placer,
+    },
     SelectAll,
     ClearSelection,
     /// Move the selection to the manager, a report or a colleague.

@@ -351,6 +351,8 @@ impl Inspector {
                 self.text_row(ui, &unit, Field::Tags, &mut out);
                 self.text_row(ui, &unit, Field::Notes, &mut out);
             });
+        // Below the grid, full width: the choices are too wide for its second column.
+        super::arrange::details_rows(ui, chart, &unit, &mut out);
         ui.add_space(4.0);
         ui.label(RichText::new(format!("Id: {}", unit.id)).weak().small());
         ui.separator();

@@ -216,6 +216,14 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, out: &mut Vec<Command>) {
     {
         out.push(Command::SetCompact(!compact));
     }
+    let fit = state.layout.target_aspect.is_some();
+    if ui
+        .checkbox(&mut fit.clone(), "Fit layout")
+        .on_hover_text("Arrange crowded teams in columns and grids so the whole chart takes the window's shape")
+        .clicked()
+    {
+        out.push(Command::SetFitLayout(!fit));
+    }
 }
 
 /// View → Colour by: none, a field, or one of the chart's tags.

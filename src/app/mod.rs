@@ -5,6 +5,7 @@
 //! rebuilt from the chart rather than patched.
 
 mod actions;
+mod arrange;
 pub mod canvas;
 pub mod commands;
 pub mod compare;
@@ -193,6 +194,11 @@ impl OrgchartApp {
     /// The Figures panel's figures as last shown.
     pub fn figures(&self) -> Option<&crate::render::figures::Figures> {
         self.figures.figures()
+    }
+
+    /// Orientation, compact teams and View → Fit layout's target shape, as the canvas and menu exports use.
+    pub fn layout_options(&self) -> &LayoutOptions {
+        &self.layout
     }
 
     /// View → Colour by, as chosen.
@@ -386,6 +392,10 @@ impl OrgchartApp {
     }
 
     fn canvas_ui(&mut self, ui: &mut Ui) {
+        if self.layout.target_aspect.is_some() {
+            // View → Fit layout follows the window's shape as it is resized.
+            self.layout.target_aspect = Some(self.window_aspect());
+        }
         let options = self.render_options(ui);
         self.canvas
             .cache

@@ -2,6 +2,7 @@
 //! moves, drops and renames. It never changes the chart itself: it returns events the app applies as edits.
 
 mod drop;
+pub mod labels;
 mod overlay;
 mod paint;
 mod view;
@@ -16,7 +17,9 @@ use super::state::Selection;
 
 pub use drop::{DropDecision, describe, link_edit, name, reparent_edit};
 pub use overlay::empty_hint;
-pub use paint::{CardMeta, DrawingCache, MIN_TEXT_PX, paint_drawing, paint_plain, snap_font_px};
+pub use paint::{
+    CardMeta, DrawingCache, MIN_NAME_PX, MIN_TEXT_PX, paint_drawing, paint_plain, snap_font_px,
+};
 pub use view::View;
 
 /// What happened on the canvas that the app must carry out.
@@ -95,6 +98,8 @@ pub struct Canvas {
     /// Collapse toggles painted last frame, for hit-testing clicks.
     toggles: Vec<(UnitId, egui::Rect)>,
     hovered: Option<usize>,
+    /// Far-out branch labels painted last frame (for tests: their number is bounded by the screen).
+    labels_painted: usize,
 }
 
 impl Default for Canvas {
@@ -112,6 +117,7 @@ impl Default for Canvas {
             context_target: None,
             toggles: Vec::new(),
             hovered: None,
+            labels_painted: 0,
         }
     }
 }
@@ -150,6 +156,11 @@ impl Canvas {
         self.cache
             .card_rect(id)
             .map(|r| self.view.rect_to_screen(r))
+    }
+
+    /// How many far-out branch labels were painted last frame.
+    pub fn labels_painted(&self) -> usize {
+        self.labels_painted
     }
 
     /// Where a unit's collapse toggle was painted last frame.
@@ -239,6 +250,13 @@ impl Canvas {
 
         let painter = ui.painter_at(rect);
         paint::paint_drawing(&painter, &self.cache, &self.view);
+        self.labels_painted = 0;
+        if !paint::text_is_drawn(crate::render::style::NAME_SIZE, self.view.zoom) {
+            let labels = labels::place(&self.cache.branches, &self.view);
+            let background = paint::colour(self.cache.drawing.background);
+            labels::paint(&painter, &labels, background);
+            self.labels_painted = labels.len();
+        }
         overlay::highlights(&painter, self, selection, highlights);
         self.toggles = overlay::collapse_toggles(&painter, self, selection, pointer);
         self.paint_gesture(&painter, ui, chart, pointer);

@@ -346,6 +346,7 @@ pub fn card_menu(
             *command = Some(Command::ToggleCollapse(target.clone()));
         }
     }
+    crate::app::arrange::context_menu(ui, chart, target, command);
     ui.separator();
     if has_reports {
         if ui.button("Delete with everything below").clicked() {

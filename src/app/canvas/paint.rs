@@ -46,6 +46,8 @@ pub struct DrawingCache {
     block_colour: Vec<Color32>,
     typical_card_width: f32,
     builds: u64,
+    /// Big branches, for the labels drawn far out.
+    pub branches: Vec<super::labels::Branch>,
 }
 
 impl Default for DrawingCache {
@@ -66,6 +68,7 @@ impl Default for DrawingCache {
             block_colour: Vec::new(),
             typical_card_width: 160.0,
             builds: 0,
+            branches: Vec::new(),
         }
     }
 }
@@ -138,6 +141,7 @@ impl DrawingCache {
         let mut widths: Vec<f32> = drawing.cards.iter().map(|c| c.rect.w).collect();
         widths.sort_by(f32::total_cmp);
         self.typical_card_width = widths.get(widths.len() / 2).copied().unwrap_or(160.0);
+        self.branches = super::labels::branches(chart, &forest, &drawing, &self.card_index);
         self.drawing = drawing;
     }
 
