@@ -90,13 +90,6 @@ pub fn normalise(text: &str) -> String {
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Where a unit sits, in terms both sides share: the after index of its (matched) manager, or the top.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Context {
-    Top,
-    Under(usize),
-}
-
 struct Keys {
     name: Vec<String>,
     role: Vec<String>,
@@ -120,6 +113,11 @@ pub(super) fn match_units<'a>(before: &'a Chart, after: &'a Chart, guess: bool) 
         after_of: vec![None; before.len()],
         before_of: vec![None; after.len()],
         basis: vec![None; after.len()],
+        matched: Vec::new(),
+        by_name_and_role: Progress::default(),
+        by_name: Progress::default(),
+        #[cfg(test)]
+        looked_at: 0,
     };
     let after_index: HashMap<_, _> = after
         .forest
@@ -142,6 +140,8 @@ pub(super) fn match_units<'a>(before: &'a Chart, after: &'a Chart, guess: bool) 
             || state.by_unique_name(sides)
         {}
     }
+    #[cfg(test)]
+    LOOKED_AT.with(|c| c.set(c.get() + state.looked_at));
     let pairs = (0..after.len())
         .filter_map(|j| {
             let i = state.before_of[j]?;
@@ -163,12 +163,33 @@ pub(super) fn match_units<'a>(before: &'a Chart, after: &'a Chart, guess: bool) 
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How many units the name passes looked at on this thread: the cost of matching, counted so a test can
+    /// tell it stays linear without timing anything.
+    pub(super) static LOOKED_AT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 type Sides<'s, 'a> = (&'s Side<'a>, &'s Side<'a>, &'s Keys, &'s Keys);
+
+/// How far a pass that needs the managers matched has got: whether it has looked at the top level yet, and
+/// how many of the matches made so far it has looked below.
+#[derive(Default)]
+struct Progress {
+    top_done: bool,
+    seen: usize,
+}
 
 struct State {
     after_of: Vec<Option<usize>>,
     before_of: Vec<Option<usize>>,
     basis: Vec<Option<MatchBasis>>,
+    /// After indices in the order they were matched: each newly matched manager lets its reports be matched.
+    matched: Vec<usize>,
+    by_name_and_role: Progress,
+    by_name: Progress,
+    #[cfg(test)]
+    looked_at: usize,
 }
 
 impl State {
@@ -176,81 +197,106 @@ impl State {
         self.after_of[i] = Some(j);
         self.before_of[j] = Some(i);
         self.basis[j] = Some(basis);
-    }
-
-    fn before_context(&self, side: &Side, i: usize) -> Option<Context> {
-        match side.parent(i) {
-            None => Some(Context::Top),
-            Some(p) => self.after_of[p].map(Context::Under),
-        }
-    }
-
-    fn after_context(&self, side: &Side, j: usize) -> Option<Context> {
-        match side.parent(j) {
-            None => Some(Context::Top),
-            Some(p) => self.before_of[p].map(|_| Context::Under(p)),
-        }
+        self.matched.push(j);
     }
 
     /// One sweep of a pass that needs the managers matched; true when it matched anything.
-    fn by_context(&mut self, (before, after, bk, ak): Sides, basis: MatchBasis) -> bool {
-        // Top-level units have no manager to vouch for them, so the organisation must agree; below the top,
-        // a matched manager is the stronger evidence and survives a unit changing its organisation field.
-        let key = |keys: &Keys, i: usize, context: Context| {
+    ///
+    /// Units are matched among those sharing a context (the top level, or the reports of one matched pair
+    /// of managers), and a context's units can only gain a match when it first becomes available. So a
+    /// sweep looks only at the contexts made since the pass last looked, not at the whole chart: repeating
+    /// whole sweeps, one level of a deep chain at a time, made matching two 100,000-deep chains quadratic.
+    fn by_context(&mut self, sides: Sides, basis: MatchBasis) -> bool {
+        let progress = match basis {
+            MatchBasis::NameAndRole => &mut self.by_name_and_role,
+            _ => &mut self.by_name,
+        };
+        let top = !std::mem::replace(&mut progress.top_done, true);
+        let mut cursor = progress.seen;
+        // Only the strongest pass cascades: a weaker match hands its reports back to the strongest pass
+        // first, so a renamed manager does not make its unchanged reports look like guesses.
+        let cascade = basis == MatchBasis::NameAndRole;
+        let end = self.matched.len();
+        let mut found = false;
+        if top {
+            let (before, after, ..) = sides;
+            found |= self.match_group(
+                sides,
+                basis,
+                &before.forest.roots,
+                &after.forest.roots,
+                true,
+            );
+        }
+        while cursor < if cascade { self.matched.len() } else { end } {
+            let j = self.matched[cursor];
+            cursor += 1;
+            let Some(i) = self.before_of[j] else {
+                continue;
+            };
+            let (before, after, ..) = sides;
+            found |= self.match_group(
+                sides,
+                basis,
+                &before.forest.children[i],
+                &after.forest.children[j],
+                false,
+            );
+        }
+        match basis {
+            MatchBasis::NameAndRole => self.by_name_and_role.seen = cursor,
+            _ => self.by_name.seen = cursor,
+        }
+        found
+    }
+
+    /// Matches units of one context: each after unit, in chart order, takes the first before unit with its
+    /// key. Top-level units have no manager to vouch for them, so the organisation must agree; below the
+    /// top, a matched manager is the stronger evidence and survives a unit changing its organisation field.
+    fn match_group(
+        &mut self,
+        (_, _, bk, ak): Sides,
+        basis: MatchBasis,
+        befores: &[usize],
+        afters: &[usize],
+        top: bool,
+    ) -> bool {
+        let key = |keys: &'_ Keys, i: usize| -> (String, String, String) {
             let role = match basis {
                 MatchBasis::NameAndRole => keys.role[i].clone(),
                 _ => String::new(),
             };
-            let organisation = match (basis, context) {
-                (MatchBasis::NameAndRole, _) | (_, Context::Top) => keys.organisation[i].clone(),
-                _ => String::new(),
+            let organisation = if basis == MatchBasis::NameAndRole || top {
+                keys.organisation[i].clone()
+            } else {
+                String::new()
             };
-            (context, keys.name[i].clone(), role, organisation)
+            (keys.name[i].clone(), role, organisation)
         };
+        #[cfg(test)]
+        {
+            self.looked_at += befores.len() + afters.len();
+        }
         let mut candidates: HashMap<_, VecDeque<usize>> = HashMap::new();
-        for i in 0..before.len() {
-            if self.after_of[i].is_some() || bk.name[i].is_empty() {
-                continue;
-            }
-            if let Some(context) = self.before_context(before, i) {
-                candidates
-                    .entry(key(bk, i, context))
-                    .or_default()
-                    .push_back(i);
+        for &i in befores {
+            if self.after_of[i].is_none() && !bk.name[i].is_empty() {
+                candidates.entry(key(bk, i)).or_default().push_back(i);
             }
         }
         if candidates.is_empty() {
             return false;
         }
         let mut found = false;
-        // Pre-order: a unit matched here lets its reports be matched later in the same sweep.
-        for j in 0..after.len() {
+        for &j in afters {
             if self.before_of[j].is_some() || ak.name[j].is_empty() {
                 continue;
             }
-            let Some(context) = self.after_context(after, j) else {
-                continue;
-            };
-            let Some(i) = candidates
-                .get_mut(&key(ak, j, context))
+            if let Some(i) = candidates
+                .get_mut(&key(ak, j))
                 .and_then(VecDeque::pop_front)
-            else {
-                continue;
-            };
-            self.pair(i, j, basis);
-            found = true;
-            // Only the strongest pass cascades: a weaker match hands its reports back to the strongest
-            // pass first, so a renamed manager does not make its unchanged reports look like guesses.
-            if basis != MatchBasis::NameAndRole {
-                continue;
-            }
-            for &k in &before.forest.children[i] {
-                if self.after_of[k].is_none() && !bk.name[k].is_empty() {
-                    candidates
-                        .entry(key(bk, k, Context::Under(j)))
-                        .or_default()
-                        .push_back(k);
-                }
+            {
+                self.pair(i, j, basis);
+                found = true;
             }
         }
         found
@@ -274,6 +320,10 @@ impl State {
         for j in (0..after.len()).filter(|&j| self.before_of[j].is_none() && !ak.name[j].is_empty())
         {
             after_by_key.entry(key(ak, j)).or_default().push(j);
+        }
+        #[cfg(test)]
+        {
+            self.looked_at += before.len() + after.len();
         }
         let mut found = false;
         for j in 0..after.len() {

@@ -466,3 +466,39 @@ fn merged_chart_puts_a_removed_subtree_back_whole() {
         "everything removed comes back in place"
     );
 }
+
+/// A chain `n` deep: `prefix0` at the top, each next unit reporting to the one before.
+fn chain(n: usize, prefix: &str, role: impl Fn(usize) -> String) -> Chart {
+    let mut chart = Chart::new();
+    for k in 0..n {
+        let parent = (k > 0).then(|| id(&format!("{prefix}{}", k - 1)));
+        chart
+            .insert_unit(
+                Unit::new(format!("{prefix}{k}"), format!("Team {}", k % 7)).with_role(role(k)),
+                parent.as_ref(),
+                None,
+            )
+            .unwrap();
+    }
+    chart
+}
+
+#[test]
+fn matching_two_deep_chains_by_name_looks_at_each_unit_a_bounded_number_of_times() {
+    let n = 20_000;
+    let before = chain(n, "b", |_| "Officer".to_owned());
+    // Every role differs, so each level is matched by name under its matched manager, one level at a time:
+    // whole sweeps of both charts per level made this quadratic.
+    let after = chain(n, "a", |k| format!("Role {k}"));
+    super::matching::LOOKED_AT.with(|c| c.set(0));
+    let diff = diff(&before, &after);
+    let looked_at = super::matching::LOOKED_AT.with(|c| c.get());
+    assert!(looked_at <= 12 * n, "{looked_at} units looked at for {n}");
+    assert_eq!(diff.matches.len(), n);
+    assert!(
+        diff.matches
+            .iter()
+            .all(|m| m.before.as_str()[1..] == m.after.as_str()[1..])
+    );
+    assert_eq!(diff.matches[1].basis, MatchBasis::NameUnderSameManager);
+}

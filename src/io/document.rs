@@ -407,18 +407,21 @@ fn build_chart(document: Document) -> Result<Chart, Problem> {
             .insert_unit(unit, None, None)
             .map_err(|err| Problem::Unit(index, unit_advice(err)))?;
     }
-    for (index, unit, manager) in reporting {
-        if !chart.contains(&manager) {
-            return Err(Problem::Unit(
-                index,
-                format!(
-                    "unit '{unit}' reports to '{manager}', but no unit has that id; correct `reports_to` or add the unit '{manager}'"
-                ),
-            ));
-        }
-        chart
-            .move_unit(&unit, Some(&manager), None)
-            .map_err(|err| Problem::Unit(index, unit_advice(err)))?;
+    // All reporting lines at once: one by one, each would walk up the new manager's chain to refuse a
+    // cycle, which is quadratic on a deep chart written managers first.
+    let lines: Vec<(UnitId, UnitId)> = reporting
+        .iter()
+        .map(|(_, unit, manager)| (unit.clone(), manager.clone()))
+        .collect();
+    if let Err((k, err)) = chart.attach_reports(&lines) {
+        let (index, unit, manager) = &reporting[k];
+        let message = match err {
+            ModelError::UnknownUnit(missing) if missing == *manager => format!(
+                "unit '{unit}' reports to '{manager}', but no unit has that id; correct `reports_to` or add the unit '{manager}'"
+            ),
+            other => unit_advice(other),
+        };
+        return Err(Problem::Unit(*index, message));
     }
     for (index, link) in document.links.into_iter().enumerate() {
         for end in [&link.from, &link.to] {
@@ -635,5 +638,54 @@ mod tests {
         let text = "(format: \"orgchart\", version: 1, units: [(id: \"a\", name: \"A\", reports_to: \"b\"), (id: \"b\", name: \"B\")])";
         let chart = from_ron_str(text, "x.ron").unwrap();
         assert_eq!(chart.parent(&UnitId::new("a")), Some(&UnitId::new("b")));
+    }
+
+    /// A chain `n` deep written managers first, as the tool itself writes it.
+    fn chain_text(n: usize, closing: Option<&str>) -> String {
+        let mut text = String::from("(format: \"orgchart\", version: 1, units: [\n");
+        text.push_str("  (id: \"u0\", name: \"U0\"),\n");
+        for k in 1..n {
+            text.push_str(&format!(
+                "  (id: \"u{k}\", name: \"U{k}\", reports_to: \"u{}\"),\n",
+                k - 1
+            ));
+        }
+        if let Some(manager) = closing {
+            text = text.replacen(
+                "(id: \"u0\", name: \"U0\")",
+                &format!("(id: \"u0\", name: \"U0\", reports_to: \"{manager}\")"),
+                1,
+            );
+        }
+        text.push_str("])\n");
+        text
+    }
+
+    #[test]
+    fn a_chain_100k_deep_written_managers_first_loads_walking_each_manager_a_bounded_number_of_times()
+     {
+        let n = 100_000;
+        let text = chain_text(n, None);
+        crate::model::MANAGER_LOOKUPS.with(|c| c.set(0));
+        let chart = from_ron_str(&text, "chain.ron").unwrap();
+        let lookups = crate::model::MANAGER_LOOKUPS.with(|c| c.get());
+        assert!(lookups <= 2 * n, "{lookups} manager lookups for {n} units");
+        assert_eq!(chart.len(), n);
+        assert_eq!(
+            chart.ancestors(&UnitId::new(format!("u{}", n - 1))).len(),
+            n - 1
+        );
+    }
+
+    #[test]
+    fn a_cycle_through_a_deep_chain_is_refused_at_the_line_that_closes_it() {
+        let text = chain_text(1_000, Some("u999"));
+        let message = from_ron_str(&text, "loop.ron").unwrap_err().to_string();
+        assert!(message.starts_with("loop.ron:1001:"), "{message}");
+        assert!(
+            message.contains("'u999' cannot report to 'u998'"),
+            "{message}"
+        );
+        assert!(message.contains("u999 → u0 → u1"), "{message}");
     }
 }

@@ -1,11 +1,19 @@
 //! Routes for links that are not line management (dotted/matrix, contract, shared service): orthogonal
 //! polylines between two placed cards that run through the free bands between levels and the gaps between
 //! cards. A few candidate shapes are built and the one crossing the fewest cards, then the shortest, wins.
-//! Each call scans the cards a handful of times, so it is linear in the chart's size.
+//! The cards are indexed once per layout ([`LinkRouter`]), so routing a link looks only at the cards near
+//! the boxes it asks about.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use super::axes::{AxisPoint, AxisRect};
-use super::{Layout, LayoutOptions, Spacing};
+use super::{Layout, LayoutOptions, Orientation, Spacing};
 use crate::geom::{Point, Rect};
+
+mod index;
+
+use index::{CardIndex, Query};
 
 /// Route for a non-line link (dotted/matrix, contract, shared service) between two placed cards: an
 /// orthogonal polyline that leaves/enters card sides and runs through the gaps between levels, not through
@@ -16,6 +24,7 @@ pub fn route_link(from: Rect, to: Rect, layout: &Layout, options: &LayoutOptions
 
 /// As `route_link`, for a link that carries a label `room` wide: a straight run across the gap between
 /// two neighbouring cards is only taken when the label fits in it, else the line goes round the cards.
+/// Indexes the layout's cards for this one link: to route many, make a [`LinkRouter`] once.
 pub fn route_link_with_room(
     from: Rect,
     to: Rect,
@@ -23,34 +32,67 @@ pub fn route_link_with_room(
     options: &LayoutOptions,
     room: f32,
 ) -> Vec<Point> {
-    let axes = options.orientation;
-    let (f, t) = (axes.axis_rect(from), axes.axis_rect(to));
-    if !f.is_finite() || !t.is_finite() {
-        return Vec::new();
+    LinkRouter::with_extra(layout, options, &[from, to]).route(from, to, room)
+}
+
+/// Routes links over one layout; the cards are indexed once, here.
+pub struct LinkRouter {
+    index: CardIndex,
+    spacing: Spacing,
+    axes: Orientation,
+    /// The free breadth gaps across each depth slab asked about, by the slab's bounds: a slab is usually
+    /// one level's row of cards, asked about by many links.
+    slabs: RefCell<HashMap<(u64, u64), Vec<Band>>>,
+}
+
+impl LinkRouter {
+    pub fn new(layout: &Layout, options: &LayoutOptions) -> Self {
+        Self::with_extra(layout, options, &[])
     }
-    let router = Router {
-        cards: layout
-            .rects
-            .iter()
-            .map(|r| axes.axis_rect(*r))
-            .filter(AxisRect::is_finite)
-            .chain([f, t])
-            .collect(),
-        spacing: Spacing::from_options(options),
-        room: f64::from(room),
-    };
-    let candidates = if f == t {
-        vec![router.self_loop(&f)]
-    } else if t.d >= f.d_end() {
-        router.downward(&f, &t)
-    } else if f.d >= t.d_end() {
-        let mut candidates = router.downward(&t, &f);
-        candidates.iter_mut().for_each(|c| c.reverse());
-        candidates
-    } else {
-        router.alongside(&f, &t)
-    };
-    axes.chart_polyline(&router.best(candidates))
+
+    /// Also avoiding `extra` cards that are not in the layout.
+    fn with_extra(layout: &Layout, options: &LayoutOptions, extra: &[Rect]) -> Self {
+        let axes = options.orientation;
+        Self {
+            index: CardIndex::new(
+                layout
+                    .rects
+                    .iter()
+                    .chain(extra)
+                    .map(|r| axes.axis_rect(*r))
+                    .collect(),
+            ),
+            spacing: Spacing::from_options(options),
+            axes,
+            slabs: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The route between two of the layout's cards, for a link whose label needs `room` (0 for none).
+    pub fn route(&self, from: Rect, to: Rect, room: f32) -> Vec<Point> {
+        let axes = self.axes;
+        let (f, t) = (axes.axis_rect(from), axes.axis_rect(to));
+        if !f.is_finite() || !t.is_finite() {
+            return Vec::new();
+        }
+        let router = Router {
+            shared: self,
+            spacing: &self.spacing,
+            room: f64::from(room),
+        };
+        let candidates = if f == t {
+            vec![router.self_loop(&f)]
+        } else if t.d >= f.d_end() {
+            router.downward(&f, &t)
+        } else if f.d >= t.d_end() {
+            let mut candidates = router.downward(&t, &f);
+            candidates.iter_mut().for_each(|c| c.reverse());
+            candidates
+        } else {
+            router.alongside(&f, &t)
+        };
+        axes.chart_polyline(&router.best(candidates))
+    }
 }
 
 /// Free bands thinner than this are not worth running a line through.
@@ -65,14 +107,14 @@ const EPS: f64 = 1e-3;
 type Band = (f64, f64);
 type Polyline = Vec<AxisPoint>;
 
-struct Router {
-    cards: Vec<AxisRect>,
-    spacing: Spacing,
+struct Router<'a> {
+    shared: &'a LinkRouter,
+    spacing: &'a Spacing,
     /// Length of straight run a label needs.
     room: f64,
 }
 
-impl Router {
+impl Router<'_> {
     /// `upper` ends before `lower` starts on the depth axis: leave `upper`'s far side, enter `lower`'s near
     /// side, either with one bend lane or stepping down through the gaps level by level.
     fn downward(&self, upper: &AxisRect, lower: &AxisRect) -> Vec<Polyline> {
@@ -199,64 +241,89 @@ impl Router {
         ]
     }
 
-    /// Fewest cards crossed, then shortest, then fewest bends.
+    /// Fewest cards crossed, then shortest, then fewest bends (the first of equals).
     fn best(&self, candidates: Vec<Polyline>) -> Polyline {
-        let near = self.cards_near(&candidates);
-        candidates
-            .into_iter()
-            .map(|c| {
-                (
-                    (
-                        crossings(&c, &near),
-                        length(&c) + BEND_COST * c.len() as f64,
-                    ),
-                    c,
-                )
-            })
-            .min_by(|(a, _), (b, _)| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
-            .map(|(_, c)| c)
-            .unwrap_or_default()
+        if candidates.len() <= 1 {
+            return candidates.into_iter().next().unwrap_or_default();
+        }
+        let cost = |c: &Polyline| length(c) + BEND_COST * c.len() as f64;
+        // Most routes cross nothing: first ask only whether each crosses anything, and count the cards a
+        // candidate crosses only as far as the best so far, since a candidate crossing more loses anyway.
+        let clear: Vec<bool> = candidates
+            .iter()
+            .map(|c| self.crossings(c, 0) == 0)
+            .collect();
+        let mut best: Option<((usize, f64), usize)> = None;
+        for (k, c) in candidates.iter().enumerate() {
+            let limit = best.map_or(usize::MAX - 1, |((n, _), _)| n);
+            let n = if clear[k] {
+                0
+            } else if clear.iter().any(|&x| x) {
+                continue;
+            } else {
+                self.crossings(c, limit)
+            };
+            let key = (n, cost(c));
+            if best.is_none_or(|(b, _)| key.0 < b.0 || (key.0 == b.0 && key.1 < b.1)) {
+                best = Some((key, k));
+            }
+        }
+        let chosen = best.map_or(0, |(_, k)| k);
+        candidates.into_iter().nth(chosen).unwrap_or_default()
     }
 
-    /// Cards inside the box around all candidates: the only ones any candidate can cross.
-    fn cards_near(&self, candidates: &[Polyline]) -> Vec<AxisRect> {
-        let points = candidates.iter().flatten();
-        let (mut b0, mut d0, mut b1, mut d1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for &(b, d) in points {
-            (b0, d0, b1, d1) = (b0.min(b), d0.min(d), b1.max(b), d1.max(d));
+    /// How many (segment, card) pairs cross, counting only passes through a card's inside, and no further
+    /// than `limit + 1`.
+    fn crossings(&self, points: &[AxisPoint], limit: usize) -> usize {
+        let mut total = 0;
+        for s in points.windows(2) {
+            let ((b0, d0), (b1, d1)) = (s[0], s[1]);
+            let q = Query {
+                b: (b0.min(b1) + EPS, b0.max(b1) - EPS),
+                d: (d0.min(d1) + EPS, d0.max(d1) - EPS),
+            };
+            total += self.shared.index.count(&q, limit - total.min(limit));
+            if total > limit {
+                break;
+            }
         }
-        self.cards
-            .iter()
-            .filter(|c| c.b < b1 && c.b_end() > b0 && c.d < d1 && c.d_end() > d0)
-            .copied()
-            .collect()
+        total
     }
 
     /// Depth intervals within `d_lo..d_hi` where a line across breadths `b_lo..b_hi` crosses no card.
     fn free_bands(&self, b_lo: f64, b_hi: f64, d_lo: f64, d_hi: f64) -> Vec<Band> {
-        let occupied = self
-            .cards
-            .iter()
-            .filter(|c| {
-                c.b < b_hi - EPS && c.b_end() > b_lo + EPS && c.d < d_hi && c.d_end() > d_lo
-            })
-            .map(|c| (c.d.max(d_lo), c.d_end().min(d_hi)))
-            .collect();
+        let occupied = self.shared.index.depths(&Query {
+            b: (b_lo + EPS, b_hi - EPS),
+            d: (d_lo, d_hi),
+        });
         free_between(occupied, d_lo, d_hi)
     }
 
     /// The breadth at which a line can cross the depth slab `d_lo..d_hi` without crossing a card, keeping
     /// the way from `along` to `target` short and keeping clear of card edges.
     fn passage(&self, (d_lo, d_hi): Band, along: f64, target: f64) -> f64 {
-        let occupied = self
-            .cards
-            .iter()
-            .filter(|c| c.d < d_hi - EPS && c.d_end() > d_lo + EPS)
-            .map(|c| (c.b, c.b_end()))
-            .collect();
+        let key = (d_lo.to_bits(), d_hi.to_bits());
+        let mut slabs = self.shared.slabs.borrow_mut();
+        let gaps = slabs.entry(key).or_insert_with(|| {
+            let mut occupied = Vec::new();
+            let slab = Query {
+                b: (f64::NEG_INFINITY, f64::INFINITY),
+                d: (d_lo + EPS, d_hi - EPS),
+            };
+            self.shared.index.each(&slab, |c| {
+                occupied.push((c.b, c.b_end()));
+                true
+            });
+            free_between(occupied, f64::NEG_INFINITY, f64::INFINITY)
+        });
         let clearance = self.spacing.sibling.max(8.0) / 2.0;
+        let (lo, hi) = (along.min(target), along.max(target));
+        // No crossing point makes the way shorter than going straight from `along` to `target`: the first
+        // gap (in breadth order) that allows that wins, and only gaps from the last one before `lo` can.
+        let floor = hi - lo;
+        let first = gaps.partition_point(|&(_, z)| z < lo).saturating_sub(1);
         let mut best = (f64::INFINITY, along);
-        for (a, z) in free_between(occupied, f64::NEG_INFINITY, f64::INFINITY) {
+        for &(a, z) in &gaps[first..] {
             let margin = ((z - a) / 2.0).min(clearance);
             for wish in [along, target] {
                 let at = wish.clamp(a + margin, z - margin);
@@ -264,6 +331,9 @@ impl Router {
                 if detour < best.0 {
                     best = (detour, at);
                 }
+            }
+            if best.0 <= floor + EPS || a > hi {
+                break;
             }
         }
         best.1
@@ -298,26 +368,6 @@ fn free_between(mut occupied: Vec<Band>, lo: f64, hi: f64) -> Vec<Band> {
         free.push((cursor, hi));
     }
     free
-}
-
-/// How many (segment, card) pairs cross, counting only passes through a card's inside.
-fn crossings(points: &[AxisPoint], cards: &[AxisRect]) -> usize {
-    points
-        .windows(2)
-        .map(|s| {
-            let ((b0, d0), (b1, d1)) = (s[0], s[1]);
-            let (b_lo, b_hi, d_lo, d_hi) = (b0.min(b1), b0.max(b1), d0.min(d1), d0.max(d1));
-            cards
-                .iter()
-                .filter(|c| {
-                    c.b + EPS < b_hi
-                        && c.b_end() - EPS > b_lo
-                        && c.d + EPS < d_hi
-                        && c.d_end() - EPS > d_lo
-                })
-                .count()
-        })
-        .sum()
 }
 
 fn length(points: &[AxisPoint]) -> f64 {

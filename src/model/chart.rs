@@ -8,6 +8,15 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::{Forest, Link, LinkKind, ModelError, Unit, UnitId};
 
+mod bulk;
+
+#[cfg(test)]
+thread_local! {
+    /// How many times this thread looked up a unit's manager: the cost of walking up chains, counted so tests
+    /// can tell that loading stays linear without timing anything.
+    pub(crate) static MANAGER_LOOKUPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum Edge {
     /// Manager -> report.
@@ -81,6 +90,8 @@ impl Chart {
     }
 
     fn parent_node(&self, node: NodeIndex) -> Option<NodeIndex> {
+        #[cfg(test)]
+        MANAGER_LOOKUPS.with(|n| n.set(n.get() + 1));
         self.graph
             .edges_directed(node, Direction::Incoming)
             .find(|edge| *edge.weight() == Edge::Line)

@@ -8,6 +8,8 @@ mod shares;
 mod unit;
 
 pub use chart::Chart;
+#[cfg(test)]
+pub(crate) use chart::MANAGER_LOOKUPS;
 pub use edit::Edit;
 pub use error::ModelError;
 pub use forest::Forest;

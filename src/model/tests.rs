@@ -223,3 +223,86 @@ fn moving_a_unit_keeps_a_dotted_link_to_its_old_manager() {
     assert_eq!(chart.links(), vec![Link::new("a", "a1", LinkKind::Dotted)]);
     assert!(chart.children(&id("a")).iter().all(|c| c.as_str() != "a1"));
 }
+
+/// Top-level units named `0..n`, for reporting lines to be attached to.
+fn loose_units(n: usize) -> Chart {
+    let mut chart = Chart::new();
+    for k in 0..n {
+        chart
+            .insert_unit(Unit::new(k.to_string(), format!("U{k}")), None, None)
+            .unwrap();
+    }
+    chart
+}
+
+fn lines(pairs: &[(&str, &str)]) -> Vec<(UnitId, UnitId)> {
+    pairs.iter().map(|(u, m)| (id(u), id(m))).collect()
+}
+
+/// What one `move_unit` per line gives: the chart, or the first refused line and its error.
+fn one_by_one(mut chart: Chart, lines: &[(UnitId, UnitId)]) -> Result<Chart, (usize, ModelError)> {
+    for (k, (unit, manager)) in lines.iter().enumerate() {
+        chart
+            .move_unit(unit, Some(manager), None)
+            .map_err(|err| (k, err))?;
+    }
+    Ok(chart)
+}
+
+#[test]
+fn attaching_reports_at_once_gives_what_moving_one_by_one_gives() {
+    let cases: [&[(&str, &str)]; 7] = [
+        &[("1", "0"), ("2", "0"), ("3", "1"), ("4", "0")],
+        // Managers named after their reports, in any order: sibling order follows the lines.
+        &[("4", "3"), ("3", "2"), ("2", "1"), ("1", "0")],
+        // A cycle closed by the third line; the fourth would be fine but is never reached.
+        &[("1", "2"), ("2", "3"), ("3", "1"), ("4", "0")],
+        // Two cycles: the one closed first is reported, with its path.
+        &[("0", "1"), ("2", "3"), ("3", "2"), ("1", "0")],
+        &[("1", "0"), ("2", "nobody"), ("3", "4"), ("4", "3")],
+        &[("3", "4"), ("4", "3"), ("2", "nobody")],
+        &[("1", "1")],
+    ];
+    for case in cases {
+        let lines = lines(case);
+        let mut at_once = loose_units(5);
+        let before = at_once.clone();
+        let result = at_once.attach_reports(&lines);
+        match one_by_one(before.clone(), &lines) {
+            Ok(expected) => {
+                assert_eq!(result, Ok(()), "{case:?}");
+                assert_eq!(at_once, expected, "{case:?}");
+                assert_eq!(at_once.units(), expected.units(), "{case:?}");
+            }
+            Err(expected) => {
+                assert_eq!(result, Err(expected), "{case:?}");
+                assert_eq!(at_once, before, "a refused load changes nothing: {case:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn attaching_a_unit_that_already_reports_falls_back_to_moving_it() {
+    let mut chart = sample();
+    let lines = lines(&[("a1", "b"), ("a1", "ceo")]);
+    let expected = one_by_one(chart.clone(), &lines).unwrap();
+    chart.attach_reports(&lines).unwrap();
+    assert_eq!(chart, expected);
+}
+
+#[test]
+fn attaching_a_deep_chain_walks_each_manager_a_bounded_number_of_times() {
+    let n = 20_000;
+    let mut chart = loose_units(n);
+    // Managers first, as the tool writes a chain: one by one, each line walked the whole chain above it.
+    let lines: Vec<(UnitId, UnitId)> = (1..n)
+        .map(|k| (id(&k.to_string()), id(&(k - 1).to_string())))
+        .collect();
+    MANAGER_LOOKUPS.with(|c| c.set(0));
+    chart.attach_reports(&lines).unwrap();
+    let lookups = MANAGER_LOOKUPS.with(|c| c.get());
+    assert!(lookups <= 2 * n, "{lookups} manager lookups for {n} units");
+    assert_eq!(chart.ancestors(&id(&(n - 1).to_string())).len(), n - 1);
+    assert_eq!(chart.roots(), [&id("0")]);
+}

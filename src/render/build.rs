@@ -304,6 +304,7 @@ fn route_links(
     };
     let mut seen: HashSet<(usize, usize, LinkKind)> = HashSet::new();
     let mut routed = Vec::new();
+    let router = crate::layout::LinkRouter::new(placed, layout_options);
     for link in chart.links() {
         let (Some(from), Some(to)) = (visible(&link.from), visible(&link.to)) else {
             continue;
@@ -311,8 +312,7 @@ fn route_links(
         if from == to || !seen.insert((from, to, link.kind)) {
             continue;
         }
-        if let Some(route) = links::route(from, to, link.kind, &link.label, placed, layout_options)
-        {
+        if let Some(route) = links::route_with(&router, from, to, link.kind, &link.label, placed) {
             routed.push(route);
         }
     }

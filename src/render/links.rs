@@ -2,7 +2,7 @@
 //! shared service) routed over the tree, each kind in its own colour and pattern.
 
 use crate::geom::{Point, Rect};
-use crate::layout::{Layout, LayoutOptions, route_link_with_room};
+use crate::layout::{Layout, LayoutOptions, LinkRouter};
 use crate::model::LinkKind;
 
 use super::drawing::{Dash, FontWeight, Shape, Stroke};
@@ -59,6 +59,7 @@ pub struct RoutedLink {
     pub points: Vec<Point>,
 }
 
+/// Routes one link; to route many over one layout, make a [`LinkRouter`] once and use [`route_with`].
 pub fn route(
     from: usize,
     to: usize,
@@ -67,6 +68,25 @@ pub fn route(
     layout: &Layout,
     options: &LayoutOptions,
 ) -> Option<RoutedLink> {
+    route_with(
+        &LinkRouter::new(layout, options),
+        from,
+        to,
+        kind,
+        label,
+        layout,
+    )
+}
+
+/// Routes one link with a router made for `layout`.
+pub fn route_with(
+    router: &LinkRouter,
+    from: usize,
+    to: usize,
+    kind: LinkKind,
+    label: &str,
+    layout: &Layout,
+) -> Option<RoutedLink> {
     let (a, b) = (*layout.rects.get(from)?, *layout.rects.get(to)?);
     let label = label.trim();
     let room = if label.is_empty() {
@@ -74,7 +94,7 @@ pub fn route(
     } else {
         text::text_width(label, style::LINK_LABEL_SIZE, FontWeight::Regular) + 8.0
     };
-    let points = route_link_with_room(a, b, layout, options, room);
+    let points = router.route(a, b, room);
     let points = trim_end(&trim_start(&points, a), b);
     (points.len() >= 2).then(|| RoutedLink {
         kind,
@@ -173,6 +193,7 @@ pub fn paint_link_labels(
 ) -> Vec<Rect> {
     let (size, weight) = (style::LINK_LABEL_SIZE, FontWeight::Regular);
     let mut placed: Vec<Rect> = Vec::new();
+    let mut taken = super::rect_grid::RectGrid::new(cards);
     for link in links.iter().filter(|l| !l.label.is_empty()) {
         let w = text::text_width(&link.label, size, weight);
         let h = text::line_height(size, weight);
@@ -195,12 +216,7 @@ pub fn paint_link_labels(
                 [Point::new(p.x + shift, p.y), Point::new(p.x - shift, p.y)]
             });
         let candidates = on_line.chain(beside);
-        let is_clear = |plate: &Rect| {
-            !cards
-                .iter()
-                .chain(&placed)
-                .any(|other| other.intersects(plate))
-        };
+        let is_clear = |plate: &Rect| !taken.any_intersecting(plate);
         let clear = candidates.map(plate_at).find(|plate| is_clear(plate));
         let Some(plate) = clear.or_else(|| {
             segments
@@ -210,6 +226,7 @@ pub fn paint_link_labels(
             continue;
         };
         placed.push(plate);
+        taken.insert(plate);
         shapes.push(Shape::Rect {
             rect: plate,
             corner_radius: 3.0,

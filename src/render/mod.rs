@@ -13,6 +13,7 @@ pub mod page_chart;
 pub mod pdf;
 pub mod pdf_pages;
 pub mod png;
+mod rect_grid;
 pub mod style;
 pub mod svg;
 pub mod text;

@@ -4,6 +4,13 @@
 
 use std::collections::HashMap;
 
+#[cfg(test)]
+thread_local! {
+    /// How many `id#n` candidates this thread tried: the cost of making repeated ids unique, counted so a
+    /// test can tell it stays linear without timing anything.
+    static SUFFIX_TRIES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 use super::ImportWarning;
 use crate::model::{Chart, Unit, UnitId};
 
@@ -49,6 +56,9 @@ pub struct Assembler {
     files: Vec<String>,
     pending: Vec<Pending>,
     taken: HashMap<String, usize>,
+    /// For each repeated id, the next `#n` suffix to try: starting from 2 on every repeat made importing an
+    /// id repeated n times quadratic.
+    next_suffix: HashMap<String, usize>,
     warnings: Vec<(usize, usize, String)>,
     vocabulary: Vocabulary,
 }
@@ -67,6 +77,7 @@ impl Assembler {
             files,
             pending: Vec::new(),
             taken: HashMap::new(),
+            next_suffix: HashMap::new(),
             warnings: Vec::new(),
             vocabulary,
         }
@@ -88,10 +99,16 @@ impl Assembler {
         }
         let wanted = pending.unit.id.0.clone();
         if let Some(&first) = self.taken.get(&wanted) {
-            let unique = (2..)
-                .map(|n| format!("{wanted}#{n}"))
-                .find(|candidate| !self.taken.contains_key(candidate))
-                .unwrap_or_else(|| format!("{wanted}#{}", self.pending.len() + 1));
+            let next = self.next_suffix.entry(wanted.clone()).or_insert(2);
+            let (n, unique) = (*next..)
+                .map(|n| {
+                    #[cfg(test)]
+                    SUFFIX_TRIES.with(|c| c.set(c.get() + 1));
+                    (n, format!("{wanted}#{n}"))
+                })
+                .find(|(_, candidate)| !self.taken.contains_key(candidate))
+                .unwrap_or_else(|| (*next, format!("{wanted}#{}", self.pending.len() + 1)));
+            *next = n + 1;
             let first_place = self.place(first);
             self.warn(
                 pending.file,
@@ -595,5 +612,30 @@ mod tests {
         assert_eq!(canonical_number("0").as_deref(), Some("0"));
         assert_eq!(canonical_number("7.5"), None);
         assert_eq!(canonical_number("A7"), None);
+    }
+
+    #[test]
+    fn an_id_repeated_many_times_tries_each_suffix_about_once() {
+        let n = 20_000;
+        let mut rows: Vec<Pending> = (0..n).map(|k| row("x", None, k + 2)).collect();
+        // A row that already has the id a suffix would give is stepped over, not duplicated.
+        rows.insert(1, row("x#3", None, 1));
+        SUFFIX_TRIES.with(|c| c.set(0));
+        let (chart, warnings) = assemble(rows);
+        let tries = SUFFIX_TRIES.with(|c| c.get());
+        assert!(tries <= n + 2, "{tries} suffixes tried for {n} rows");
+        assert_eq!(chart.len(), n + 1);
+        assert_eq!(warnings.len(), n - 1);
+        assert!(
+            warnings[0].message.contains("'x#2'"),
+            "{}",
+            warnings[0].message
+        );
+        assert!(
+            warnings[1].message.contains("'x#4'"),
+            "{}",
+            warnings[1].message
+        );
+        assert!(chart.contains(&UnitId::new(format!("x#{}", n + 1))));
     }
 }
