@@ -56,10 +56,7 @@ fn a_pdf_report_of_one_chart_has_every_section() {
         "New posts (4)",
         "Senior Policy & Performance",
     ] {
-        assert!(
-            support::holds(&text, section),
-            "'{section}' missing: {text}"
-        );
+        assert!(support::holds(&text, section), "'{section}' missing: {text}");
     }
 }
 
