@@ -53,6 +53,38 @@ fn page_layouts(options: &LayoutOptions, chart_box: Rect) -> Vec<LayoutOptions> 
     ]
 }
 
+/// Gaps between cards on paper: tighter than on screen, where there is room to spare.
+const PAPER_SIBLING_GAP: f32 = 16.0;
+const PAPER_LEVEL_GAP: f32 = 40.0;
+
+/// Layouts for the groups of a paginated document, tried in order when deciding what fits on a page and
+/// the one of least area kept for each group: auto-fit towards the page's shape (for a branch that fills a
+/// page), towards a square and a tall block (small branches that share a page pack best as compact
+/// blocks), with paper's tighter gaps, and the view's own layout.
+fn group_layouts(options: &LayoutOptions, chart_box: Rect) -> Vec<LayoutOptions> {
+    let page = chart_box.w / chart_box.h.max(1.0);
+    // Auto-fit judges a block by its breadth, so compact stacks (chosen whenever they are narrow enough)
+    // would make tall blocks: the paper layouts leave that to auto-fit.
+    let paper = LayoutOptions {
+        compact: false,
+        sibling_gap: options.sibling_gap.min(PAPER_SIBLING_GAP),
+        level_gap: options.level_gap.min(PAPER_LEVEL_GAP),
+        ..options.clone()
+    };
+    let mut layouts: Vec<LayoutOptions> = [page, 1.0, 0.5]
+        .into_iter()
+        .map(|aspect| LayoutOptions {
+            target_aspect: Some(aspect),
+            ..paper.clone()
+        })
+        .collect();
+    layouts.push(LayoutOptions {
+        target_aspect: None,
+        ..options.clone()
+    });
+    layouts
+}
+
 fn subject(chart: &Chart, options: &RenderOptions) -> Chart {
     match options.subtree.as_ref().filter(|id| chart.contains(id)) {
         Some(id) => {
@@ -242,7 +274,7 @@ pub fn paged_document(
         furniture.colours = build::colouring_of(&chart, options).key;
     }
     let sheet = Sheet::new(&paper.paper, &furniture, page::MAX_HEADING_ROWS);
-    let layouts = page_layouts(&options.layout, sheet.chart_box);
+    let layouts = group_layouts(&options.layout, sheet.chart_box);
     let page_options = options.clone();
     let index: HashMap<&UnitId, usize> = forest
         .ids
@@ -319,21 +351,8 @@ pub fn paged_document(
     let mut bookmarks = Vec::with_capacity(total);
     for (p, plan) in pagination.pages.iter().enumerate() {
         let (drawing, area) = source.drawing(plan);
-        let mut heading: Vec<String> = plan.chain.iter().map(|&i| name(i)).collect();
-        if let (Some((part, parts)), Some(top)) = (plan.part, plan.top)
-            && part > 1
-        {
-            heading.push(format!("{} (reports, part {part} of {parts})", name(top)));
-        }
-        let mut heading = heading.join(" > ");
-        if let Some(from) = plan.from_page {
-            if !heading.is_empty() {
-                heading.push_str(" · ");
-            }
-            heading.push_str(&format!("from page {}", from + 1));
-        }
         let furniture = Furniture {
-            heading,
+            heading: page_heading(plan, &name),
             footer_right: format!("Page {} of {total}", p + 1),
             ..furniture.clone()
         };
@@ -346,18 +365,20 @@ pub fn paged_document(
             options.theme,
         );
         drawings.push(page);
-        let mut title = match plan.top {
-            Some(top) => name(top),
-            None => title.clone(),
-        };
-        if let Some((part, parts)) = plan.part {
-            title.push_str(&format!(" ({part}/{parts})"));
+        for group in &plan.groups {
+            let mut title = match group.top {
+                Some(top) => name(top),
+                None => title.clone(),
+            };
+            if let Some((part, parts)) = group.part {
+                title.push_str(&format!(" ({part}/{parts})"));
+            }
+            bookmarks.push(Bookmark {
+                title: format!("{} · page {}", title, p + 1),
+                page: p,
+                parent: group.outline_parent,
+            });
         }
-        bookmarks.push(Bookmark {
-            title: format!("{} · page {}", title, p + 1),
-            page: p,
-            parent: plan.outline_parent,
-        });
     }
     if index_pages > 0 {
         let first_index = drawings.len();
@@ -384,6 +405,39 @@ pub fn paged_document(
         drawings,
         bookmarks,
     }
+}
+
+/// The heading under a page's title: for a page of one branch, the chain of managers above it and where it
+/// continues from; for a page several branches share (each labelled with its own chain), which pages
+/// they continue from.
+fn page_heading(page: &pages::Page, name: &dyn Fn(usize) -> String) -> String {
+    if page.groups.len() > 1 {
+        let mut from: Vec<usize> = page.groups.iter().filter_map(|g| g.from_page).collect();
+        from.sort_unstable();
+        from.dedup();
+        let listed: Vec<String> = from.iter().map(|p| (p + 1).to_string()).collect();
+        let pages = match listed.as_slice() {
+            [] => String::new(),
+            [one] => format!(" · from page {one}"),
+            [rest @ .., last] => format!(" · from pages {} and {last}", rest.join(", ")),
+        };
+        return format!("{} branches{pages}", page.groups.len());
+    }
+    let plan = page.first();
+    let mut heading: Vec<String> = plan.chain.iter().map(|&i| name(i)).collect();
+    if let (Some((part, parts)), Some(top)) = (plan.part, plan.top)
+        && part > 1
+    {
+        heading.push(format!("{} (reports, part {part} of {parts})", name(top)));
+    }
+    let mut heading = heading.join(" > ");
+    if let Some(from) = plan.from_page {
+        if !heading.is_empty() {
+            heading.push_str(" · ");
+        }
+        heading.push_str(&format!("from page {}", from + 1));
+    }
+    heading
 }
 
 /// The multi-page PDF, and how many pages it has.

@@ -1,5 +1,8 @@
 //! `orgchart export --fit` and `--pages` end to end: the real binary, the PDF it writes (page sizes from the
-//! file, text through `pdftotext`), and the page drawings behind it through the library.
+//! file, text through the `pdf-extract` crate, so no system package is needed), and the page drawings
+//! behind it through the library.
+
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -75,19 +78,14 @@ fn media_boxes(pdf: &[u8]) -> Vec<String> {
         .collect()
 }
 
-/// The PDF's text in content order, with all white space removed, so names wrapped over two rows of a card
-/// are still found whole.
+/// The PDF's text with all white space removed, so names wrapped over two rows of a card are still found
+/// whole.
 fn pdf_text(path: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8", arg(path), "-"])
-        .output()
-        .expect("pdftotext runs (Debian package poppler-utils; .ci/run installs it)");
-    assert!(output.status.success(), "pdftotext failed");
-    squeeze(&String::from_utf8_lossy(&output.stdout))
+    support::pdf_text(&std::fs::read(path).unwrap())
 }
 
 fn squeeze(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+    support::squeezed(text)
 }
 
 #[test]

@@ -3,7 +3,10 @@
 
 use std::ops::Range;
 
-use super::{Page, PageLink, PageNode, PageRequest, Pagination};
+use crate::geom::{Rect, Size};
+
+use super::pack::Shelves;
+use super::{Group, Page, PageLink, PageNode, PageRequest, Pagination};
 
 /// The top of a group of pages: one unit's branch, or the whole forest when it has several roots.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,8 +213,8 @@ impl Planner<'_> {
 impl Planner<'_> {
     fn trial(&self, head: Head, items: &[usize], first_part: bool) -> (bool, f32, usize) {
         let (nodes, parent) = self.cards_of(head, items, first_part, 0, Mode::Plan);
-        let (fits, _, area) = self.request.measure(&nodes, &parent);
-        (fits, area, nodes.len())
+        let measured = self.request.measure(&nodes, &parent, false);
+        (measured.fits, measured.area(), nodes.len())
     }
 
     fn set_cuts(&mut self, order: &[usize], count: usize) {
@@ -294,19 +297,23 @@ impl Planner<'_> {
             let first_part = parts.is_empty();
             let fits = |len: usize| self.trial(head, &items[start..start + len], first_part).0;
             let left = items.len() - start;
-            // Gallop to a length that does not fit, then search between the last that did and it.
+            // Gallop through lengths doubling to find the longest that fits and the next that does not
+            // (a stack of reports can fit again when it turns into pairs of columns, so a failure does
+            // not end the gallop), then search between them.
             let mut good = 1;
             let mut bad = None;
-            while good < left {
-                let probe = (good * 2).min(left);
-                if fits(probe) {
-                    good = probe;
-                } else {
-                    bad = Some(probe);
-                    break;
+            let mut probe = 2;
+            while probe < 2 * left {
+                let len = probe.min(left);
+                if fits(len) {
+                    good = len;
+                    bad = None;
+                } else if bad.is_none() {
+                    bad = Some(len);
                 }
+                probe *= 2;
             }
-            if let Some(mut bad) = bad {
+            if let Some(mut bad) = bad.filter(|&bad| bad > good) {
                 while bad - good > 1 {
                     let mid = (good + bad) / 2;
                     if fits(mid) {
@@ -354,9 +361,21 @@ impl Planner<'_> {
     }
 }
 
-/// One group of pages waiting for its numbers: its head, the page its stub is on, and the bookmark above.
+/// One group of pages waiting for its numbers: its head, the page its stub is on, and the bookmark above
+/// (the index of the planned group holding its stub).
 struct Pending {
     head: Head,
+    from_page: Option<usize>,
+    outline_parent: Option<usize>,
+}
+
+/// A group with its page decided, waiting for its cards.
+struct Planned {
+    head: Head,
+    items: Range<usize>,
+    first_part: bool,
+    part: Option<(usize, usize)>,
+    page: usize,
     from_page: Option<usize>,
     outline_parent: Option<usize>,
 }
@@ -372,7 +391,9 @@ impl Planner<'_> {
             self.cut[*single] = false;
             return vec![Head::Unit(*single)];
         }
-        if self.trial(Head::Forest, &roots, true).0 {
+        // A top whose reports continue over several pages cannot share a page as one card.
+        let whole = roots.iter().all(|&r| self.parts[r].is_none());
+        if whole && self.trial(Head::Forest, &roots, true).0 {
             return vec![Head::Forest];
         }
         let mut units = vec![1usize; self.request.forest.len()];
@@ -393,13 +414,14 @@ impl Planner<'_> {
         vec![Head::Unit(main), Head::Forest]
     }
 
+    /// Puts every group on a page, in reading order: each on the first page (not before the page of its
+    /// stub) with room left for it, so small branches share pages; then fills the pages in.
     fn assemble(&self, tops: &[Head]) -> Pagination {
         let n = self.request.forest.len();
         let mut page_of = vec![0; n];
         let mut group_page = vec![0; n];
-        let mut pages: Vec<Page> = Vec::new();
-        // (page, head, items of the page, first part?) for filling in once every page has its number.
-        let mut contents: Vec<(Head, Range<usize>, bool)> = Vec::new();
+        let mut planned: Vec<Planned> = Vec::new();
+        let mut sheets: Vec<Shelves> = Vec::new();
         let mut stack: Vec<Pending> = tops
             .iter()
             .rev()
@@ -415,41 +437,48 @@ impl Planner<'_> {
                 .parts_of(group.head)
                 .cloned()
                 .unwrap_or_else(|| std::iter::once(0..items.len()).collect());
-            let first = pages.len();
-            let (top_unit, chain) = match group.head {
-                Head::Forest => (None, Vec::new()),
-                Head::Unit(u) => {
-                    group_page[u] = first;
-                    page_of[u] = first;
-                    (Some(u), self.chain_above(u))
-                }
-            };
+            let first = planned.len();
             let count = parts.len();
+            let mut below = Vec::new();
             for (j, part) in parts.iter().enumerate() {
-                pages.push(Page {
-                    top: top_unit,
-                    chain: chain.clone(),
-                    from_page: if j == 0 {
-                        group.from_page
-                    } else {
-                        Some(first + j - 1)
-                    },
+                let (nodes, parent) =
+                    self.cards_of(group.head, &items[part.clone()], j == 0, 0, Mode::Plan);
+                let size = self.request.measure(&nodes, &parent, true).size;
+                let (earliest, from_page) = match j {
+                    0 => (group.from_page.unwrap_or(0), group.from_page),
+                    _ => (
+                        planned[first + j - 1].page,
+                        Some(planned[first + j - 1].page),
+                    ),
+                };
+                let page = place(
+                    &mut sheets,
+                    self.request.capacity,
+                    earliest,
+                    planned.len(),
+                    size,
+                );
+                if let (Head::Unit(u), 0) = (group.head, j) {
+                    group_page[u] = page;
+                    page_of[u] = page;
+                }
+                let index = planned.len();
+                for &item in &items[part.clone()] {
+                    self.place_branch(item, page, index, &mut page_of, &mut below);
+                }
+                planned.push(Planned {
+                    head: group.head,
+                    items: part.clone(),
+                    first_part: j == 0,
                     part: (count > 1).then_some((j + 1, count)),
+                    page,
+                    from_page,
                     outline_parent: if j == 0 {
                         group.outline_parent
                     } else {
                         Some(first)
                     },
-                    ..Page::default()
                 });
-                contents.push((group.head, part.clone(), j == 0));
-            }
-            let mut below = Vec::new();
-            for (j, part) in parts.iter().enumerate() {
-                let page = first + j;
-                for &item in &items[part.clone()] {
-                    self.place_branch(item, page, &mut page_of, &mut below);
-                }
             }
             stack.extend(below.into_iter().rev());
         }
@@ -457,13 +486,53 @@ impl Planner<'_> {
             page_of: &page_of,
             group_page: &group_page,
         };
-        for (page, (head, part, first_part)) in pages.iter_mut().zip(contents) {
-            let items = &self.items(head)[part];
-            let from = page.from_page.unwrap_or(0);
-            let (nodes, parent) = self.cards_of(head, items, first_part, from, mode);
-            page.layout = self.request.measure(&nodes, &parent).1;
-            page.nodes = nodes;
-            page.parent = parent;
+        // Groups are numbered page by page, in the order they were put on their page.
+        let mut on_page: Vec<Vec<usize>> = vec![Vec::new(); sheets.len()];
+        for (g, plan) in planned.iter().enumerate() {
+            on_page[plan.page].push(g);
+        }
+        let mut number = vec![0; planned.len()];
+        for (k, &g) in on_page.iter().flatten().enumerate() {
+            number[g] = k;
+        }
+        let mut pages = Vec::with_capacity(on_page.len());
+        for members in &on_page {
+            let mut page = Page::default();
+            let mut shelves = Shelves::new(self.request.capacity);
+            for &g in members {
+                let plan = &planned[g];
+                let head_items = &self.items(plan.head)[plan.items.clone()];
+                let from = plan.from_page.unwrap_or(0);
+                let (nodes, parent) =
+                    self.cards_of(plan.head, head_items, plan.first_part, from, mode);
+                let measured = self.request.measure(&nodes, &parent, true);
+                shelves.add(page.groups.len(), measured.size);
+                let start = page.nodes.len();
+                page.parent
+                    .extend(parent.iter().map(|p| p.map(|p| p + start)));
+                page.nodes.extend(nodes);
+                page.groups.push(Group {
+                    nodes: start..page.nodes.len(),
+                    top: match plan.head {
+                        Head::Unit(u) => Some(u),
+                        Head::Forest => None,
+                    },
+                    chain: match plan.head {
+                        Head::Unit(u) => self.chain_above(u),
+                        Head::Forest => Vec::new(),
+                    },
+                    from_page: plan.from_page,
+                    part: plan.part,
+                    number: number[g],
+                    outline_parent: plan.outline_parent.map(|o| number[o]),
+                    layout: measured.layout,
+                    slot: Rect::new(0.0, 0.0, measured.size.w, measured.size.h),
+                });
+            }
+            for (k, slot) in shelves.slots() {
+                page.groups[k].slot = slot;
+            }
+            pages.push(page);
         }
         Pagination { pages, page_of }
     }
@@ -473,6 +542,7 @@ impl Planner<'_> {
         &self,
         start: usize,
         page: usize,
+        group: usize,
         page_of: &mut [usize],
         below: &mut Vec<Pending>,
     ) {
@@ -482,7 +552,7 @@ impl Planner<'_> {
                 below.push(Pending {
                     head: Head::Unit(u),
                     from_page: Some(page),
-                    outline_parent: Some(page),
+                    outline_parent: Some(group),
                 });
                 continue;
             }
@@ -504,4 +574,23 @@ impl Planner<'_> {
         chain.reverse();
         chain
     }
+}
+
+/// The first page from `earliest` on with room for a box of `size`, a new page when none has.
+fn place(
+    sheets: &mut Vec<Shelves>,
+    capacity: Size,
+    earliest: usize,
+    item: usize,
+    size: Size,
+) -> usize {
+    for (p, sheet) in sheets.iter_mut().enumerate().skip(earliest) {
+        if sheet.try_add(item, size) {
+            return p;
+        }
+    }
+    let mut sheet = Shelves::new(capacity);
+    sheet.add(item, size);
+    sheets.push(sheet);
+    sheets.len() - 1
 }

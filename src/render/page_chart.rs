@@ -5,18 +5,22 @@
 
 use std::collections::HashMap;
 
-use crate::geom::{Rect, Size};
-use crate::layout::{Layout, LayoutOptions, Orientation, layout};
+use crate::geom::{Point, Rect, Size};
+use crate::layout::{Connector, Layout, LayoutOptions, Orientation, layout};
 use crate::metrics::Totals;
 use crate::model::{Chart, Forest, Link, Unit, UnitId};
-use crate::pages::{Page, PageNode};
+use crate::pages::{Group, LABEL_ROOM, Page, PageNode, ROUTE_ROOM};
 
 use super::build::{self, RenderOptions};
 use super::card::{self, CardInput, CardSpec};
 use super::colour_by::Colouring;
-use super::drawing::{Card, Dash, Drawing, Shape, Stroke};
+use super::drawing::{Card, Dash, Drawing, FontWeight, Shape, Stroke};
 use super::links::{self, RoutedLink};
-use super::style;
+use super::page::first_row;
+use super::{style, text};
+
+/// Size of a group's label, in chart units: at the smallest scale a page prints at, still above 6 pt.
+const LABEL_SIZE: f32 = style::FIGURES_SIZE;
 
 /// What every page of one document shares.
 pub struct PageSource<'a> {
@@ -135,24 +139,122 @@ impl PageSource<'_> {
         self.card(&widest(node)).size
     }
 
-    /// The page's chart in chart units (cards, connectors, links; no title, key or footer), and the area
-    /// it covers.
+    /// The label over a group that shares its page: the chain above the branch (leading managers left off
+    /// when it runs over two rows of `width`), its part, and where it continues from.
+    pub fn group_label(&self, group: &Group, width: f32) -> Vec<String> {
+        let mut names: Vec<String> = group.chain.iter().map(|&i| self.name(i)).collect();
+        if let (Some((part, parts)), Some(top)) = (group.part, group.top)
+            && part > 1
+        {
+            names.push(format!(
+                "{} (reports, part {part} of {parts})",
+                self.name(top)
+            ));
+        }
+        let from = group.from_page.map(|p| format!("from page {}", p + 1));
+        if group.top.is_none() {
+            names.push("Tops of the structure without a manager".to_owned());
+        }
+        // The last name and the page always show; leading managers give way to an ellipsis.
+        let keep_last = usize::from(!names.is_empty());
+        for skip in 0..=names.len().saturating_sub(keep_last) {
+            let mut chain = names[skip..].join(" > ");
+            if skip > 0 {
+                chain = format!("… > {chain}");
+            }
+            let text = match (&from, chain.is_empty()) {
+                (Some(from), true) => from.clone(),
+                (Some(from), false) => format!("{chain} · {from}"),
+                (None, _) => chain,
+            };
+            let wrapped = text::wrap(&text, LABEL_SIZE, FontWeight::Regular, width);
+            if wrapped.len() <= 2 || skip == names.len().saturating_sub(keep_last) {
+                let mut rows: Vec<String> = wrapped.into_iter().take(3).collect();
+                if rows.len() > 2 {
+                    rows.truncate(2);
+                    let last = format!("{} …", rows[1]);
+                    rows[1] = first_row(&last, LABEL_SIZE, FontWeight::Regular, width);
+                }
+                return rows;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The page's chart in chart units (cards, connectors, links, and a label over each group when several
+    /// share the page; no title, key or footer), and the area it covers. Each group is laid out on its own
+    /// and put in the slot pagination packed it into.
     pub fn drawing(&self, page: &Page) -> (Drawing, Rect) {
         let palette = style::palette(self.options.theme);
-        let forest = page.forest(&self.forest.ids);
         let mut specs: Vec<CardSpec> = page.nodes.iter().map(|node| self.card(node)).collect();
-        if self.options.layout.orientation == Orientation::TopDown {
-            build::align_row_heights(&forest, &mut specs);
+        let labelled = page.groups.len() > 1;
+        let mut placed = Layout {
+            rects: vec![Rect::default(); page.nodes.len()],
+            connectors: Vec::new(),
+            bounds: Rect::default(),
+        };
+        let mut label_shapes = Vec::new();
+        let mut label_area = Vec::new();
+        for group in &page.groups {
+            let range = group.nodes.start.min(specs.len())..group.nodes.end.min(specs.len());
+            let forest = page.group_forest(group, self.forest);
+            if self.options.layout.orientation == Orientation::TopDown {
+                build::align_row_heights(&forest, &mut specs[range.clone()]);
+            }
+            let sizes: Vec<Size> = specs[range.clone()].iter().map(|spec| spec.size).collect();
+            let local = layout(&forest, &sizes, &[], self.layout_of(group));
+            let top = if labelled { LABEL_ROOM } else { 0.0 };
+            let dx = group.slot.x + ROUTE_ROOM / 2.0 - local.bounds.x;
+            let dy = group.slot.y + top + ROUTE_ROOM / 2.0 - local.bounds.y;
+            for (i, rect) in local.rects.iter().enumerate() {
+                if let Some(at) = placed.rects.get_mut(range.start + i) {
+                    *at = rect.translate(dx, dy);
+                }
+            }
+            placed
+                .connectors
+                .extend(local.connectors.into_iter().map(|c| {
+                    Connector {
+                        parent: c.parent + range.start,
+                        child: c.child + range.start,
+                        points: c
+                            .points
+                            .iter()
+                            .map(|p| Point::new(p.x + dx, p.y + dy))
+                            .collect(),
+                    }
+                }));
+            let bounds = local.bounds.translate(dx, dy);
+            placed.bounds = if range.start == 0 {
+                bounds
+            } else {
+                placed.bounds.union(&bounds)
+            };
+            if labelled {
+                let width = (group.slot.w - ROUTE_ROOM / 2.0).max(style::CARD_BASE_WIDTH);
+                let x = group.slot.x + ROUTE_ROOM / 4.0;
+                let line = text::line_height(LABEL_SIZE, FontWeight::Regular);
+                for (row, words) in self.group_label(group, width).into_iter().enumerate() {
+                    let y = group.slot.y + row as f32 * line;
+                    let w = text::text_width(&words, LABEL_SIZE, FontWeight::Regular);
+                    label_area.push(Rect::new(x, y, w, line));
+                    label_shapes.push(Shape::Text {
+                        pos: Point::new(x, y + text::ascent(LABEL_SIZE, FontWeight::Regular)),
+                        text: words,
+                        size: LABEL_SIZE,
+                        weight: FontWeight::Regular,
+                        color: palette.role,
+                        strike: false,
+                    });
+                }
+            }
         }
-        let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();
-        let options = self.layout_of(page);
-        let mut placed = layout(&forest, &sizes, &[], options);
         let is_reference = |i: usize| matches!(page.nodes.get(i), Some(PageNode::Reference { .. }));
         // A reference hangs from its unit in the layout, but its line is the link's, not line management.
         placed.connectors.retain(|c| !is_reference(c.child));
-        let routed = self.route(page, &placed, options);
+        let routed = self.route(page, &placed, &self.options.layout);
 
-        let mut shapes = Vec::new();
+        let mut shapes = label_shapes;
         links::paint_connectors(&placed, &palette, &mut shapes);
         links::paint_links(&routed, &palette, &mut shapes);
         let mut cards = Vec::new();
@@ -190,6 +292,7 @@ impl PageSource<'_> {
             .flat_map(|link| &link.points)
             .map(|p| Rect::new(p.x - 8.0, p.y - 12.0, 16.0, 24.0))
             .chain(plates)
+            .chain(label_area)
             .fold(placed.bounds.expand(FRAME_GAP), |area, r| area.union(&r));
         let drawing = Drawing {
             bounds: area,
@@ -200,13 +303,13 @@ impl PageSource<'_> {
         (drawing, area)
     }
 
-    /// Links with both ends on the page, and each reference card's link to its unit.
-    fn layout_of(&self, page: &Page) -> &LayoutOptions {
+    fn layout_of(&self, group: &Group) -> &LayoutOptions {
         self.layouts
-            .get(page.layout)
+            .get(group.layout)
             .unwrap_or(&self.options.layout)
     }
 
+    /// Links with both ends on the page, and each reference card's link to its unit.
     fn route(&self, page: &Page, placed: &Layout, options: &LayoutOptions) -> Vec<RoutedLink> {
         let at: HashMap<usize, usize> = page
             .nodes

@@ -1,10 +1,10 @@
-//! A PDF of several pages with bookmarks: each page drawing becomes a usvg tree, svg2pdf turns it into a
-//! form XObject with its text kept as text, and pdf-writer (the version svg2pdf itself uses) puts each on
-//! a page of its own size and writes the outline.
+//! A PDF of several pages with bookmarks: the page drawings become one usvg tree, svg2pdf turns each page
+//! into a form XObject with its text kept as text (sharing one copy of each font), and pdf-writer (the
+//! version svg2pdf itself uses) puts each on a page of its own size and writes the outline.
 
 use std::collections::HashMap;
 
-use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, TextStr};
+use pdf_writer::{Chunk, Content, Finish, Name, Pdf, Rect, Ref, TextStr};
 
 use super::drawing::Drawing;
 use super::page::UNITS_PER_POINT;
@@ -39,29 +39,34 @@ pub(crate) fn to_pdf_pages_with(
     let tree_ref = alloc.bump();
     let page_refs: Vec<Ref> = pages.iter().map(|_| alloc.bump()).collect();
     let mut pdf = Pdf::new();
-    let mut chunks = Vec::with_capacity(pages.len());
+    let options = svg2pdf::ConversionOptions {
+        compress,
+        embed_text: true,
+        ..svg2pdf::ConversionOptions::default()
+    };
+    let drawn = match shared_drawings(pages, options, &mut alloc)? {
+        Some(shared) => shared,
+        None => separate_drawings(pages, options, &mut alloc)?,
+    };
     let name = Name(b"P");
-    for (drawing, &page_ref) in pages.iter().zip(&page_refs) {
-        let tree = parse(&to_svg(drawing))?;
-        let options = svg2pdf::ConversionOptions {
-            compress,
-            embed_text: true,
-            ..svg2pdf::ConversionOptions::default()
-        };
-        let (chunk, x_ref) =
-            svg2pdf::to_chunk(&tree, options).map_err(|err| RenderError::Pdf(err.to_string()))?;
-        let mut map = HashMap::new();
-        let chunk = chunk.renumber(|old| *map.entry(old).or_insert_with(|| alloc.bump()));
-        let x_ref = map
-            .get(&x_ref)
-            .copied()
-            .ok_or_else(|| RenderError::Pdf("the page's drawing went missing".to_owned()))?;
+    for ((drawing, &page_ref), &x_ref) in pages.iter().zip(&page_refs).zip(&drawn.x_refs) {
         // Paper sizes are whole (or simple) points: undo the float error of converting to page units.
         let points = |units: f32| (units / UNITS_PER_POINT * 1000.0).round() / 1000.0;
         let (w, h) = (points(drawing.bounds.w), points(drawing.bounds.h));
         let content_ref = alloc.bump();
         let mut content = Content::new();
-        content.transform([w, 0.0, 0.0, h, 0.0, 0.0]).x_object(name);
+        match drawn.space {
+            // The page's own group, in the drawing's units with y down: flip and scale to points.
+            Space::Drawing => {
+                let scale = 1.0 / UNITS_PER_POINT;
+                content.transform([scale, 0.0, 0.0, -scale, 0.0, h]);
+            }
+            // A whole tree drawn as a 1 x 1 image.
+            Space::Unit => {
+                content.transform([w, 0.0, 0.0, h, 0.0, 0.0]);
+            }
+        }
+        content.x_object(name);
         pdf.stream(content_ref, &content.finish());
         let mut page = pdf.page(page_ref);
         page.media_box(Rect::new(0.0, 0.0, w, h));
@@ -69,9 +74,8 @@ pub(crate) fn to_pdf_pages_with(
         page.contents(content_ref);
         page.resources().x_objects().pair(name, x_ref);
         page.finish();
-        chunks.push(chunk);
     }
-    for chunk in &chunks {
+    for chunk in &drawn.chunks {
         pdf.extend(chunk);
     }
     pdf.pages(tree_ref)
@@ -94,6 +98,138 @@ pub(crate) fn to_pdf_pages_with(
     }
     document_info.finish();
     Ok(pdf.finish())
+}
+
+/// The coordinate space a page's form XObject is drawn in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Space {
+    /// The drawing's own units, y down, from the page drawing's top-left.
+    Drawing,
+    /// The unit square (svg2pdf's XObject for a whole tree).
+    Unit,
+}
+
+/// Every page's drawing as a form XObject, and the objects they need.
+struct Drawn {
+    chunks: Vec<Chunk>,
+    x_refs: Vec<Ref>,
+    space: Space,
+}
+
+/// All pages in one svg2pdf pass, so the fonts are embedded once for the document rather than once a page
+/// (about 30 KB a page). Every page is an isolated group of one SVG, all at the same origin: svg2pdf makes
+/// each isolated group a form XObject of its own, which the page draws alone. `None` when the XObjects of
+/// the pages cannot be told apart in svg2pdf's output (then each page is converted on its own).
+fn shared_drawings(
+    pages: &[Drawing],
+    options: svg2pdf::ConversionOptions,
+    alloc: &mut Ref,
+) -> Result<Option<Drawn>, RenderError> {
+    if pages.is_empty() {
+        return Ok(None);
+    }
+    let width = pages.iter().map(|d| d.bounds.w).fold(1.0, f32::max);
+    let height = pages.iter().map(|d| d.bounds.h).fold(1.0, f32::max);
+    let mut svg = String::new();
+    for (i, drawing) in pages.iter().enumerate() {
+        let page = to_svg(drawing);
+        // `to_svg` writes the `<svg>` element on its first row and closes it on its last.
+        let (header, body) = page.split_once('\n').unwrap_or(("", ""));
+        if i == 0 {
+            let attributes = header
+                .split_once(" font-family=")
+                .map_or("", |(_, rest)| rest.trim_end_matches('>'));
+            svg.push_str(&format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family={attributes}>"#
+            ));
+            svg.push('\n');
+        }
+        let body = body.trim_end().trim_end_matches("</svg>");
+        svg.push_str(&format!(
+            r#"<g style="isolation:isolate" transform="translate({} {})">"#,
+            -drawing.bounds.x, -drawing.bounds.y
+        ));
+        svg.push_str(body);
+        svg.push_str("</g>\n");
+    }
+    svg.push_str("</svg>\n");
+    let tree = parse(&svg)?;
+    let (chunk, whole) =
+        svg2pdf::to_chunk(&tree, options).map_err(|err| RenderError::Pdf(err.to_string()))?;
+    let mut map = HashMap::new();
+    let chunk = chunk.renumber(|old| *map.entry(old).or_insert_with(|| alloc.bump()));
+    let Some(whole) = map.get(&whole).copied() else {
+        return Ok(None);
+    };
+    let x_refs = x_objects_of(chunk.as_bytes(), whole);
+    if x_refs.len() != pages.len() {
+        return Ok(None);
+    }
+    Ok(Some(Drawn {
+        chunks: vec![chunk],
+        x_refs,
+        space: Space::Drawing,
+    }))
+}
+
+/// The form XObjects the resources of object `owner` name `xo0`, `xo1`, ..., in the order of their names
+/// (svg2pdf names them in drawing order).
+fn x_objects_of(bytes: &[u8], owner: Ref) -> Vec<Ref> {
+    let text = String::from_utf8_lossy(bytes);
+    let opening = format!("{} 0 obj", owner.get());
+    let Some(at) = text
+        .match_indices(&opening)
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || text[..at].ends_with('\n'))
+    else {
+        return Vec::new();
+    };
+    let object = &text[at..];
+    let dictionary = object.split("stream").next().unwrap_or("");
+    let Some((_, entries)) = dictionary.split_once("/XObject <<") else {
+        return Vec::new();
+    };
+    let entries = entries.split(">>").next().unwrap_or("");
+    let words: Vec<&str> = entries.split_whitespace().collect();
+    let mut named: Vec<(u32, Ref)> = Vec::new();
+    for pair in words.windows(4) {
+        if let [name, id, "0", "R"] = pair
+            && let Some(number) = name.strip_prefix("/xo").and_then(|n| n.parse::<u32>().ok())
+            && let Ok(id) = id.parse::<i32>()
+        {
+            named.push((number, Ref::new(id)));
+        }
+    }
+    named.sort_unstable_by_key(|(number, _)| *number);
+    named.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Each page converted on its own (each with its own copy of the fonts).
+fn separate_drawings(
+    pages: &[Drawing],
+    options: svg2pdf::ConversionOptions,
+    alloc: &mut Ref,
+) -> Result<Drawn, RenderError> {
+    let mut chunks = Vec::with_capacity(pages.len());
+    let mut x_refs = Vec::with_capacity(pages.len());
+    for drawing in pages {
+        let tree = parse(&to_svg(drawing))?;
+        let (chunk, x_ref) =
+            svg2pdf::to_chunk(&tree, options).map_err(|err| RenderError::Pdf(err.to_string()))?;
+        let mut map = HashMap::new();
+        let chunk = chunk.renumber(|old| *map.entry(old).or_insert_with(|| alloc.bump()));
+        let x_ref = map
+            .get(&x_ref)
+            .copied()
+            .ok_or_else(|| RenderError::Pdf("the page's drawing went missing".to_owned()))?;
+        chunks.push(chunk);
+        x_refs.push(x_ref);
+    }
+    Ok(Drawn {
+        chunks,
+        x_refs,
+        space: Space::Unit,
+    })
 }
 
 /// The outline dictionary and its items, linked as siblings under their parents; `None` without bookmarks.
@@ -151,4 +287,52 @@ fn write_outline(
         item.finish();
     }
     Some(outline)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geom::{Point, Rect as Area};
+    use crate::render::drawing::{FontWeight, Rgba, Shape};
+
+    fn page(text: &str) -> Drawing {
+        let ink = Rgba::rgb(0, 0, 0);
+        Drawing {
+            bounds: Area::new(0.0, 0.0, 842.0 * UNITS_PER_POINT, 595.0 * UNITS_PER_POINT),
+            background: Rgba::rgb(255, 255, 255),
+            shapes: [FontWeight::Regular, FontWeight::Bold]
+                .into_iter()
+                .enumerate()
+                .map(|(i, weight)| Shape::Text {
+                    pos: Point::new(40.0, 60.0 + 30.0 * i as f32),
+                    text: text.to_owned(),
+                    size: 14.0,
+                    weight,
+                    color: ink,
+                    strike: false,
+                })
+                .collect(),
+            cards: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn every_page_shares_one_copy_of_each_font() {
+        let pages: Vec<Drawing> = ["Chief Executive", "Director of Finance", "Head of Legal"]
+            .into_iter()
+            .map(page)
+            .collect();
+        let bytes = to_pdf_pages(&pages, &[], "Fonts").unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert_eq!(text.matches("/MediaBox").count(), 3);
+        // One font file for the regular face and one for the bold, not one of each a page.
+        assert_eq!(text.matches("/FontFile2").count(), 2);
+        let one = to_pdf_pages(&pages[..1], &[], "Fonts").unwrap();
+        assert!(
+            bytes.len() < one.len() * 2,
+            "three pages {} bytes, one page {} bytes",
+            bytes.len(),
+            one.len()
+        );
+    }
 }
