@@ -142,8 +142,15 @@ fn imports(c: &mut Criterion) {
         let chart = generate(units, 7);
         let mut table = String::from("id,name,manager\n");
         for unit in chart.units() {
-            let manager = chart.parent(&unit.id).map(|p| p.to_string()).unwrap_or_default();
-            table.push_str(&format!("{},\"{}\",{manager}\n", unit.id, unit.name.replace('"', "")));
+            let manager = chart
+                .parent(&unit.id)
+                .map(|p| p.to_string())
+                .unwrap_or_default();
+            table.push_str(&format!(
+                "{},\"{}\",{manager}\n",
+                unit.id,
+                unit.name.replace('"', "")
+            ));
         }
         group.bench_with_input(BenchmarkId::new("table", units), &table, |b, table| {
             b.iter(|| {
@@ -189,5 +196,12 @@ fn imports(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_save, layout_alone, drawing_and_svg, diffs, imports);
+criterion_group!(
+    benches,
+    load_save,
+    layout_alone,
+    drawing_and_svg,
+    diffs,
+    imports
+);
 criterion_main!(benches);
