@@ -45,10 +45,10 @@ impl Chart {
             }
             parent[u.index()] = Some((m, k));
         }
-        if let Some(k) = first_cycle(&parent) {
-            if first_error.as_ref().is_none_or(|(bad, _)| k < *bad) {
-                first_error = Some((k, self.cycle_error(&parent, resolved[k])));
-            }
+        if let Some(k) = first_cycle(&parent)
+            && first_error.as_ref().is_none_or(|(bad, _)| k < *bad)
+        {
+            first_error = Some((k, self.cycle_error(&parent, resolved[k])));
         }
         if let Some(found) = first_error {
             return Err(found);
