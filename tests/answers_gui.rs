@@ -1,18 +1,16 @@
 //! The editor always answers: Escape closes the Find bar and the context menu, the cost field takes what its
 //! hint shows and says what is wrong with a number, and a message that no longer holds goes away.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+mod gui_support;
 
-use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui::{Event, Key, Modifiers, PointerButton};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use orgchart::app::OrgchartApp;
 use orgchart::app::commands::Command;
-use orgchart::app::files::{RecentFiles, ScriptedDialogs};
 use orgchart::model::{Chart, CostBasis, Span, Unit, UnitId};
 
-type Dialogs = Rc<RefCell<ScriptedDialogs>>;
+use gui_support::{Dialogs, card_centre, click_at, editor_with};
 
 fn chart() -> Chart {
     let mut chart = Chart::new();
@@ -30,40 +28,7 @@ fn chart() -> Chart {
 }
 
 fn editor() -> (Harness<'static, OrgchartApp>, Dialogs) {
-    let dialogs: Dialogs = Rc::default();
-    let app = OrgchartApp::new(
-        chart(),
-        None,
-        Box::new(dialogs.clone()),
-        RecentFiles::in_memory(),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut OrgchartApp| app.show(ui), app);
-    harness.run();
-    (harness, dialogs)
-}
-
-fn card_centre(harness: &Harness<'_, OrgchartApp>, unit: &str) -> Pos2 {
-    harness
-        .state()
-        .card_screen_rect(&UnitId::new(unit))
-        .unwrap_or_else(|| panic!("card '{unit}' is not drawn"))
-        .center()
-}
-
-fn click_at(harness: &mut Harness<'_, OrgchartApp>, at: Pos2, button: PointerButton) {
-    harness.hover_at(at);
-    harness.run();
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos: at,
-            button,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    harness.run();
+    editor_with(chart())
 }
 
 fn key(harness: &mut Harness<'_, OrgchartApp>, key: Key) {

@@ -2,24 +2,19 @@
 //! card's context menu (undoable edits, saved in the file), View → Fit layout (the chart takes the window's
 //! shape, and menu exports follow it), and the far-out labels that say which block is which.
 
-use std::cell::RefCell;
 use std::path::PathBuf;
-use std::rc::Rc;
 
-use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+mod gui_support;
+
+use egui::{Key, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use orgchart::app::OrgchartApp;
 use orgchart::app::dialogs::Modal;
-use orgchart::app::files::{RecentFiles, ScriptedDialogs};
 use orgchart::geom::Rect;
-use orgchart::model::{Chart, Placer, Unit, UnitId};
+use orgchart::model::{Chart, Placer, Unit};
 
-type Dialogs = Rc<RefCell<ScriptedDialogs>>;
-
-fn id(s: &str) -> UnitId {
-    UnitId::new(s)
-}
+use gui_support::{card_centre, click_at, click_button, editor_with, id};
 
 /// A director over `reports` officers, and a lone board.
 fn team(reports: usize) -> Chart {
@@ -67,52 +62,10 @@ fn body(departments: usize, teams: usize, posts: usize) -> Chart {
     chart
 }
 
-fn editor_with(chart: Chart) -> (Harness<'static, OrgchartApp>, Dialogs) {
-    let dialogs: Dialogs = Rc::new(RefCell::new(ScriptedDialogs::default()));
-    let app = OrgchartApp::new(
-        chart,
-        None,
-        Box::new(dialogs.clone()),
-        RecentFiles::in_memory(),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut OrgchartApp| app.show(ui), app);
-    harness.run();
-    (harness, dialogs)
-}
-
-fn card_centre(harness: &Harness<'_, OrgchartApp>, unit: &str) -> Pos2 {
-    harness
-        .state()
-        .card_screen_rect(&id(unit))
-        .unwrap_or_else(|| panic!("card '{unit}' is not drawn"))
-        .center()
-}
-
-fn click_at(harness: &mut Harness<'_, OrgchartApp>, at: Pos2, button: PointerButton) {
-    harness.hover_at(at);
-    harness.run();
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos: at,
-            button,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    harness.run();
-}
-
 fn click_card(harness: &mut Harness<'_, OrgchartApp>, unit: &str) {
     let at = card_centre(harness, unit);
     click_at(harness, at, PointerButton::Primary);
     assert_eq!(harness.state().selection().primary(), Some(&id(unit)));
-}
-
-fn click_button(harness: &mut Harness<'_, OrgchartApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
 }
 
 fn click_view_item(harness: &mut Harness<'_, OrgchartApp>, label: &str) {

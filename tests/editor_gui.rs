@@ -2,23 +2,18 @@
 //! drags on the canvas, with the model checked afterwards. File dialogs are answered by `ScriptedDialogs`,
 //! the seam that replaces the native ones.
 
-use std::cell::RefCell;
 use std::path::PathBuf;
-use std::rc::Rc;
+
+mod gui_support;
 
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use orgchart::app::OrgchartApp;
 use orgchart::app::dialogs::Modal;
-use orgchart::app::files::{RecentFiles, ScriptedDialogs};
 use orgchart::model::{Chart, Unit, UnitId};
 
-type Dialogs = Rc<RefCell<ScriptedDialogs>>;
-
-fn id(s: &str) -> UnitId {
-    UnitId::new(s)
-}
+use gui_support::{Dialogs, card_centre, click_button, editor_with, id};
 
 /// ceo → finance (→ payroll, audit), ceo → operations (→ fleet), and a lone "board".
 fn small_chart() -> Chart {
@@ -39,31 +34,8 @@ fn small_chart() -> Chart {
     chart
 }
 
-fn editor_with(chart: Chart) -> (Harness<'static, OrgchartApp>, Dialogs) {
-    let dialogs: Dialogs = Rc::new(RefCell::new(ScriptedDialogs::default()));
-    let app = OrgchartApp::new(
-        chart,
-        None,
-        Box::new(dialogs.clone()),
-        RecentFiles::in_memory(),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut OrgchartApp| app.show(ui), app);
-    harness.run();
-    (harness, dialogs)
-}
-
 fn editor() -> (Harness<'static, OrgchartApp>, Dialogs) {
     editor_with(small_chart())
-}
-
-fn card_centre(harness: &Harness<'_, OrgchartApp>, unit: &str) -> Pos2 {
-    harness
-        .state()
-        .card_screen_rect(&id(unit))
-        .unwrap_or_else(|| panic!("card '{unit}' is not drawn"))
-        .center()
 }
 
 fn press(harness: &Harness<'_, OrgchartApp>, at: Pos2, pressed: bool) {
@@ -121,11 +93,6 @@ fn key(harness: &mut Harness<'_, OrgchartApp>, key: Key) {
 
 fn type_text(harness: &mut Harness<'_, OrgchartApp>, text: &str) {
     harness.event(Event::Text(text.to_owned()));
-    harness.run();
-}
-
-fn click_button(harness: &mut Harness<'_, OrgchartApp>, label: &str) {
-    harness.get_by_label(label).click();
     harness.run();
 }
 
