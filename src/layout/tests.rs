@@ -1,26 +1,9 @@
 //! Hand-checked layouts of small trees.
 
 use super::*;
-use crate::model::UnitId;
 
-/// A forest from parent links given in pre-order.
 fn forest(parents: &[Option<usize>]) -> Forest {
-    let n = parents.len();
-    let mut f = Forest {
-        ids: (0..n).map(|i| UnitId::new(format!("u{i}"))).collect(),
-        parent: parents.to_vec(),
-        children: vec![Vec::new(); n],
-        roots: Vec::new(),
-        hidden_below: vec![0; n],
-        ..Forest::default()
-    };
-    for (i, p) in parents.iter().enumerate() {
-        match p {
-            Some(p) => f.children[*p].push(i),
-            None => f.roots.push(i),
-        }
-    }
-    f
+    Forest::from_parents(parents)
 }
 
 fn options() -> LayoutOptions {

@@ -50,6 +50,17 @@ impl Forest {
         i
     }
 
+    /// Units "u0", "u1", ... from each one's manager, listed in pre-order (managers first), every placer
+    /// Auto: the small hand-made trees of the layout and pagination tests.
+    #[cfg(test)]
+    pub(crate) fn from_parents(parents: &[Option<usize>]) -> Self {
+        let mut forest = Self::default();
+        for (i, parent) in parents.iter().enumerate() {
+            forest.push(UnitId::new(format!("u{i}")), *parent, Placer::Auto, false);
+        }
+        forest
+    }
+
     pub fn index_of(&self, id: &UnitId) -> Option<usize> {
         self.ids.iter().position(|candidate| candidate == id)
     }

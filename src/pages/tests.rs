@@ -1,25 +1,8 @@
 use super::*;
 use crate::model::Forest;
 
-#[allow(clippy::needless_update)]
-/// A forest from each unit's parent (units listed in pre-order).
 fn forest(parents: &[Option<usize>]) -> Forest {
-    let n = parents.len();
-    let mut forest = Forest {
-        ids: (0..n).map(|i| UnitId::new(format!("u{i}"))).collect(),
-        parent: parents.to_vec(),
-        children: vec![Vec::new(); n],
-        roots: Vec::new(),
-        hidden_below: vec![0; n],
-        ..Forest::default()
-    };
-    for (i, p) in parents.iter().enumerate() {
-        match p {
-            Some(p) => forest.children[*p].push(i),
-            None => forest.roots.push(i),
-        }
-    }
-    forest
+    Forest::from_parents(parents)
 }
 
 /// A top unit, `branches` managers under it, each with `teams` team leaders of `posts` posts each.
