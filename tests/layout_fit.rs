@@ -4,13 +4,15 @@
 //! stands over its block, and every connector is orthogonal, attached to both cards and crosses none.
 //! Charts of 100,000 units are measured in the layout benchmark.
 
+mod layout_support;
+
 use std::path::Path;
 
-use orgchart::geom::{Point, Rect, Size};
+use orgchart::geom::{Point, Rect};
 use orgchart::layout::{Layout, LayoutOptions, Orientation, layout, route_link};
 use orgchart::model::{Chart, Forest, Placer, Unit, UnitId};
-use orgchart::render::FontWeight;
-use orgchart::render::text::{text_width, wrap};
+
+use layout_support::measured_sizes;
 
 const EPS: f32 = 0.05;
 
@@ -21,20 +23,6 @@ fn organogram(name: &str) -> Chart {
     orgchart::io::import::import_files(&senior, Some(&junior), Default::default())
         .unwrap_or_else(|err| panic!("{name}: {err}"))
         .chart
-}
-
-/// Card sizes that vary like real ones: the name wrapped to at most 220 wide, two extra lines of text.
-fn measured_sizes(chart: &Chart, forest: &Forest) -> Vec<Size> {
-    forest
-        .ids
-        .iter()
-        .map(|id| {
-            let name = chart.unit(id).map_or("", |unit| unit.name.as_str());
-            let width = text_width(name, 14.0, FontWeight::Bold).clamp(120.0, 220.0);
-            let lines = wrap(name, 14.0, FontWeight::Bold, 220.0).len().max(1);
-            Size::new(width + 24.0, 24.0 + 20.0 * (lines as f32 + 2.0))
-        })
-        .collect()
 }
 
 /// Cards of the layout bucketed in a uniform grid, so checks against nearby cards stay linear.

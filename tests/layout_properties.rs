@@ -2,28 +2,16 @@
 //! from their text as the exports do: no two cards overlap, a manager is centred over its reports, and
 //! every level shares one top. Plus random small forests through proptest.
 
+mod layout_support;
+
 use orgchart::geom::{Rect, Size};
 use orgchart::layout::{Layout, LayoutOptions, Orientation, layout};
 use orgchart::model::{Forest, UnitId};
-use orgchart::render::FontWeight;
-use orgchart::render::text::{text_width, wrap};
 use proptest::prelude::*;
 
-const EPS: f32 = 0.01;
+use layout_support::measured_sizes;
 
-/// Card sizes that vary like real ones: the name wrapped to at most 220 wide, two extra lines of text.
-fn measured_sizes(chart: &orgchart::model::Chart, forest: &Forest) -> Vec<Size> {
-    forest
-        .ids
-        .iter()
-        .map(|id| {
-            let name = chart.unit(id).map_or("", |unit| unit.name.as_str());
-            let width = text_width(name, 14.0, FontWeight::Bold).clamp(120.0, 220.0);
-            let lines = wrap(name, 14.0, FontWeight::Bold, 220.0).len().max(1);
-            Size::new(width + 24.0, 24.0 + 20.0 * (lines as f32 + 2.0))
-        })
-        .collect()
-}
+const EPS: f32 = 0.01;
 
 fn depths(forest: &Forest) -> Vec<usize> {
     let mut depth = vec![0; forest.len()];
