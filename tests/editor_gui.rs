@@ -992,6 +992,7 @@ fn export_pdf_pages_writes_the_library_document() {
     let paper = orgchart::page_export::PaperOptions {
         paper: "a4-landscape".parse().unwrap(),
         date: orgchart::page_export::today(),
+        cards: None,
     };
     let (expected, pages) =
         orgchart::page_export::export_pages(harness.state().chart(), &options, &paper).unwrap();

@@ -152,6 +152,7 @@ pub fn paper_bytes(
     let paper = PaperOptions {
         paper,
         date: page_export::today(),
+        cards: None,
     };
     match choice.kind {
         PaperExportKind::Pages => {
