@@ -416,6 +416,7 @@ impl OrgchartApp {
             self.layout.target_aspect = Some(self.window_aspect());
         }
         let options = self.render_options(ui);
+        self.canvas.name_size = options.card_style.metrics().name_size;
         self.canvas
             .cache
             .ensure(self.doc.chart(), self.doc.revision(), &options);
