@@ -151,7 +151,7 @@ impl Loader {
             .show(ui.ctx(), |ui| {
                 ui.horizontal(|ui| {
                     ui.add(egui::Spinner::new().size(22.0));
-                    ui.label(RichText::new(message).heading());
+                    ui.label(RichText::new(message).heading().strong());
                 });
                 ui.horizontal(|ui| {
                     // Whole seconds, so the text does not flicker; shown once it is worth saying.
@@ -242,8 +242,10 @@ fn load(path: &Path) -> LoadResult {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// "34.0 MB", "0.3 MB": one decimal is enough to tell files apart.

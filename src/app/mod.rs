@@ -411,6 +411,10 @@ impl OrgchartApp {
     }
 
     fn canvas_ui(&mut self, ui: &mut Ui) {
+        if self.doc.chart().is_empty() && self.loader.is_loading() {
+            // Opening at start-up: a blank canvas under the progress message, not "no units yet".
+            return;
+        }
         if self.layout.target_aspect.is_some() {
             // View → Fit layout follows the window's shape as it is resized.
             self.layout.target_aspect = Some(self.window_aspect());
@@ -426,7 +430,7 @@ impl OrgchartApp {
         let events = self
             .canvas
             .ui(ui, self.doc.chart(), &mut self.selection, highlights);
-        if self.doc.chart().is_empty() && !self.loader.is_loading() {
+        if self.doc.chart().is_empty() {
             canvas::empty_hint(ui.painter(), self.canvas.view.canvas);
         }
         status::drop_overlay(ui);
