@@ -46,7 +46,7 @@ fn editor(chart: Chart) -> (Harness<'static, OrgchartApp>, Dialogs) {
     (harness, dialogs)
 }
 
-/// A few frames: the spinner asks for frames without end, so `run()` would never settle while it shows.
+/// A few frames (`run()` would return after one: the progress message asks for its next frame a little later).
 fn frames(harness: &mut Harness<'_, OrgchartApp>, n: usize) {
     for _ in 0..n {
         harness.step();

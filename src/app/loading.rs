@@ -17,8 +17,9 @@ use super::commands::Command;
 /// machine, so below this a load takes a frame or two and is not worth a progress message.
 pub const BACKGROUND_FROM_BYTES: u64 = 256 * 1024;
 
-/// While waiting, the window looks for the result this often (the worker also wakes it when done).
-const POLL: Duration = Duration::from_millis(50);
+/// While waiting, the window redraws this often (the worker also wakes it at once when done). Not every
+/// display frame: a redraw costs CPU the worker needs, notably under software rendering.
+const POLL: Duration = Duration::from_millis(80);
 
 /// What a load gives: the chart, or the message that says why not.
 pub type LoadResult = Result<Loaded, String>;
@@ -150,7 +151,7 @@ impl Loader {
             .anchor(Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ui.ctx(), |ui| {
                 ui.horizontal(|ui| {
-                    ui.add(egui::Spinner::new().size(22.0));
+                    spinner(ui, 22.0);
                     ui.label(RichText::new(message).heading().strong());
                 });
                 ui.horizontal(|ui| {
@@ -234,6 +235,24 @@ impl OrgchartApp {
         self.loader.background_from = bytes;
         self
     }
+}
+
+/// A turning arc, like `egui::Spinner` but redrawn at the polling rate rather than at every display frame.
+fn spinner(ui: &mut Ui, size: f32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    let radius = size * 0.5 - 2.0;
+    let time = ui.input(|i| i.time);
+    let start = time * std::f64::consts::TAU;
+    let end = start + 240f64.to_radians() * time.sin();
+    let points: Vec<egui::Pos2> = (0..24)
+        .map(|i| {
+            let angle = start + (end - start) * f64::from(i) / 24.0;
+            rect.center() + radius * egui::vec2(angle.cos() as f32, angle.sin() as f32)
+        })
+        .collect();
+    let colour = ui.visuals().strong_text_color();
+    ui.painter()
+        .add(egui::Shape::line(points, egui::Stroke::new(3.0, colour)));
 }
 
 /// Reads, parses and validates a chart file: the same library call the editor always used.

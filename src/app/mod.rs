@@ -413,6 +413,13 @@ impl OrgchartApp {
     fn canvas_ui(&mut self, ui: &mut Ui) {
         if self.doc.chart().is_empty() && self.loader.is_loading() {
             // Opening at start-up: a blank canvas under the progress message, not "no units yet".
+            let background =
+                crate::render::style::palette(self.render_options(ui).theme).background;
+            ui.painter().rect_filled(
+                ui.max_rect(),
+                0.0,
+                egui::Color32::from_rgb(background.r, background.g, background.b),
+            );
             return;
         }
         if self.layout.target_aspect.is_some() {
