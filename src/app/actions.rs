@@ -273,7 +273,7 @@ impl OrgchartApp {
             return;
         }
         match self.loader.start(&path) {
-            super::loading::Start::Done(result) => self.finish_open(path, result),
+            super::loading::Start::Done(result) => self.finish_open(path, *result),
             super::loading::Start::Started => {}
         }
     }

@@ -54,7 +54,7 @@ impl Default for Loader {
 /// How a file is to be opened.
 pub enum Start {
     /// Small: the caller reads it now; here is what it read.
-    Done(LoadResult),
+    Done(Box<LoadResult>),
     /// Big: the worker reads it; the result comes from [`Loader::poll`].
     Started,
 }
@@ -65,7 +65,7 @@ impl Loader {
         self.cancel();
         let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
         if bytes < self.background_from {
-            return Start::Done(load(path));
+            return Start::Done(Box::new(load(path)));
         }
         let (sender, result) = mpsc::channel();
         let worker_path = path.to_path_buf();
@@ -90,7 +90,7 @@ impl Loader {
                 Start::Started
             }
             // No thread to be had (resources exhausted): open it here rather than not at all.
-            Err(_) => Start::Done(load(path)),
+            Err(_) => Start::Done(Box::new(load(path))),
         }
     }
 
@@ -297,7 +297,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = chart_file(dir.path());
         let mut loader = Loader::default();
-        assert!(matches!(loader.start(&path), Start::Done(Ok(_))));
+        assert!(matches!(loader.start(&path), Start::Done(done) if done.is_ok()));
         assert!(!loader.is_loading());
 
         loader.background_from = 0;
