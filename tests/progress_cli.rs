@@ -133,3 +133,46 @@ fn diff_says_what_it_compares_and_keeps_stdout_for_the_report() {
     );
     assert!(lines[3].starts_with("orgchart: done in "));
 }
+
+#[test]
+fn import_and_report_say_their_stages_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("people.csv");
+    std::fs::write(&table, "id,name,reports_to\na,Alpha,\nb,Beta,a\n").unwrap();
+    let chart = dir.path().join("people.ron");
+    let args = [
+        "import",
+        &table.display().to_string(),
+        "-o",
+        &chart.display().to_string(),
+    ]
+    .map(|a| a.to_owned());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let said = orgchart(&args, Some("0"));
+    let lines = stderr_lines(&said);
+    assert_eq!(
+        lines[..2],
+        [
+            format!("orgchart: reading and importing {}…", table.display()),
+            format!("orgchart: writing 2 units to {}…", chart.display()),
+        ],
+        "{lines:#?}"
+    );
+    assert!(lines[2].starts_with("orgchart: done in "));
+    assert!(String::from_utf8_lossy(&said.stdout).contains("2 rows read, 2 units written"));
+
+    let report = dir.path().join("report.md");
+    let said = orgchart(
+        &[
+            "report",
+            &chart.display().to_string(),
+            "-o",
+            &report.display().to_string(),
+        ],
+        Some("0"),
+    );
+    let lines = stderr_lines(&said);
+    assert_eq!(lines[1], "orgchart: reporting on 2 units…", "{lines:#?}");
+    assert!(lines.last().unwrap().starts_with("orgchart: done in "));
+    assert!(said.stdout.is_empty());
+}
