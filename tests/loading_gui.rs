@@ -260,3 +260,34 @@ fn a_dropped_file_opens_on_the_worker_too() {
     assert_eq!(harness.state().chart(), &dropped);
     assert_eq!(harness.state().document().path(), Some(path.as_path()));
 }
+
+#[test]
+fn open_recent_uses_the_worker_and_files_opened_there_become_recent() {
+    let (mut harness, dialogs) = editor(chart_of(&["Start"]));
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.ron");
+    let second = dir.path().join("second.ron");
+    let first_chart = chart_of(&["First board", "First team"]);
+    orgchart::io::save(&first_chart, &first).unwrap();
+    orgchart::io::save(&chart_of(&["Second board"]), &second).unwrap();
+
+    click_open(&mut harness, &dialogs, first.clone());
+    wait_for_load(&mut harness);
+    click_open(&mut harness, &dialogs, second);
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().chart().len(), 1);
+
+    // first.ron is on the Open recent list because the load on the worker finished like any other open.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open recent").hover();
+    harness.run();
+    harness.get_by_label("first.ron").click();
+    frames(&mut harness, 2);
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().chart(), &first_chart);
+    assert_eq!(
+        harness.state().document().path().and_then(Path::file_name),
+        first.file_name()
+    );
+}
