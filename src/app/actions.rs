@@ -209,6 +209,10 @@ impl OrgchartApp {
                 self.canvas.request_fit();
             }
             Command::SetColourBy(by) => self.colour_by = by,
+            Command::SetCardStyle(cards) => {
+                self.card_style = cards;
+                self.canvas.request_fit();
+            }
             Command::SetFitLayout(fit) => {
                 self.layout.target_aspect = fit.then(|| self.window_aspect());
                 self.canvas.request_fit();
@@ -416,8 +420,7 @@ impl OrgchartApp {
             format,
             subtree,
             self.export_collapsed,
-            &self.layout,
-            self.colour_by.clone(),
+            self.view_look(),
         )
         .and_then(|bytes| {
             crate::io::write_atomically(&path, &bytes)

@@ -41,7 +41,7 @@ use egui::Ui;
 use crate::layout::LayoutOptions;
 use crate::model::{Chart, UnitId};
 use crate::render::colour_by::ColourBy;
-use crate::render::{RenderOptions, Theme};
+use crate::render::{CardStyle, RenderOptions, Theme};
 
 use canvas::{Canvas, CanvasEvent, Highlights};
 use commands::Command;
@@ -78,6 +78,8 @@ pub struct OrgchartApp {
     layout: LayoutOptions,
     /// View → Colour by: for the canvas and for exports and reports from the menu.
     colour_by: Option<ColourBy>,
+    /// View → Dense cards: for the canvas and for exports from the menu.
+    card_style: CardStyle,
     /// The chart's tags at a revision, for the Colour by menu.
     tags: (u64, Vec<String>),
     fonts_installed: bool,
@@ -121,6 +123,7 @@ impl OrgchartApp {
             export_collapsed: true,
             layout: LayoutOptions::default(),
             colour_by: None,
+            card_style: CardStyle::Standard,
             tags: (0, Vec::new()),
             fonts_installed: false,
             sent_title: None,
@@ -250,8 +253,23 @@ impl OrgchartApp {
             legend: true,
             totals_footer: false,
             colour_by: self.colour_by.clone(),
+            card_style: self.card_style,
             ..RenderOptions::default()
         }
+    }
+
+    /// The view's layout, colours and cards, which exports from the menu follow.
+    fn view_look(&self) -> export::ViewLook<'_> {
+        export::ViewLook {
+            layout: &self.layout,
+            colour_by: self.colour_by.as_ref(),
+            cards: self.card_style,
+        }
+    }
+
+    /// View → Dense cards, as chosen.
+    pub fn card_style(&self) -> CardStyle {
+        self.card_style
     }
 
     /// One frame of the whole editor.
@@ -348,6 +366,7 @@ impl OrgchartApp {
                 export_collapsed: &mut self.export_collapsed,
                 layout: &self.layout,
                 colour_by: self.colour_by.as_ref(),
+                cards: self.card_style,
                 tags: &self.tags.1,
                 zoom: self.canvas.view.zoom,
             };

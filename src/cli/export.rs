@@ -9,8 +9,8 @@ use crate::layout::Orientation;
 use crate::model::UnitId;
 use crate::page_export::{self, PaperOptions};
 use crate::paper::Paper;
-use crate::render::RenderOptions;
 use crate::render::colour_by::ColourBy;
+use crate::render::{CardStyle, RenderOptions};
 
 use super::CliError;
 use super::progress::{Progress, units};
@@ -56,6 +56,16 @@ pub struct ExportArgs {
     /// and bookmarks; text never prints below 6 pt.
     #[arg(long, value_name = "PAPER")]
     pub pages: Option<Paper>,
+    /// Cards: standard, or dense (smaller type, roles clipped to two rows, no figures on single posts) to
+    /// get a big chart onto fewer pages. With --fit the default takes dense cards when standard ones would
+    /// print below 6 pt.
+    #[arg(long, value_name = "STYLE", value_parser = parse_cards)]
+    pub cards: Option<CardStyle>,
+}
+
+fn parse_cards(text: &str) -> Result<CardStyle, String> {
+    CardStyle::parse(text)
+        .ok_or_else(|| format!("'{text}' is not a card style: use standard or dense"))
 }
 
 fn format_of(path: &Path) -> Result<ExportFormat, CliError> {
@@ -103,6 +113,7 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
     };
     options.layout.orientation = args.orientation;
     options.layout.compact = args.compact;
+    options.card_style = args.cards.unwrap_or_default();
     // Said once the file is written.
     let mut wrote = None;
     let bytes = if let Some(paper) = &args.pages {
@@ -115,6 +126,7 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
         let paper = PaperOptions {
             paper: paper.clone(),
             date: page_export::today(),
+            cards: None,
         };
         progress.stage(format!(
             "laying out {} on {} pages and drawing them…",
@@ -140,6 +152,7 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
         let paper = PaperOptions {
             paper: paper.clone(),
             date: page_export::today(),
+            cards: args.cards,
         };
         progress.stage(format!(
             "laying out {} to fit {} and drawing it…",

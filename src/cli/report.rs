@@ -60,6 +60,7 @@ pub fn run(args: &ReportArgs) -> Result<(), CliError> {
         paper: PaperOptions {
             paper: args.paper.clone(),
             date: page_export::today(),
+            cards: None,
         },
         layout: Default::default(),
         colour_by: args.colour_by.clone(),

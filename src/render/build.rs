@@ -9,6 +9,7 @@ use crate::metrics::{self, Totals, format};
 use crate::model::{Chart, Forest, LinkKind, Placer, UnitId};
 
 use super::card::{self, CardInput, CardSpec};
+use super::card_style::CardStyle;
 use super::colour_by::{self, CardColour, ColourBy, Colouring};
 use super::drawing::{Card, Drawing, FontWeight, Shape};
 use super::legend::{self, LegendEntries, LegendEntry, MarkKey, StatusKey};
@@ -48,6 +49,8 @@ pub struct RenderOptions {
     pub marks: HashMap<UnitId, ChangeMark>,
     /// Colour cards by a field, with the colours listed in the key.
     pub colour_by: Option<ColourBy>,
+    /// Standard cards, or dense ones for fitting a big chart onto paper.
+    pub card_style: CardStyle,
 }
 
 impl Default for RenderOptions {
@@ -63,6 +66,7 @@ impl Default for RenderOptions {
             subtree: None,
             marks: HashMap::new(),
             colour_by: None,
+            card_style: CardStyle::Standard,
         }
     }
 }
@@ -115,7 +119,13 @@ pub fn build_drawing(chart: &Chart, options: &RenderOptions) -> Drawing {
             shapes: start..shapes.len(),
         });
     }
-    let label_plates = links::paint_link_labels(&routed, &placed.rects, &palette, &mut shapes);
+    let label_plates = links::paint_link_labels(
+        &routed,
+        &placed.rects,
+        options.card_style.metrics().label_size,
+        &palette,
+        &mut shapes,
+    );
 
     let chart_area = if forest.is_empty() {
         paint_empty_notice(&palette, &mut shapes)
@@ -145,7 +155,7 @@ pub fn build_drawing(chart: &Chart, options: &RenderOptions) -> Drawing {
     let mut next_top = chart_area.bottom() + SECTION_GAP;
     if options.legend {
         let entries = legend_entries(chart, &forest, &placed, &routed, options);
-        let notes = figure_notes(chart, &forest, &totals);
+        let notes = figure_notes(chart, &forest, &totals, options.card_style);
         if let Some(area) = legend::paint_with_colours(
             &entries,
             &notes,
@@ -211,6 +221,11 @@ fn subtree_forest(chart: &Chart, root: &UnitId, respect_collapsed: bool) -> Fore
     forest
 }
 
+/// Dense cards leave out a single post's own figures: its manager's card counts them, and the key says so.
+fn shows_figures(chart: &Chart, id: &UnitId, totals: &Totals, style: CardStyle) -> bool {
+    style == CardStyle::Standard || totals.headcount.max > 1.0 || !chart.children(id).is_empty()
+}
+
 /// "11-15 posts · £0.6-0.8m": the unit's own figures for a leaf, its whole subtree's for a manager.
 pub(crate) fn figures_text(totals: &Totals) -> Option<String> {
     let mut parts = Vec::new();
@@ -252,12 +267,16 @@ pub(crate) fn measure_card(
     };
     card::measure(&CardInput {
         unit,
-        figures: totals.get(id).and_then(figures_text),
+        figures: totals
+            .get(id)
+            .filter(|t| shows_figures(chart, id, t, options.card_style))
+            .and_then(figures_text),
         hidden_below,
         mark: options.marks.get(id),
         colour,
         palette: &palette,
         theme: options.theme,
+        style: options.card_style,
     })
 }
 
@@ -355,11 +374,16 @@ pub(crate) fn figure_notes(
     chart: &Chart,
     forest: &Forest,
     totals: &HashMap<UnitId, Totals>,
+    style: CardStyle,
 ) -> Vec<String> {
     let figures = |id: &UnitId| totals.get(id).filter(|t| figures_text(t).is_some());
     if !forest.ids.iter().any(|id| figures(id).is_some()) {
         return Vec::new();
     }
+    let left_off = forest
+        .ids
+        .iter()
+        .any(|id| figures(id).is_some_and(|t| !shows_figures(chart, id, t, style)));
     let shows_cost = forest
         .ids
         .iter()
@@ -377,6 +401,9 @@ pub(crate) fn figure_notes(
     }
     if manager_shows {
         note.push_str("; a manager's card counts everyone below it");
+    }
+    if left_off {
+        note.push_str("; single posts show none of their own");
     }
     note.push('.');
     vec![note]
