@@ -22,6 +22,7 @@ mod import;
 pub mod import_setup;
 pub mod inspector;
 mod keyboard;
+mod loading;
 mod menu;
 mod paper_dialog;
 mod parse;
@@ -93,6 +94,8 @@ pub struct OrgchartApp {
     disk: guard::DiskState,
     /// The fallback path field, while one is asked for.
     path_prompt: Option<file_chooser::PathPrompt>,
+    /// A big file being read on the worker thread.
+    loader: loading::Loader,
 }
 
 impl OrgchartApp {
@@ -130,6 +133,7 @@ impl OrgchartApp {
             recovery: None,
             disk: guard::DiskState::default(),
             path_prompt: None,
+            loader: loading::Loader::default(),
         }
         .remember_disk_state()
     }
@@ -215,6 +219,9 @@ impl OrgchartApp {
     }
 
     pub fn window_title(&self) -> String {
+        if let Some(message) = self.loader.message() {
+            return format!("{message} — Orgchart");
+        }
         let name = if self.doc.path().is_some() {
             self.doc.display_name()
         } else {
@@ -274,6 +281,8 @@ impl OrgchartApp {
             ctx.memory_mut(|m| m.request_focus(canvas::canvas_id()));
         }
         self.window_events(&ctx);
+        self.poll_load(ui);
+        let loading = self.loader.is_loading();
         if self.compare.is_some() {
             self.compare_ui(ui);
         } else {
@@ -290,10 +299,20 @@ impl OrgchartApp {
             {
                 self.find.close();
             }
-            if self.modal.is_none() && self.path_prompt.is_none() && self.canvas.rename.is_none() {
+            if self.modal.is_none()
+                && self.path_prompt.is_none()
+                && self.canvas.rename.is_none()
+                && !loading
+            {
                 self.pending.extend(keyboard::shortcuts(&ctx));
             }
-            self.panels(ui);
+            // While a file is being opened the chart on screen stays, greyed out: editing it would be lost.
+            ui.scope(|ui| {
+                if loading {
+                    ui.disable();
+                }
+                self.panels(ui);
+            });
         }
         if let Some(modal) = &self.modal
             && let Some(answer) = dialogs::modal_ui(ui, modal)
@@ -411,6 +430,17 @@ impl OrgchartApp {
     }
 
     fn canvas_ui(&mut self, ui: &mut Ui) {
+        if self.doc.chart().is_empty() && self.loader.is_loading() {
+            // Opening at start-up: a blank canvas under the progress message, not "no units yet".
+            let background =
+                crate::render::style::palette(self.render_options(ui).theme).background;
+            ui.painter().rect_filled(
+                ui.max_rect(),
+                0.0,
+                egui::Color32::from_rgb(background.r, background.g, background.b),
+            );
+            return;
+        }
         if self.layout.target_aspect.is_some() {
             // View → Fit layout follows the window's shape as it is resized.
             self.layout.target_aspect = Some(self.window_aspect());
@@ -530,7 +560,12 @@ pub fn run(file: Option<PathBuf>, compare_with: Option<PathBuf>) -> ExitCode {
         None => OrgchartApp::with_sample(dialogs, recent),
         Some(path) => {
             let mut app = OrgchartApp::new(Chart::new(), None, dialogs, recent);
+            if compare_with.is_some() {
+                // The comparison is made from the chart as opened, so it must be read first.
+                app.loader.background_from = u64::MAX;
+            }
             app.open_at_start(path);
+            app.loader.background_from = loading::BACKGROUND_FROM_BYTES;
             app
         }
     };
