@@ -20,6 +20,12 @@ pub enum RenderError {
     Pdf(String),
     #[error("the scale must be a positive number, not {0}")]
     BadScale(f32),
+    #[error(
+        "the chart has too many parts for one PNG or one PDF page (the renderer takes at most a million \
+         SVG elements, roughly 80,000 cards); split it over pages with --pages a4-landscape (PDF), export one \
+         branch with --subtree, or export SVG"
+    )]
+    TooManyParts,
 }
 
 fn font_database() -> Arc<usvg::fontdb::Database> {
@@ -47,7 +53,13 @@ pub fn parse(svg: &str) -> Result<usvg::Tree, RenderError> {
         },
         ..usvg::Options::default()
     };
-    usvg::Tree::from_str(svg, &options).map_err(|err| RenderError::Svg(err.to_string()))
+    usvg::Tree::from_str(svg, &options).map_err(|err| match err {
+        usvg::Error::ElementsLimitReached
+        | usvg::Error::ParsingFailed(usvg::roxmltree::Error::NodesLimitReached) => {
+            RenderError::TooManyParts
+        }
+        other => RenderError::Svg(other.to_string()),
+    })
 }
 
 #[cfg(test)]
@@ -65,6 +77,19 @@ mod tests {
         assert!(
             families.iter().all(|f| f == text::FONT_FAMILY),
             "{families:?}"
+        );
+    }
+
+    #[test]
+    fn a_picture_beyond_the_renderers_element_limit_is_refused_with_advice() {
+        let mut svg =
+            String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">"#);
+        svg.push_str(&"<g/>".repeat(1_000_001));
+        svg.push_str("</svg>");
+        let err = parse(&svg).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            err.contains("--pages") && err.contains("--subtree"),
+            "{err}"
         );
     }
 }
