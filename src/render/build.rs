@@ -16,6 +16,10 @@ use super::links::{self, RoutedLink};
 use super::style::{self, Palette};
 use super::text;
 
+mod measure_cache;
+use measure_cache::CardInputs;
+pub use measure_cache::MeasureCache;
+
 /// How a unit is marked in a before/after change view.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ChangeMark {
@@ -72,21 +76,56 @@ const SECTION_GAP: f32 = 28.0;
 /// The key and footer may be wider than a very narrow chart.
 const MIN_TEXT_WIDTH: f32 = 520.0;
 
+/// Builds the drawing from scratch, measuring every card (exports: one build per chart).
 pub fn build_drawing(chart: &Chart, options: &RenderOptions) -> Drawing {
+    build(chart, options, None)
+}
+
+/// Builds the drawing re-measuring only the cards whose content changed since the last build with the
+/// same `cache` (the editor: one build per edit). Gives exactly what [`build_drawing`] gives.
+pub fn build_drawing_with_cache(
+    chart: &Chart,
+    options: &RenderOptions,
+    cache: &mut MeasureCache,
+) -> Drawing {
+    build(chart, options, Some(cache))
+}
+
+fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureCache>) -> Drawing {
     let palette = style::palette(options.theme);
     let forest = visible_forest(chart, options);
     let totals = metrics::subtree_totals(chart);
     let colouring = colouring_of(chart, options);
 
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.begin(options);
+    }
     let mut specs: Vec<CardSpec> = forest
         .ids
         .iter()
         .enumerate()
         .map(|(i, id)| {
             let colour = colouring.card(id);
-            measure_card(chart, id, &totals, forest.hidden_below[i], options, colour)
+            let hidden_below = forest.hidden_below[i];
+            let measure = || measure_card(chart, id, &totals, hidden_below, options, colour);
+            match (cache.as_deref_mut(), chart.unit(id)) {
+                (Some(cache), Some(unit)) => {
+                    let inputs = CardInputs {
+                        unit,
+                        totals: totals.get(id),
+                        hidden_below,
+                        mark: options.marks.get(id),
+                        colour,
+                    };
+                    cache.spec(id, inputs, measure)
+                }
+                _ => measure(),
+            }
         })
         .collect();
+    if let Some(cache) = cache {
+        cache.finish();
+    }
     if options.layout.orientation == Orientation::TopDown {
         align_row_heights(&forest, &mut specs);
     }

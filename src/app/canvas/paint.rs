@@ -8,7 +8,9 @@ use egui::{Color32, FontId, Painter, Pos2, Shape as EguiShape, StrokeKind, Vec2}
 
 use crate::geom;
 use crate::model::{Chart, UnitId};
-use crate::render::{Dash, Drawing, RenderOptions, Rgba, Shape, Stroke, build_drawing};
+use crate::render::{
+    Dash, Drawing, MeasureCache, RenderOptions, Rgba, Shape, Stroke, build_drawing_with_cache,
+};
 use crate::render::{style, text};
 
 use super::view::{View, pos, rect};
@@ -46,6 +48,8 @@ pub struct DrawingCache {
     block_colour: Vec<Color32>,
     typical_card_width: f32,
     builds: u64,
+    /// Card measurements kept between builds: an edit re-measures only the cards it changed.
+    measured: MeasureCache,
     /// Big branches, for the labels drawn far out.
     pub branches: Vec<super::labels::Branch>,
 }
@@ -68,6 +72,7 @@ impl Default for DrawingCache {
             block_colour: Vec::new(),
             typical_card_width: 160.0,
             builds: 0,
+            measured: MeasureCache::default(),
             branches: Vec::new(),
         }
     }
@@ -83,7 +88,7 @@ impl DrawingCache {
         {
             return false;
         }
-        let drawing = build_drawing(chart, options);
+        let drawing = build_drawing_with_cache(chart, options, &mut self.measured);
         self.set_drawing(chart, drawing);
         self.key = Some((revision, options.clone()));
         self.builds += 1;
@@ -93,6 +98,11 @@ impl DrawingCache {
     /// How many times the drawing was rebuilt (for tests: rebuilding must follow edits, not frames).
     pub fn builds(&self) -> u64 {
         self.builds
+    }
+
+    /// How many cards the last build measured (for tests: an edit re-measures only what it changed).
+    pub fn remeasured(&self) -> usize {
+        self.measured.remeasured()
     }
 
     fn set_drawing(&mut self, chart: &Chart, drawing: Drawing) {

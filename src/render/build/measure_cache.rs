@@ -1,0 +1,180 @@
+//! Card measurements kept between builds, so an edit re-measures only the cards whose content changed.
+//!
+//! Measuring a card wraps its text, which is most of what building a big drawing costs. A card's spec
+//! depends only on its unit, its figures (the totals the figures row is formatted from), how many units are
+//! hidden below it, its change mark, its colour and the drawing-wide card options (theme, card style). The
+//! cache keeps each card's spec with exactly those inputs and measures again only when one differs.
+
+use std::collections::HashMap;
+
+use crate::metrics::Totals;
+use crate::model::Span;
+use crate::model::{Unit, UnitId};
+
+use super::super::card::CardSpec;
+use super::super::colour_by::CardColour;
+use super::{ChangeMark, RenderOptions};
+
+/// What the figures row is formatted from (see `figures_text`): not the unit count, which changes up the
+/// whole chain of managers on every add without changing what any card says.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct FiguresKey {
+    headcount: Span,
+    cost: Span,
+    estimated: bool,
+    has_fte: bool,
+}
+
+impl FiguresKey {
+    fn of(totals: Option<&Totals>) -> Option<Self> {
+        totals.map(|t| Self {
+            headcount: t.headcount,
+            cost: t.cost,
+            estimated: t.estimated,
+            has_fte: t.has_fte,
+        })
+    }
+}
+
+/// Everything one card's measurement reads. The whole unit is compared (not a list of the fields the card
+/// shows today) so that a card showing one more field can never be served a stale spec.
+#[derive(Clone, Debug, PartialEq)]
+struct CardKey {
+    unit: Unit,
+    figures: Option<FiguresKey>,
+    hidden_below: usize,
+    mark: Option<ChangeMark>,
+    colour: Option<CardColour>,
+}
+
+struct Entry {
+    key: CardKey,
+    spec: CardSpec,
+    /// The build that last used this entry: entries no build uses (deleted units) are dropped.
+    used: u64,
+}
+
+/// What one card's measurement reads, borrowed from the chart and the options of this build.
+pub(crate) struct CardInputs<'a> {
+    pub unit: &'a Unit,
+    pub totals: Option<&'a Totals>,
+    pub hidden_below: usize,
+    pub mark: Option<&'a ChangeMark>,
+    pub colour: Option<&'a CardColour>,
+}
+
+impl CardInputs<'_> {
+    fn matches(&self, key: &CardKey) -> bool {
+        key.hidden_below == self.hidden_below
+            && key.figures == FiguresKey::of(self.totals)
+            && key.mark.as_ref() == self.mark
+            && key.colour.as_ref() == self.colour
+            && key.unit == *self.unit
+    }
+
+    fn key(&self) -> CardKey {
+        CardKey {
+            unit: self.unit.clone(),
+            figures: FiguresKey::of(self.totals),
+            hidden_below: self.hidden_below,
+            mark: self.mark.cloned(),
+            colour: self.colour.cloned(),
+        }
+    }
+}
+
+/// Card specs by unit id, valid while what each card shows is unchanged. Hold one per view and pass it to
+/// [`super::build_drawing_with_cache`] on every rebuild.
+#[derive(Default)]
+pub struct MeasureCache {
+    /// The drawing-wide options cards depend on; when they change every card is measured again.
+    context: Option<RenderOptions>,
+    entries: HashMap<UnitId, Entry>,
+    build: u64,
+    remeasured: usize,
+}
+
+impl MeasureCache {
+    /// How many cards the last build measured (the others came from the cache).
+    pub fn remeasured(&self) -> usize {
+        self.remeasured
+    }
+
+    /// How many cards the cache holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Starts a build with `options`: forgets every spec if the card-wide options changed.
+    pub(crate) fn begin(&mut self, options: &RenderOptions) {
+        let context = card_context(options);
+        if self.context.as_ref() != Some(&context) {
+            self.entries.clear();
+            self.context = Some(context);
+        }
+        self.build += 1;
+        self.remeasured = 0;
+    }
+
+    /// The spec of `id`'s card: the cached one if its inputs are unchanged, else `measure()`'s, kept.
+    pub(crate) fn spec(
+        &mut self,
+        id: &UnitId,
+        inputs: CardInputs,
+        measure: impl FnOnce() -> CardSpec,
+    ) -> CardSpec {
+        let build = self.build;
+        if let Some(entry) = self.entries.get_mut(id) {
+            if !inputs.matches(&entry.key) {
+                entry.key = inputs.key();
+                entry.spec = measure();
+                self.remeasured += 1;
+            }
+            entry.used = build;
+            return entry.spec.clone();
+        }
+        let spec = measure();
+        self.remeasured += 1;
+        self.entries.insert(
+            id.clone(),
+            Entry {
+                key: inputs.key(),
+                spec: spec.clone(),
+                used: build,
+            },
+        );
+        spec
+    }
+
+    /// Ends a build: drops the specs of cards it did not draw (deleted, or hidden by collapsing), so the
+    /// cache never holds more than the drawing does.
+    pub(crate) fn finish(&mut self) {
+        let build = self.build;
+        self.entries.retain(|_, entry| entry.used == build);
+    }
+}
+
+/// The options every card reads: everything but what is per card (marks, colours) or not about cards at
+/// all. Blanking the rest instead of copying the card fields out means an option added later invalidates
+/// the cache by default.
+fn card_context(options: &RenderOptions) -> RenderOptions {
+    RenderOptions {
+        layout: Default::default(),
+        title: None,
+        legend: false,
+        totals_footer: false,
+        footer: None,
+        respect_collapsed: false,
+        subtree: None,
+        marks: HashMap::new(),
+        colour_by: None,
+        ..options.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests;
