@@ -123,7 +123,7 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
             }
         })
         .collect();
-    if let Some(cache) = cache {
+    if let Some(cache) = cache.as_deref_mut() {
         cache.finish();
     }
     if options.layout.orientation == Orientation::TopDown {
@@ -215,6 +215,14 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
         used = used.union(&area);
     }
 
+    if let Some(cache) = cache {
+        let whole_collapsed = options.respect_collapsed
+            && !options
+                .subtree
+                .as_ref()
+                .is_some_and(|id| chart.contains(id));
+        cache.keep(forest, whole_collapsed, totals);
+    }
     Drawing {
         bounds: used.expand(style::MARGIN),
         background: palette.background,

@@ -76,13 +76,14 @@ const MAX_NAME_ROWS: usize = 3;
 
 /// The branches of at least [`MIN_BRANCH_UNITS`] units whose head is drawn, in pre-order (a branch before
 /// the branches inside it). `forest` is the drawn forest and `card_index` finds a unit's card.
+/// `totals` are the chart's subtree totals (`metrics::subtree_totals`), as the drawing was built with.
 pub fn branches(
     chart: &Chart,
     forest: &Forest,
+    totals: &HashMap<UnitId, metrics::Totals>,
     drawing: &Drawing,
     card_index: &HashMap<UnitId, usize>,
 ) -> Vec<Branch> {
-    let totals = metrics::subtree_totals(chart);
     let units = |id: &UnitId| totals.get(id).map_or(1, |t| t.units);
     if !forest.ids.iter().any(|id| units(id) >= MIN_BRANCH_UNITS) {
         return Vec::new();

@@ -7,7 +7,8 @@ use egui::emath::TSTransform;
 use egui::{Color32, FontId, Painter, Pos2, Shape as EguiShape, StrokeKind, Vec2};
 
 use crate::geom;
-use crate::model::{Chart, UnitId};
+use crate::metrics;
+use crate::model::{Chart, Forest, UnitId};
 use crate::render::{
     Dash, Drawing, MeasureCache, RenderOptions, Rgba, Shape, Stroke, build_drawing_with_cache,
 };
@@ -24,6 +25,8 @@ pub const MIN_NAME_PX: f32 = 3.5;
 /// Below this card width on screen, rows of cards are drawn as merged blocks.
 const BLOCK_CARD_PX: f32 = 5.0;
 const NO_CARD: u32 = u32::MAX;
+/// A drawing with more shapes than this is freed on another thread when it is replaced.
+const BIG_DRAWING_SHAPES: usize = 50_000;
 
 /// What the canvas needs to know about a card beyond its shapes.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -31,6 +34,7 @@ pub struct CardMeta {
     pub has_reports: bool,
     /// Units hidden below it by collapsing.
     pub hidden: usize,
+    /// Its reports are hidden (meaningful only when it has reports).
     pub collapsed: bool,
 }
 
@@ -106,28 +110,31 @@ impl DrawingCache {
     }
 
     fn set_drawing(&mut self, chart: &Chart, drawing: Drawing) {
-        let forest = chart.forest(true);
-        let hidden: HashMap<&UnitId, usize> = forest
-            .ids
-            .iter()
-            .zip(&forest.hidden_below)
-            .map(|(id, h)| (id, *h))
-            .collect();
+        // The build's own forest and totals when it drew the whole chart as the canvas does: working them
+        // out again here was a third of a big chart's edit.
+        let computed_forest;
+        let forest = match self.measured.drawn_forest() {
+            Some(forest) if forest.len() == drawing.cards.len() => forest,
+            _ => {
+                computed_forest = chart.forest(true);
+                &computed_forest
+            }
+        };
+        let computed_totals;
+        let totals = match self.measured.totals() {
+            Some(totals) => totals,
+            None => {
+                computed_totals = metrics::subtree_totals(chart);
+                &computed_totals
+            }
+        };
         self.card_index = drawing
             .cards
             .iter()
             .enumerate()
             .map(|(i, card)| (card.id.clone(), i))
             .collect();
-        self.meta = drawing
-            .cards
-            .iter()
-            .map(|card| CardMeta {
-                has_reports: !chart.children(&card.id).is_empty(),
-                hidden: hidden.get(&card.id).copied().unwrap_or(0),
-                collapsed: chart.unit(&card.id).is_some_and(|u| u.collapsed),
-            })
-            .collect();
+        self.meta = card_meta(chart, forest, &drawing);
         self.shape_bounds = drawing.shapes.iter().map(shape_bounds).collect();
         self.shape_owner = vec![NO_CARD; drawing.shapes.len()];
         for (c, card) in drawing.cards.iter().enumerate() {
@@ -151,8 +158,13 @@ impl DrawingCache {
         let mut widths: Vec<f32> = drawing.cards.iter().map(|c| c.rect.w).collect();
         widths.sort_by(f32::total_cmp);
         self.typical_card_width = widths.get(widths.len() / 2).copied().unwrap_or(160.0);
-        self.branches = super::labels::branches(chart, &forest, &drawing, &self.card_index);
-        self.drawing = drawing;
+        self.branches = super::labels::branches(chart, forest, totals, &drawing, &self.card_index);
+        let old = std::mem::replace(&mut self.drawing, drawing);
+        // Freeing a big drawing's hundreds of thousands of strings takes longer than building the next
+        // frame: let another thread do it.
+        if old.shapes.len() > BIG_DRAWING_SHAPES {
+            std::thread::spawn(move || drop(old));
+        }
     }
 
     /// Screen rectangle of a unit's card, if it is drawn.
@@ -175,6 +187,45 @@ impl DrawingCache {
     pub fn is_block_mode(&self, zoom: f32) -> bool {
         self.typical_card_width * zoom < BLOCK_CARD_PX
     }
+}
+
+/// What the canvas needs beside each card. When the cards are the forest's units in its order (the drawing
+/// was built from it), that is read off the forest; otherwise each card's unit is looked up.
+fn card_meta(chart: &Chart, forest: &Forest, drawing: &Drawing) -> Vec<CardMeta> {
+    let same_order = forest.len() == drawing.cards.len()
+        && drawing
+            .cards
+            .first()
+            .zip(forest.ids.first())
+            .is_none_or(|(card, id)| &card.id == id);
+    if same_order {
+        return (0..forest.len())
+            .map(|i| {
+                let hidden = forest.hidden_below[i];
+                CardMeta {
+                    // A collapsed unit with reports has no children in the forest but hides them.
+                    has_reports: !forest.children[i].is_empty() || hidden > 0,
+                    hidden,
+                    collapsed: hidden > 0,
+                }
+            })
+            .collect();
+    }
+    let hidden: HashMap<&UnitId, usize> = forest
+        .ids
+        .iter()
+        .zip(&forest.hidden_below)
+        .map(|(id, h)| (id, *h))
+        .collect();
+    drawing
+        .cards
+        .iter()
+        .map(|card| CardMeta {
+            has_reports: !chart.children(&card.id).is_empty(),
+            hidden: hidden.get(&card.id).copied().unwrap_or(0),
+            collapsed: chart.unit(&card.id).is_some_and(|u| u.collapsed),
+        })
+        .collect()
 }
 
 /// The colour a card shows as when drawn as a block: its fill, unless that melts into the background.

@@ -8,8 +8,7 @@
 use std::collections::HashMap;
 
 use crate::metrics::Totals;
-use crate::model::Span;
-use crate::model::{Unit, UnitId};
+use crate::model::{Forest, Span, Unit, UnitId};
 
 use super::super::card::CardSpec;
 use super::super::colour_by::CardColour;
@@ -92,6 +91,18 @@ pub struct MeasureCache {
     entries: HashMap<UnitId, Entry>,
     build: u64,
     remeasured: usize,
+    /// What the last build drew and counted, kept for the view that shows it (see [`Self::drawn_forest`]).
+    last: Option<LastBuild>,
+}
+
+/// The forest and totals of the last build: the canvas needs both again for what it keeps beside the
+/// drawing, and working them out twice per edit doubled a big chart's edit time.
+struct LastBuild {
+    forest: Forest,
+    /// Whether `forest` is the whole chart's with collapsed units' reports left out
+    /// (`Chart::forest(true)`), the one the canvas works with.
+    whole_collapsed: bool,
+    totals: HashMap<UnitId, Totals>,
 }
 
 impl MeasureCache {
@@ -109,6 +120,35 @@ impl MeasureCache {
         self.entries.is_empty()
     }
 
+    /// The last build's forest, if it is the whole chart's with collapsed units' reports left out (what
+    /// `Chart::forest(true)` gives): the drawing's cards are its units, in its order.
+    pub fn drawn_forest(&self) -> Option<&Forest> {
+        self.last
+            .as_ref()
+            .filter(|last| last.whole_collapsed)
+            .map(|last| &last.forest)
+    }
+
+    /// The last build's subtree totals of every unit (`metrics::subtree_totals`).
+    pub fn totals(&self) -> Option<&HashMap<UnitId, Totals>> {
+        self.last.as_ref().map(|last| &last.totals)
+    }
+
+    /// Keeps the forest and totals a build drew with; `whole_collapsed` says the forest is
+    /// `Chart::forest(true)`.
+    pub(crate) fn keep(
+        &mut self,
+        forest: Forest,
+        whole_collapsed: bool,
+        totals: HashMap<UnitId, Totals>,
+    ) {
+        self.last = Some(LastBuild {
+            forest,
+            whole_collapsed,
+            totals,
+        });
+    }
+
     /// Starts a build with `options`: forgets every spec if the card-wide options changed.
     pub(crate) fn begin(&mut self, options: &RenderOptions) {
         let context = card_context(options);
@@ -118,6 +158,8 @@ impl MeasureCache {
         }
         self.build += 1;
         self.remeasured = 0;
+        // Dropped before the build starts so that it cannot be read as this build's.
+        self.last = None;
     }
 
     /// The spec of `id`'s card: the cached one if its inputs are unchanged, else `measure()`'s, kept.
