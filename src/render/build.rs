@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use crate::geom::{Point, Rect, Size};
 use crate::layout::{LayoutOptions, Orientation, layout};
 use crate::metrics::{self, Totals, format};
-use crate::model::{Chart, Forest, LinkKind, Placer, UnitId};
+use crate::model::{Chart, Forest, LinkKind, Placer, Unit, UnitId};
 
 use super::card::{self, CardInput, CardSpec};
 use super::colour_by::{self, CardColour, ColourBy, Colouring};
@@ -94,7 +94,10 @@ pub fn build_drawing_with_cache(
 fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureCache>) -> Drawing {
     let palette = style::palette(options.theme);
     let forest = visible_forest(chart, options);
-    let totals = metrics::subtree_totals(chart);
+    // Each drawn unit and its subtree's totals, by forest index: looked up once here instead of by id in
+    // every pass below (on a big chart the lookups cost more than the passes).
+    let units: Vec<Option<&Unit>> = forest.ids.iter().map(|id| chart.unit(id)).collect();
+    let totals = visible_totals(chart, &forest, &units);
     let colouring = colouring_of(chart, options);
 
     if let Some(cache) = cache.as_deref_mut() {
@@ -107,14 +110,24 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
         .map(|(i, id)| {
             let colour = colouring.card(id);
             let hidden_below = forest.hidden_below[i];
-            let measure = || measure_card(chart, id, &totals, hidden_below, options, colour);
-            match (cache.as_deref_mut(), chart.unit(id)) {
-                (Some(cache), Some(unit)) => {
+            let mark = options.marks.get(id);
+            let fallback;
+            let unit = match units[i] {
+                Some(unit) => unit,
+                None => {
+                    fallback = Unit::new(id.as_str(), id.as_str());
+                    &fallback
+                }
+            };
+            let measure =
+                || measure_unit(unit, Some(&totals[i]), hidden_below, mark, options, colour);
+            match cache.as_deref_mut() {
+                Some(cache) if units[i].is_some() => {
                     let inputs = CardInputs {
                         unit,
-                        totals: totals.get(id),
+                        totals: Some(&totals[i]),
                         hidden_below,
-                        mark: options.marks.get(id),
+                        mark,
                         colour,
                     };
                     cache.spec(id, inputs, measure)
@@ -130,11 +143,7 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
         align_row_heights(&forest, &mut specs);
     }
     let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();
-    let pinned: Vec<Option<Point>> = forest
-        .ids
-        .iter()
-        .map(|id| chart.unit(id).and_then(|u| u.pinned))
-        .collect();
+    let pinned: Vec<Option<Point>> = units.iter().map(|u| u.and_then(|u| u.pinned)).collect();
     let placed = layout(&forest, &sizes, &pinned, &options.layout);
 
     let routed = route_links(chart, &forest, &placed, &options.layout);
@@ -182,9 +191,10 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
         used = used.union(&area);
     }
     let mut next_top = chart_area.bottom() + SECTION_GAP;
+    let on_costs = has_on_costs(chart, &forest, &units);
     if options.legend {
-        let entries = legend_entries(chart, &forest, &placed, &routed, options);
-        let notes = figure_notes(chart, &forest, &totals);
+        let entries = legend_entries(&forest, &units, &placed, &routed, options);
+        let notes = notes_on_figures(&forest, &totals, on_costs);
         if let Some(area) = legend::paint_with_colours(
             &entries,
             &notes,
@@ -205,7 +215,7 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
             &options
                 .footer
                 .clone()
-                .unwrap_or_else(|| footer_text(chart, &forest, &totals)),
+                .unwrap_or_else(|| footer_of(&forest, &totals, on_costs)),
             Point::new(chart_area.x, next_top),
             text_width,
             &palette,
@@ -288,24 +298,67 @@ pub(crate) fn measure_card(
     options: &RenderOptions,
     colour: Option<&CardColour>,
 ) -> CardSpec {
-    let palette = style::palette(options.theme);
     let fallback;
     let unit = match chart.unit(id) {
         Some(unit) => unit,
         None => {
-            fallback = crate::model::Unit::new(id.as_str(), id.as_str());
+            fallback = Unit::new(id.as_str(), id.as_str());
             &fallback
         }
     };
+    let mark = options.marks.get(id);
+    measure_unit(unit, totals.get(id), hidden_below, mark, options, colour)
+}
+
+/// Measures one unit's card from what it shows (see [`MeasureCache`] for the same list as a cache key).
+fn measure_unit(
+    unit: &Unit,
+    totals: Option<&Totals>,
+    hidden_below: usize,
+    mark: Option<&ChangeMark>,
+    options: &RenderOptions,
+    colour: Option<&CardColour>,
+) -> CardSpec {
+    let palette = style::palette(options.theme);
     card::measure(&CardInput {
         unit,
-        figures: totals.get(id).and_then(figures_text),
+        figures: totals.and_then(figures_text),
         hidden_below,
-        mark: options.marks.get(id),
+        mark,
         colour,
         palette: &palette,
         theme: options.theme,
     })
+}
+
+/// Each drawn unit's subtree totals (hidden units included), by forest index: what
+/// `metrics::subtree_totals` gives for the drawn units, without a second forest of the whole chart.
+fn visible_totals(chart: &Chart, forest: &Forest, units: &[Option<&Unit>]) -> Vec<Totals> {
+    let own = |unit: Option<&Unit>| unit.map(metrics::own_totals).unwrap_or_default();
+    let mut totals: Vec<Totals> = (0..forest.len())
+        .map(|i| {
+            if forest.hidden_below[i] == 0 {
+                return own(units[i]);
+            }
+            // A collapsed unit counts everything below it, folded up as `subtree_totals` folds it.
+            let below = chart.subtree(&forest.ids[i]);
+            let mut sums: Vec<Totals> = below.iter().map(|id| own(chart.unit(id))).collect();
+            let index: HashMap<&UnitId, usize> =
+                below.iter().enumerate().map(|(k, id)| (*id, k)).collect();
+            for k in (1..below.len()).rev() {
+                if let Some(&p) = chart.parent(below[k]).and_then(|p| index.get(p)) {
+                    sums[p] = sums[p] + sums[k];
+                }
+            }
+            sums.first().copied().unwrap_or_default()
+        })
+        .collect();
+    for i in (0..forest.len()).rev() {
+        if let Some(p) = forest.parent[i] {
+            totals[p] = totals[p] + totals[i];
+        }
+    }
+    totals
 }
 
 /// Siblings get one height, with their figures rows on one line. Only siblings: stretching a whole level to
@@ -367,8 +420,8 @@ fn route_links(
 }
 
 fn legend_entries(
-    chart: &Chart,
     forest: &Forest,
+    units: &[Option<&Unit>],
     placed: &crate::layout::Layout,
     routed: &[RoutedLink],
     options: &RenderOptions,
@@ -379,7 +432,7 @@ fn legend_entries(
     }
     entries.extend(routed.iter().map(|link| LegendEntry::Link(link.kind)));
     for (i, id) in forest.ids.iter().enumerate() {
-        if let Some(unit) = chart.unit(id) {
+        if let Some(unit) = units[i] {
             if let Some(key) = StatusKey::of(&unit.status) {
                 entries.insert(LegendEntry::Status(key));
             }
@@ -403,22 +456,34 @@ pub(crate) fn figure_notes(
     forest: &Forest,
     totals: &HashMap<UnitId, Totals>,
 ) -> Vec<String> {
-    let figures = |id: &UnitId| totals.get(id).filter(|t| figures_text(t).is_some());
-    if !forest.ids.iter().any(|id| figures(id).is_some()) {
+    let by_index = totals_by_index(forest, totals);
+    let units: Vec<Option<&Unit>> = forest.ids.iter().map(|id| chart.unit(id)).collect();
+    notes_on_figures(forest, &by_index, has_on_costs(chart, forest, &units))
+}
+
+/// `totals` by forest index (default totals for a unit missing from them).
+fn totals_by_index(forest: &Forest, totals: &HashMap<UnitId, Totals>) -> Vec<Totals> {
+    forest
+        .ids
+        .iter()
+        .map(|id| totals.get(id).copied().unwrap_or_default())
+        .collect()
+}
+
+fn notes_on_figures(forest: &Forest, totals: &[Totals], on_costs: bool) -> Vec<String> {
+    let figures = |i: usize| Some(&totals[i]).filter(|t| figures_text(t).is_some());
+    if !(0..forest.len()).any(|i| figures(i).is_some()) {
         return Vec::new();
     }
-    let shows_cost = forest
-        .ids
-        .iter()
-        .any(|id| figures(id).is_some_and(|t| t.cost.max > 0.0));
-    let manager_shows = forest
-        .ids
-        .iter()
-        .any(|id| !chart.children(id).is_empty() && figures(id).is_some());
+    let shows_cost = (0..forest.len()).any(|i| figures(i).is_some_and(|t| t.cost.max > 0.0));
+    // A manager: its reports are drawn or hidden by collapsing (a drawn forest never cuts a subtree).
+    let manager_shows = (0..forest.len()).any(|i| {
+        figures(i).is_some() && (!forest.children[i].is_empty() || forest.hidden_below[i] > 0)
+    });
     let mut note = "Figures: posts".to_owned();
     if shows_cost {
         note.push_str(" and yearly pay cost");
-        if has_on_costs(chart, forest) {
+        if on_costs {
             note.push_str(" including on-costs");
         }
     }
@@ -430,16 +495,22 @@ pub(crate) fn figure_notes(
 }
 
 /// Whether any unit counted in the drawing (hidden ones included) adds on-costs to its pay.
-fn has_on_costs(chart: &Chart, forest: &Forest) -> bool {
-    forest
-        .roots
-        .iter()
-        .flat_map(|&r| chart.subtree(&forest.ids[r]))
-        .filter_map(|id| chart.unit(id))
-        .any(|u| {
-            u.cost
-                .is_some_and(|c| c.on_cost_rate.is_some_and(|r| r > 0.0))
-        })
+fn has_on_costs(chart: &Chart, forest: &Forest, units: &[Option<&Unit>]) -> bool {
+    let adds_on_costs = |u: &Unit| {
+        u.cost
+            .is_some_and(|c| c.on_cost_rate.is_some_and(|r| r > 0.0))
+    };
+    (0..forest.len()).any(|i| {
+        if forest.hidden_below[i] > 0 {
+            chart
+                .subtree(&forest.ids[i])
+                .into_iter()
+                .filter_map(|id| chart.unit(id))
+                .any(adds_on_costs)
+        } else {
+            units[i].is_some_and(adds_on_costs)
+        }
+    })
 }
 
 pub(crate) fn footer_text(
@@ -447,21 +518,26 @@ pub(crate) fn footer_text(
     forest: &Forest,
     totals: &HashMap<UnitId, Totals>,
 ) -> String {
+    let units: Vec<Option<&Unit>> = forest.ids.iter().map(|id| chart.unit(id)).collect();
+    footer_of(
+        forest,
+        &totals_by_index(forest, totals),
+        has_on_costs(chart, forest, &units),
+    )
+}
+
+fn footer_of(forest: &Forest, totals: &[Totals], on_costs: bool) -> String {
     let sum = forest
         .roots
         .iter()
-        .filter_map(|&r| totals.get(&forest.ids[r]))
+        .filter_map(|&r| totals.get(r))
         .fold(Totals::default(), |a, b| a + *b);
     let mut parts = Vec::new();
     if sum.headcount.max > 0.0 {
         parts.push(format::headcount(sum.headcount, sum.has_fte));
     }
     if sum.cost.max > 0.0 {
-        let on_costs = if has_on_costs(chart, forest) {
-            " including on-costs"
-        } else {
-            ""
-        };
+        let on_costs = if on_costs { " including on-costs" } else { "" };
         parts.push(format!("{} a year{on_costs}", format::money(sum.cost)));
     }
     parts.push(format!(

@@ -112,20 +112,19 @@ impl DrawingCache {
     fn set_drawing(&mut self, chart: &Chart, drawing: Drawing) {
         // The build's own forest and totals when it drew the whole chart as the canvas does: working them
         // out again here was a third of a big chart's edit.
-        let computed_forest;
-        let forest = match self.measured.drawn_forest() {
-            Some(forest) if forest.len() == drawing.cards.len() => forest,
+        let computed;
+        let (forest, totals) = match (self.measured.drawn_forest(), self.measured.drawn_totals()) {
+            (Some(forest), Some(totals)) if forest.len() == drawing.cards.len() => (forest, totals),
             _ => {
-                computed_forest = chart.forest(true);
-                &computed_forest
-            }
-        };
-        let computed_totals;
-        let totals = match self.measured.totals() {
-            Some(totals) => totals,
-            None => {
-                computed_totals = metrics::subtree_totals(chart);
-                &computed_totals
+                let forest = chart.forest(true);
+                let by_id = metrics::subtree_totals(chart);
+                let totals: Vec<metrics::Totals> = forest
+                    .ids
+                    .iter()
+                    .map(|id| by_id.get(id).copied().unwrap_or_default())
+                    .collect();
+                computed = (forest, totals);
+                (&computed.0, computed.1.as_slice())
             }
         };
         self.card_index = drawing

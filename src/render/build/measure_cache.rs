@@ -102,7 +102,8 @@ struct LastBuild {
     /// Whether `forest` is the whole chart's with collapsed units' reports left out
     /// (`Chart::forest(true)`), the one the canvas works with.
     whole_collapsed: bool,
-    totals: HashMap<UnitId, Totals>,
+    /// Each forest unit's subtree totals, by forest index.
+    totals: Vec<Totals>,
 }
 
 impl MeasureCache {
@@ -129,19 +130,17 @@ impl MeasureCache {
             .map(|last| &last.forest)
     }
 
-    /// The last build's subtree totals of every unit (`metrics::subtree_totals`).
-    pub fn totals(&self) -> Option<&HashMap<UnitId, Totals>> {
-        self.last.as_ref().map(|last| &last.totals)
+    /// The subtree totals of [`Self::drawn_forest`]'s units (hidden ones included), by forest index.
+    pub fn drawn_totals(&self) -> Option<&[Totals]> {
+        self.last
+            .as_ref()
+            .filter(|last| last.whole_collapsed)
+            .map(|last| last.totals.as_slice())
     }
 
     /// Keeps the forest and totals a build drew with; `whole_collapsed` says the forest is
     /// `Chart::forest(true)`.
-    pub(crate) fn keep(
-        &mut self,
-        forest: Forest,
-        whole_collapsed: bool,
-        totals: HashMap<UnitId, Totals>,
-    ) {
+    pub(crate) fn keep(&mut self, forest: Forest, whole_collapsed: bool, totals: Vec<Totals>) {
         self.last = Some(LastBuild {
             forest,
             whole_collapsed,
