@@ -1,6 +1,7 @@
 //! Builds the one drawing description from a chart: measures cards, asks layout to place them, routes the
 //! other links, and adds the title, key and totals. Every output paints what this returns.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::geom::{Point, Rect, Size};
@@ -103,7 +104,13 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
     if let Some(cache) = cache.as_deref_mut() {
         cache.begin(options);
     }
-    let mut specs: Vec<CardSpec> = forest
+    // Cached specs are borrowed from the cache, not copied: only the cards stretched to their siblings'
+    // height below are cloned.
+    enum Measured {
+        Cached(usize),
+        Fresh(CardSpec),
+    }
+    let measured: Vec<Measured> = forest
         .ids
         .iter()
         .enumerate()
@@ -130,17 +137,35 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
                         mark,
                         colour,
                     };
-                    cache.spec(id, inputs, measure)
+                    Measured::Cached(cache.spec(id, inputs, measure))
                 }
-                _ => measure(),
+                _ => Measured::Fresh(measure()),
             }
         })
         .collect();
     if let Some(cache) = cache.as_deref_mut() {
         cache.finish();
     }
+    let kept = cache.as_deref();
+    let mut specs: Vec<Cow<CardSpec>> = measured
+        .into_iter()
+        .zip(&forest.ids)
+        .map(|(m, id)| match m {
+            Measured::Fresh(spec) => Cow::Owned(spec),
+            Measured::Cached(slot) => match kept.and_then(|cache| cache.slot(slot)) {
+                Some(spec) => Cow::Borrowed(spec),
+                // Not reached: the slot was filled above. Measure rather than fail.
+                None => Cow::Owned(measure_card(chart, id, &HashMap::new(), 0, options, None)),
+            },
+        })
+        .collect();
     if options.layout.orientation == Orientation::TopDown {
-        align_row_heights(&forest, &mut specs);
+        let heights: Vec<f32> = specs.iter().map(|spec| spec.size.h).collect();
+        for (spec, height) in specs.iter_mut().zip(sibling_heights(&forest, &heights)) {
+            if height > spec.size.h {
+                spec.to_mut().stretch_to(height);
+            }
+        }
     }
     let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();
     let pinned: Vec<Option<Point>> = units.iter().map(|u| u.and_then(|u| u.pinned)).collect();
@@ -359,6 +384,25 @@ fn visible_totals(chart: &Chart, forest: &Forest, units: &[Option<&Unit>]) -> Ve
         }
     }
     totals
+}
+
+/// The height each card is stretched to by [`align_row_heights`]: its tallest sibling's (its own when it
+/// has none).
+fn sibling_heights(forest: &Forest, heights: &[f32]) -> Vec<f32> {
+    let mut out = heights.to_vec();
+    let groups = std::iter::once(&forest.roots).chain(forest.children.iter());
+    for group in groups.filter(|g| g.len() > 1) {
+        let tallest = group
+            .iter()
+            .filter_map(|&i| heights.get(i))
+            .fold(0.0, |a: f32, &b| a.max(b));
+        for &i in group {
+            if let Some(h) = out.get_mut(i) {
+                *h = tallest;
+            }
+        }
+    }
+    out
 }
 
 /// Siblings get one height, with their figures rows on one line. Only siblings: stretching a whole level to

@@ -88,7 +88,12 @@ impl CardInputs<'_> {
 pub struct MeasureCache {
     /// The drawing-wide options cards depend on; when they change every card is measured again.
     context: Option<RenderOptions>,
-    entries: HashMap<UnitId, Entry>,
+    /// Each unit's slot in `slots`. Specs stay in their slot from build to build, so a build borrows
+    /// them by slot instead of copying each card's text.
+    index: HashMap<UnitId, usize>,
+    slots: Vec<Option<Entry>>,
+    /// Slots emptied by units that left the drawing, reused first.
+    free: Vec<usize>,
     build: u64,
     remeasured: usize,
     /// What the last build drew and counted, kept for the view that shows it (see [`Self::drawn_forest`]).
@@ -114,11 +119,11 @@ impl MeasureCache {
 
     /// How many cards the cache holds.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.index.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.index.is_empty()
     }
 
     /// The last build's forest, if it is the whole chart's with collapsed units' reports left out (what
@@ -152,7 +157,9 @@ impl MeasureCache {
     pub(crate) fn begin(&mut self, options: &RenderOptions) {
         let context = card_context(options);
         if self.context.as_ref() != Some(&context) {
-            self.entries.clear();
+            self.index.clear();
+            self.slots.clear();
+            self.free.clear();
             self.context = Some(context);
         }
         self.build += 1;
@@ -161,41 +168,72 @@ impl MeasureCache {
         self.last = None;
     }
 
-    /// The spec of `id`'s card: the cached one if its inputs are unchanged, else `measure()`'s, kept.
+    /// Makes sure the slot of `id`'s card holds its spec: the cached one if its inputs are unchanged,
+    /// else `measure()`'s. Returns the slot, for [`Self::slot`].
     pub(crate) fn spec(
         &mut self,
         id: &UnitId,
         inputs: CardInputs,
         measure: impl FnOnce() -> CardSpec,
-    ) -> CardSpec {
+    ) -> usize {
         let build = self.build;
-        if let Some(entry) = self.entries.get_mut(id) {
+        if let Some(&slot) = self.index.get(id)
+            && let Some(Some(entry)) = self.slots.get_mut(slot)
+        {
             if !inputs.matches(&entry.key) {
                 entry.key = inputs.key();
                 entry.spec = measure();
                 self.remeasured += 1;
             }
             entry.used = build;
-            return entry.spec.clone();
+            return slot;
         }
-        let spec = measure();
         self.remeasured += 1;
-        self.entries.insert(
-            id.clone(),
-            Entry {
-                key: inputs.key(),
-                spec: spec.clone(),
-                used: build,
-            },
-        );
-        spec
+        let entry = Entry {
+            key: inputs.key(),
+            spec: measure(),
+            used: build,
+        };
+        let slot = match self.free.pop() {
+            Some(slot) => {
+                self.slots[slot] = Some(entry);
+                slot
+            }
+            None => {
+                self.slots.push(Some(entry));
+                self.slots.len() - 1
+            }
+        };
+        self.index.insert(id.clone(), slot);
+        slot
+    }
+
+    /// The spec in a slot [`Self::spec`] returned during this build.
+    pub(crate) fn slot(&self, slot: usize) -> Option<&CardSpec> {
+        self.slots
+            .get(slot)
+            .and_then(Option::as_ref)
+            .map(|entry| &entry.spec)
     }
 
     /// Ends a build: drops the specs of cards it did not draw (deleted, or hidden by collapsing), so the
     /// cache never holds more than the drawing does.
     pub(crate) fn finish(&mut self) {
         let build = self.build;
-        self.entries.retain(|_, entry| entry.used == build);
+        let (slots, free) = (&mut self.slots, &mut self.free);
+        self.index.retain(|_, &mut slot| {
+            let used = slots
+                .get(slot)
+                .and_then(Option::as_ref)
+                .is_some_and(|entry| entry.used == build);
+            if !used {
+                if let Some(emptied) = slots.get_mut(slot) {
+                    *emptied = None;
+                }
+                free.push(slot);
+            }
+            used
+        });
     }
 }
 
