@@ -5,6 +5,7 @@
 //!   needs: per-shape bounds, block colours, branch labels);
 //! - `edit/undo-redo+frame`: the real editor applies one edit (undo or redo of an added unit) and draws the
 //!   next frame headlessly, panels included.
+//!
 //! Run: cargo bench --bench edit -- --warm-up-time 1 --measurement-time 3
 
 use std::hint::black_box;

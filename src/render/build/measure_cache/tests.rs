@@ -86,11 +86,13 @@ fn a_headcount_edit_remeasures_the_card_and_its_chain_of_managers() {
     assert_eq!(build_checked(&chart, &options, &mut cache), 1 + above);
 }
 
+type Change = Box<dyn Fn(&mut Unit)>;
+
 #[test]
 fn every_field_a_card_shows_invalidates_its_spec() {
     let chart = generate(300, 7);
     let (leaf, _) = a_leaf(&chart);
-    let changes: Vec<(&str, Box<dyn Fn(&mut Unit)>)> = vec![
+    let changes: Vec<(&str, Change)> = vec![
         ("name", Box::new(|u| u.name.push('!'))),
         (
             "role",
