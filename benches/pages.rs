@@ -13,6 +13,7 @@ fn paper() -> PaperOptions {
     PaperOptions {
         paper: "a4-landscape".parse().expect("a known paper"),
         date: "1 December 2026".to_owned(),
+        cards: None,
     }
 }
 

@@ -58,7 +58,33 @@ pub fn export_bytes(
     options: &RenderOptions,
     scale: f32,
 ) -> Result<Vec<u8>, String> {
-    let drawing = || render::build_drawing(chart, options);
+    export_bytes_reporting(chart, format, options, scale, &mut |_| {})
+}
+
+/// A stage of [`export_bytes_reporting`], announced as it begins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportStage {
+    /// Measuring the cards, laying them out and routing the links.
+    Layout,
+    /// Turning the laid-out drawing into the file's format.
+    Draw,
+}
+
+/// [`export_bytes`], telling `stage` as each stage begins (for progress on the command line). A table has
+/// no stages.
+pub fn export_bytes_reporting(
+    chart: &Chart,
+    format: ExportFormat,
+    options: &RenderOptions,
+    scale: f32,
+    stage: &mut dyn FnMut(ExportStage),
+) -> Result<Vec<u8>, String> {
+    let mut drawing = || {
+        stage(ExportStage::Layout);
+        let drawing = render::build_drawing(chart, options);
+        stage(ExportStage::Draw);
+        drawing
+    };
     match format {
         ExportFormat::Svg => Ok(render::to_svg(&drawing()).into_bytes()),
         ExportFormat::Png => render::to_png(&drawing(), scale).map_err(|err| err.to_string()),
@@ -95,6 +121,26 @@ mod tests {
         );
         assert_eq!(ExportFormat::from_path(Path::new("x.docx")), None);
         assert_eq!(ExportFormat::from_path(Path::new("noext")), None);
+    }
+
+    #[test]
+    fn pictures_announce_layout_then_drawing_and_tables_nothing() {
+        let mut chart = Chart::new();
+        chart
+            .insert_unit(Unit::new("top", "Top"), None, None)
+            .unwrap();
+        let options = RenderOptions::default();
+        for (format, expected) in [
+            (
+                ExportFormat::Svg,
+                vec![ExportStage::Layout, ExportStage::Draw],
+            ),
+            (ExportFormat::Csv, vec![]),
+        ] {
+            let mut stages = Vec::new();
+            export_bytes_reporting(&chart, format, &options, 1.0, &mut |s| stages.push(s)).unwrap();
+            assert_eq!(stages, expected, "{format:?}");
+        }
     }
 
     #[test]

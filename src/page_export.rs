@@ -17,15 +17,13 @@ use crate::render::page::{
 };
 use crate::render::page_chart::PageSource;
 use crate::render::pdf_pages::{Bookmark, to_pdf_pages};
-use crate::render::{self, RenderOptions, build, style};
+use crate::render::{self, CardStyle, RenderOptions, build, style};
 
 mod date;
 mod index;
 
 pub use date::today;
 
-/// The smallest text a chart's cards carry, in chart units: it decides how far a page may shrink a chart.
-const SMALLEST_CARD_TEXT: f32 = style::BADGE_SIZE;
 /// Charts of more pages than this get an index of units at the end.
 pub const INDEX_AFTER_PAGES: usize = 3;
 
@@ -35,12 +33,33 @@ pub struct PaperOptions {
     pub paper: Paper,
     /// Printed on every page, e.g. "1 December 2026".
     pub date: String,
+    /// The cards a fitted page uses; `None` takes standard cards, or dense ones when standard cards would
+    /// print below the readable minimum.
+    pub cards: Option<CardStyle>,
 }
 
-/// Layouts to try for a page of this shape, best first: auto-fit towards the chart box's aspect ratio, then
-/// the view's own layout.
-fn page_layouts(options: &LayoutOptions, chart_box: Rect) -> Vec<LayoutOptions> {
+/// Layouts to try for a page of this shape: auto-fit towards the chart box's aspect ratio, then the view's
+/// own layout. Dense cards are for charts too big for the page: they get paper's tightest gaps and auto-fit
+/// towards several shapes around the page's, since the one nearest the page's ratio is not always the one
+/// that wastes least room.
+fn page_layouts(options: &LayoutOptions, chart_box: Rect, cards: CardStyle) -> Vec<LayoutOptions> {
     let aspect = chart_box.w / chart_box.h.max(1.0);
+    if cards == CardStyle::Dense {
+        let dense = LayoutOptions {
+            compact: false,
+            sibling_gap: options.sibling_gap.min(DENSE_SIBLING_GAP),
+            level_gap: options.level_gap.min(DENSE_LEVEL_GAP),
+            root_gap: options.root_gap.min(DENSE_LEVEL_GAP),
+            ..options.clone()
+        };
+        return DENSE_ASPECTS
+            .iter()
+            .map(|factor| LayoutOptions {
+                target_aspect: Some(aspect * factor),
+                ..dense.clone()
+            })
+            .collect();
+    }
     vec![
         LayoutOptions {
             target_aspect: Some(aspect),
@@ -53,6 +72,12 @@ fn page_layouts(options: &LayoutOptions, chart_box: Rect) -> Vec<LayoutOptions> 
     ]
 }
 
+/// Gaps between dense cards: in proportion to their smaller type.
+const DENSE_SIBLING_GAP: f32 = 8.0;
+const DENSE_LEVEL_GAP: f32 = 22.0;
+/// Shapes auto-fit aims at for dense cards, as factors of the page's own ratio.
+const DENSE_ASPECTS: [f32; 6] = [1.0, 0.8, 1.25, 0.6, 1.6, 2.2];
+
 /// Gaps between cards on paper: tighter than on screen, where there is room to spare.
 const PAPER_SIBLING_GAP: f32 = 16.0;
 const PAPER_LEVEL_GAP: f32 = 40.0;
@@ -61,14 +86,18 @@ const PAPER_LEVEL_GAP: f32 = 40.0;
 /// the one of least area kept for each group: auto-fit towards the page's shape (for a branch that fills a
 /// page), towards a square and a tall block (small branches that share a page pack best as compact
 /// blocks), with paper's tighter gaps, and the view's own layout.
-fn group_layouts(options: &LayoutOptions, chart_box: Rect) -> Vec<LayoutOptions> {
+fn group_layouts(options: &LayoutOptions, chart_box: Rect, cards: CardStyle) -> Vec<LayoutOptions> {
     let page = chart_box.w / chart_box.h.max(1.0);
     // Auto-fit judges a block by its breadth, so compact stacks (chosen whenever they are narrow enough)
     // would make tall blocks: the paper layouts leave that to auto-fit.
+    let (sibling_gap, level_gap) = match cards {
+        CardStyle::Standard => (PAPER_SIBLING_GAP, PAPER_LEVEL_GAP),
+        CardStyle::Dense => (DENSE_SIBLING_GAP, DENSE_LEVEL_GAP),
+    };
     let paper = LayoutOptions {
         compact: false,
-        sibling_gap: options.sibling_gap.min(PAPER_SIBLING_GAP),
-        level_gap: options.level_gap.min(PAPER_LEVEL_GAP),
+        sibling_gap: options.sibling_gap.min(sibling_gap),
+        level_gap: options.level_gap.min(level_gap),
         ..options.clone()
     };
     let mut layouts: Vec<LayoutOptions> = [page, 1.0, 0.5]
@@ -133,59 +162,83 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
     let chart = subject(chart, options);
     let forest = chart.forest(options.respect_collapsed);
     let totals = metrics::subtree_totals(&chart);
-    let mut furniture = Furniture {
-        title: title_of(&chart, options),
-        footer_right: paper.date.clone(),
-        ..Furniture::default()
+    let colours = build::colouring_of(&chart, options).key;
+    let furniture_for = |cards: CardStyle| {
+        let mut furniture = Furniture {
+            title: title_of(&chart, options),
+            footer_right: paper.date.clone(),
+            ..Furniture::default()
+        };
+        if options.legend {
+            let notes = build::figure_notes(&chart, &forest, &totals, cards);
+            furniture.key = Some((document_key(&chart, &forest, &totals), notes));
+            furniture.colours = colours.clone();
+        }
+        if options.totals_footer && !forest.is_empty() {
+            furniture.footer_left = options
+                .footer
+                .clone()
+                .unwrap_or_else(|| build::footer_text(&chart, &forest, &totals));
+        }
+        furniture
     };
-    if options.legend {
-        let notes = build::figure_notes(&chart, &forest, &totals);
-        furniture.key = Some((document_key(&chart, &forest, &totals), notes));
-        furniture.colours = build::colouring_of(&chart, options).key;
-    }
-    if options.totals_footer && !forest.is_empty() {
-        furniture.footer_left = options
-            .footer
-            .clone()
-            .unwrap_or_else(|| build::footer_text(&chart, &forest, &totals));
-    }
-    let sheet = Sheet::new(&paper.paper, &furniture, 0);
-    let fitted = |layout: LayoutOptions| {
+    let fitted = |layout: LayoutOptions, cards: CardStyle, furniture: &Furniture| {
+        let sheet = Sheet::new(&paper.paper, furniture, 0);
         let chart_only = RenderOptions {
             layout,
             title: Some(String::new()),
             legend: false,
             totals_footer: false,
             subtree: None,
+            card_style: cards,
             ..options.clone()
         };
         let drawing = render::build_drawing(&chart, &chart_only);
         // The builder keeps a margin around the chart; the page has its own.
         let area = drawing.bounds.expand(-style::MARGIN);
-        page::compose(
+        let (page, _) = page::compose(
             &sheet,
-            &furniture,
+            furniture,
             &drawing,
             area,
             Placement::Fill,
             options.theme,
-        )
+        );
+        let smallest = smallest_text_points(&page).unwrap_or(f32::INFINITY);
+        FitPage {
+            drawing: page,
+            smallest_text_points: smallest,
+        }
     };
-    // Whichever layout prints largest.
-    let mut layouts = page_layouts(&options.layout, sheet.chart_box).into_iter();
-    let mut best = fitted(layouts.next().unwrap_or_else(|| options.layout.clone()));
-    for layout in layouts {
-        let next = fitted(layout);
-        if next.1 > best.1 {
-            best = next;
+    let styles = match paper.cards {
+        Some(cards) => vec![cards],
+        None => vec![CardStyle::Standard, CardStyle::Dense],
+    };
+    // Whichever layout prints largest; dense cards only when standard ones would print too small.
+    let mut best: Option<FitPage> = None;
+    for cards in styles {
+        if best
+            .as_ref()
+            .is_some_and(|page| page.smallest_text_points >= MIN_TEXT_POINTS)
+        {
+            break;
+        }
+        let furniture = furniture_for(cards);
+        let chart_box = Sheet::new(&paper.paper, &furniture, 0).chart_box;
+        for layout in page_layouts(&options.layout, chart_box, cards) {
+            let next = fitted(layout, cards, &furniture);
+            if best
+                .as_ref()
+                .is_none_or(|page| next.smallest_text_points > page.smallest_text_points)
+            {
+                best = Some(next);
+            }
         }
     }
-    let page = best.0;
-    let smallest = smallest_text_points(&page).unwrap_or(f32::INFINITY);
-    FitPage {
-        drawing: page,
-        smallest_text_points: smallest,
-    }
+    best.unwrap_or_else(|| {
+        let furniture = furniture_for(options.card_style);
+        fitted(options.layout.clone(), options.card_style, &furniture)
+    })
 }
 
 /// The bytes of a fitted page, and a warning when its text prints smaller than is readable.
@@ -264,7 +317,7 @@ pub fn paged_document(
         ..Furniture::default()
     };
     if options.legend {
-        let mut notes = build::figure_notes(&chart, &forest, &totals);
+        let mut notes = build::figure_notes(&chart, &forest, &totals, options.card_style);
         notes.push(
             "A card in a dashed frame stands for something on another page: a branch continued there, \
              the manager a list continues from, or the other end of a link (\"to: Name\")."
@@ -274,7 +327,7 @@ pub fn paged_document(
         furniture.colours = build::colouring_of(&chart, options).key;
     }
     let sheet = Sheet::new(&paper.paper, &furniture, page::MAX_HEADING_ROWS);
-    let layouts = group_layouts(&options.layout, sheet.chart_box);
+    let layouts = group_layouts(&options.layout, sheet.chart_box, options.card_style);
     let page_options = options.clone();
     let index: HashMap<&UnitId, usize> = forest
         .ids
@@ -308,7 +361,7 @@ pub fn paged_document(
         colouring: &colouring,
         layouts: &layouts,
     };
-    let mut specs: Vec<_> = forest
+    let specs: Vec<_> = forest
         .ids
         .iter()
         .map(|id| {
@@ -316,9 +369,10 @@ pub fn paged_document(
             build::measure_card(&chart, id, &totals, 0, &page_options, colour)
         })
         .collect();
-    build::align_row_heights(&forest, &mut specs);
+    // Pagination aligns the heights of siblings that share a page, as the page will draw them.
     let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();
-    let smallest_scale = MIN_TEXT_POINTS * UNITS_PER_POINT / SMALLEST_CARD_TEXT;
+    let smallest_scale =
+        MIN_TEXT_POINTS * UNITS_PER_POINT / options.card_style.metrics().smallest_text();
     let capacity = Size::new(
         sheet.chart_box.w / smallest_scale,
         sheet.chart_box.h / smallest_scale,

@@ -14,7 +14,7 @@ use orgchart::app::dialogs::Modal;
 use orgchart::geom::Rect;
 use orgchart::model::{Chart, Placer, Unit};
 
-use gui_support::{card_centre, click_at, click_button, editor_with, id};
+use gui_support::{card_centre, click_at, click_button, editor_with, id, is_library_svg};
 
 /// A director over `reports` officers, and a lone board.
 fn team(reports: usize) -> Chart {
@@ -267,17 +267,36 @@ fn fit_layout_gives_a_wide_team_the_windows_shape_and_exports_follow_it() {
         respect_collapsed: true,
         ..Default::default()
     };
-    let expected = orgchart::export::export_bytes(
-        harness.state().chart(),
-        orgchart::export::ExportFormat::Svg,
-        &options,
-        2.0,
-    )
-    .unwrap();
-    assert!(written == expected, "the export is laid out as the canvas");
+    assert!(
+        is_library_svg(&harness, &written, &options),
+        "the export is laid out as the canvas"
+    );
 
     click_view_item(&mut harness, "Fit layout");
     assert_eq!(cards_bounds(&harness), strip, "off again: the strip");
+}
+
+#[test]
+fn with_dense_cards_branch_labels_take_over_as_soon_as_the_smaller_names_vanish() {
+    use orgchart::app::canvas::text_is_drawn;
+    let (mut harness, _) = editor_with(body(12, 6, 5));
+    click_view_item(&mut harness, "Dense cards");
+    click_view_item(&mut harness, "Fit layout");
+    let name_size = orgchart::render::CardStyle::Dense.metrics().name_size;
+    let mut steps = 0;
+    while text_is_drawn(name_size, harness.state().canvas().view.zoom) && steps < 40 {
+        harness.key_press(Key::Minus);
+        harness.run();
+        steps += 1;
+    }
+    harness.run();
+    let zoom = harness.state().canvas().view.zoom;
+    assert!(!text_is_drawn(name_size, zoom), "zoomed out to {zoom}");
+    let labels = harness.state().canvas().labels_painted();
+    assert!(
+        labels >= 12,
+        "{labels} labels at zoom {zoom}, where names are no longer drawn"
+    );
 }
 
 #[test]

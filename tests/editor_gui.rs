@@ -13,7 +13,7 @@ use orgchart::app::OrgchartApp;
 use orgchart::app::dialogs::Modal;
 use orgchart::model::{Chart, Unit, UnitId};
 
-use gui_support::{Dialogs, card_centre, click_button, editor_with, id};
+use gui_support::{Dialogs, card_centre, click_button, editor_with, id, is_library_svg};
 
 /// ceo → finance (→ payroll, audit), ceo → operations (→ fleet), and a lone "board".
 fn small_chart() -> Chart {
@@ -738,20 +738,55 @@ fn compact_teams_stack_in_the_canvas_and_in_exports_from_the_menu() {
         respect_collapsed: true,
         ..Default::default()
     };
-    let expected = orgchart::export::export_bytes(
-        harness.state().chart(),
-        orgchart::export::ExportFormat::Svg,
-        &compact,
-        2.0,
-    )
-    .unwrap();
-    assert!(written == expected, "the export is laid out as the canvas");
+    assert!(
+        is_library_svg(&harness, &written, &compact),
+        "the export is laid out as the canvas"
+    );
 
     click_view_item(&mut harness, "Compact teams");
     let again: Vec<Pos2> = (1..=4)
         .map(|k| card_centre(&harness, &format!("officer-{k}")))
         .collect();
     assert!(again.windows(2).all(|p| p[1].y == p[0].y));
+}
+
+#[test]
+fn dense_cards_in_the_canvas_and_in_exports_from_the_menu() {
+    use orgchart::render::CardStyle;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dense.svg");
+    let (mut harness, dialogs) = editor_with(wide_team_chart());
+    let standard = harness
+        .state()
+        .card_screen_rect(&id("officer-1"))
+        .expect("the card is drawn");
+
+    click_view_item(&mut harness, "Dense cards");
+    assert_eq!(harness.state().card_style(), CardStyle::Dense);
+    let dense = harness
+        .state()
+        .card_screen_rect(&id("officer-1"))
+        .expect("the card is drawn");
+    assert!(
+        dense.area() < 0.7 * standard.area(),
+        "{dense:?} {standard:?}"
+    );
+
+    export_whole_chart(&mut harness, &dialogs, &path, "SVG drawing");
+    let written = std::fs::read(&path).expect("the SVG was written");
+    let options = orgchart::render::RenderOptions {
+        title: Some("Wide team".to_owned()),
+        respect_collapsed: true,
+        card_style: CardStyle::Dense,
+        ..Default::default()
+    };
+    assert!(
+        is_library_svg(&harness, &written, &options),
+        "the export has the canvas's dense cards"
+    );
+
+    click_view_item(&mut harness, "Dense cards");
+    assert_eq!(harness.state().card_style(), CardStyle::Standard);
 }
 
 /// A Chief Executive shared by two councils (no shares given yet), each council's team under it, and a
@@ -992,6 +1027,7 @@ fn export_pdf_pages_writes_the_library_document() {
     let paper = orgchart::page_export::PaperOptions {
         paper: "a4-landscape".parse().unwrap(),
         date: orgchart::page_export::today(),
+        cards: None,
     };
     let (expected, pages) =
         orgchart::page_export::export_pages(harness.state().chart(), &options, &paper).unwrap();

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use orgchart::page_export::{self, PaperOptions};
-use orgchart::render::RenderOptions;
 use orgchart::render::page::{MIN_TEXT_POINTS, smallest_text_points};
+use orgchart::render::{CardStyle, Drawing, RenderOptions};
 
 fn orgchart(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_orgchart"))
@@ -84,6 +84,16 @@ fn pdf_text(path: &Path) -> String {
     support::pdf_text(&std::fs::read(path).unwrap())
 }
 
+fn assert_every_name_is_in(chart: &orgchart::model::Chart, text: &str) {
+    let missing: Vec<&str> = chart
+        .units()
+        .into_iter()
+        .map(|u| u.name.as_str())
+        .filter(|name| !text.contains(&squeeze(name)))
+        .collect();
+    assert!(missing.is_empty(), "not in the PDF's text: {missing:?}");
+}
+
 fn squeeze(text: &str) -> String {
     support::squeezed(text)
 }
@@ -128,13 +138,7 @@ fn the_cabinet_office_pair_in_a4_landscape_pages() {
     // Every unit's name is in the PDF's text: on its card, and in the index.
     let chart = orgchart::io::load(&chart_path).unwrap();
     let text = pdf_text(&pdf_path);
-    let missing: Vec<&str> = chart
-        .units()
-        .into_iter()
-        .map(|u| u.name.as_str())
-        .filter(|name| !text.contains(&squeeze(name)))
-        .collect();
-    assert!(missing.is_empty(), "not in the PDF's text: {missing:?}");
+    assert_every_name_is_in(&chart, &text);
     assert!(text.contains("Continuedonpage"), "stubs say where to go");
     assert!(
         text.contains(&squeeze("Index of units")),
@@ -146,19 +150,20 @@ fn the_cabinet_office_pair_in_a4_landscape_pages() {
     let paper = PaperOptions {
         paper: "a4-landscape".parse().unwrap(),
         date: "1 December 2026".to_owned(),
+        cards: None,
     };
     let document = page_export::paged_document(&chart, &RenderOptions::default(), &paper);
     assert_eq!(document.drawings.len(), boxes.len());
-    for (p, drawing) in document.drawings.iter().enumerate() {
-        let smallest = smallest_text_points(drawing).unwrap();
-        assert!(
-            smallest >= MIN_TEXT_POINTS - 0.01,
-            "page {} has text at {smallest} pt",
-            p + 1
-        );
-    }
-    let mut cards: Vec<&str> = document
-        .drawings
+    assert_pages_readable(&document.drawings, "Cabinet Office");
+    assert_each_unit_on_one_page(&chart, &document.drawings);
+    println!(
+        "Cabinet Office 2011-09, a4-landscape: {} pages",
+        boxes.len()
+    );
+}
+
+fn assert_each_unit_on_one_page(chart: &orgchart::model::Chart, pages: &[Drawing]) {
+    let mut cards: Vec<&str> = pages
         .iter()
         .flat_map(|d| d.cards.iter().map(|c| c.id.as_str()))
         .collect();
@@ -166,10 +171,175 @@ fn the_cabinet_office_pair_in_a4_landscape_pages() {
     let mut ids: Vec<&str> = chart.units().into_iter().map(|u| u.id.as_str()).collect();
     ids.sort_unstable();
     assert_eq!(cards, ids, "every unit is a full card on exactly one page");
-    println!(
-        "Cabinet Office 2011-09, a4-landscape: {} pages",
+}
+
+/// No text below 6 pt and no card over another, on every page.
+fn assert_pages_readable(pages: &[Drawing], what: &str) {
+    for (p, drawing) in pages.iter().enumerate() {
+        let smallest = smallest_text_points(drawing).unwrap();
+        assert!(
+            smallest >= MIN_TEXT_POINTS - 0.01,
+            "{what}: page {} has text at {smallest} pt",
+            p + 1
+        );
+        assert_no_card_overlaps(drawing, &format!("{what}: page {}", p + 1));
+    }
+}
+
+fn assert_no_card_overlaps(drawing: &Drawing, what: &str) {
+    let cards = &drawing.cards;
+    for (i, a) in cards.iter().enumerate() {
+        for b in &cards[i + 1..] {
+            assert!(
+                !a.rect.expand(-0.5).intersects(&b.rect.expand(-0.5)),
+                "{what}: {} overlaps {}",
+                a.id.as_str(),
+                b.id.as_str()
+            );
+        }
+    }
+}
+
+#[test]
+fn dense_cards_put_the_cabinet_office_on_fewer_readable_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let chart_path = cabinet_office(dir.path());
+    let pdf_path = dir.path().join("dense.pdf");
+    succeed(&[
+        "export",
+        arg(&chart_path),
+        "-o",
+        arg(&pdf_path),
+        "--pages",
+        "a4-landscape",
+        "--cards",
+        "dense",
+    ]);
+    let pdf = std::fs::read(&pdf_path).unwrap();
+    let boxes = media_boxes(&pdf);
+    // 74 pages with standard cards.
+    assert!(
+        boxes.len() > 5 && boxes.len() <= 55,
+        "{} pages",
         boxes.len()
     );
+    assert!(boxes.iter().all(|b| b == "0 0 842 595"));
+    let chart = orgchart::io::load(&chart_path).unwrap();
+    let text = pdf_text(&pdf_path);
+    assert_every_name_is_in(&chart, &text);
+
+    let paper = PaperOptions {
+        paper: "a4-landscape".parse().unwrap(),
+        date: String::new(),
+        cards: None,
+    };
+    let options = RenderOptions {
+        card_style: CardStyle::Dense,
+        ..RenderOptions::default()
+    };
+    let document = page_export::paged_document(&chart, &options, &paper);
+    assert_eq!(document.drawings.len(), boxes.len());
+    assert_pages_readable(&document.drawings, "Cabinet Office, dense");
+    assert_each_unit_on_one_page(&chart, &document.drawings);
+    println!(
+        "Cabinet Office 2011-09, a4-landscape, dense cards: {} pages",
+        boxes.len()
+    );
+}
+
+#[test]
+fn fit_takes_dense_cards_when_standard_ones_would_print_too_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let paper = |cards: Option<CardStyle>| PaperOptions {
+        paper: "a4-landscape".parse().unwrap(),
+        date: String::new(),
+        cards,
+    };
+    // Sixteen units with boards and badges: standard cards print their badges below 6 pt, dense ones
+    // make the whole page readable, without a warning.
+    let barnet = sample("barnet-nscso-2012.ron");
+    let chart = orgchart::io::load(&barnet).unwrap();
+    let options = RenderOptions::default();
+    let standard = page_export::fit_page(&chart, &options, &paper(Some(CardStyle::Standard)));
+    let auto = page_export::fit_page(&chart, &options, &paper(None));
+    assert!(standard.smallest_text_points < MIN_TEXT_POINTS);
+    assert!(
+        auto.smallest_text_points >= MIN_TEXT_POINTS,
+        "{}",
+        auto.smallest_text_points
+    );
+    assert_eq!(auto.drawing.cards.len(), chart.len());
+    assert_no_card_overlaps(&auto.drawing, "Barnet");
+    let png_path = dir.path().join("barnet.png");
+    let output = succeed(&[
+        "export",
+        arg(&barnet),
+        "-o",
+        arg(&png_path),
+        "--fit",
+        "a4-landscape",
+    ]);
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("warning"));
+    // Asked for standard cards, the page keeps them and warns.
+    let output = succeed(&[
+        "export",
+        arg(&barnet),
+        "-o",
+        arg(&png_path),
+        "--fit",
+        "a4-landscape",
+        "--cards",
+        "standard",
+    ]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("warning"));
+
+    // About a hundred units: dense cards print much larger than standard ones.
+    let chart = orgchart::io::load(&generated(dir.path(), 100, 11)).unwrap();
+    let standard = page_export::fit_page(&chart, &options, &paper(Some(CardStyle::Standard)));
+    let auto = page_export::fit_page(&chart, &options, &paper(None));
+    println!(
+        "100 units on a4-landscape: standard cards {:.1} pt, dense {:.1} pt",
+        standard.smallest_text_points, auto.smallest_text_points
+    );
+    assert!(auto.smallest_text_points > 1.5 * standard.smallest_text_points);
+    assert_eq!(auto.drawing.cards.len(), chart.len());
+    assert_no_card_overlaps(&auto.drawing, "100 units");
+
+    let refused = orgchart(&[
+        "export",
+        arg(&barnet),
+        "-o",
+        arg(&png_path),
+        "--cards",
+        "tiny",
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("standard or dense"));
+}
+
+/// Pages are drawn with the very sizes pagination planned with: a page that came out bigger than planned
+/// would be shrunk below 6 pt to fit its paper.
+#[test]
+fn every_page_of_a_generated_chart_prints_at_six_points_or_more_in_both_card_styles() {
+    let dir = tempfile::tempdir().unwrap();
+    let chart = orgchart::io::load(&generated(dir.path(), 3000, 7)).unwrap();
+    let paper = PaperOptions {
+        paper: "a4-landscape".parse().unwrap(),
+        date: String::new(),
+        cards: None,
+    };
+    for cards in CardStyle::ALL {
+        let options = RenderOptions {
+            card_style: cards,
+            ..RenderOptions::default()
+        };
+        let document = page_export::paged_document(&chart, &options, &paper);
+        assert_pages_readable(&document.drawings, &format!("{cards:?} cards"));
+        println!(
+            "3000 units, {cards:?} cards: {} pages",
+            document.drawings.len()
+        );
+    }
 }
 
 fn sample(name: &str) -> PathBuf {
@@ -184,6 +354,7 @@ fn fit_puts_a_chart_on_one_filled_page() {
     let paper = PaperOptions {
         paper: "a4-landscape".parse().unwrap(),
         date: String::new(),
+        cards: None,
     };
     // A small chart prints readably, without a warning.
     let small = sample("occ-policy-2011-after.ron");
@@ -317,6 +488,7 @@ fn links_between_pages_end_in_labelled_references() {
     let paper = PaperOptions {
         paper: "a4".parse().unwrap(),
         date: String::new(),
+        cards: None,
     };
     let document = page_export::paged_document(&chart, &RenderOptions::default(), &paper);
     let mut crossing = 0;

@@ -18,6 +18,9 @@ impl OrgchartApp {
     /// Applies one edit as one undo step; a refused edit is shown and changes nothing.
     pub(super) fn apply(&mut self, edit: Edit, label: impl Into<String>) -> bool {
         let label = label.into();
+        if self.refuse_while_loading() {
+            return false;
+        }
         match self.doc.apply(edit, label.clone()) {
             Ok(()) => {
                 self.notices.set_info(label);
@@ -85,6 +88,9 @@ impl OrgchartApp {
     }
 
     pub(super) fn execute(&mut self, command: Command) {
+        if !super::loading::allowed_while_loading(&command) && self.refuse_while_loading() {
+            return;
+        }
         match command {
             Command::New
             | Command::Open
@@ -203,6 +209,10 @@ impl OrgchartApp {
                 self.canvas.request_fit();
             }
             Command::SetColourBy(by) => self.colour_by = by,
+            Command::SetCardStyle(cards) => {
+                self.card_style = cards;
+                self.canvas.request_fit();
+            }
             Command::SetFitLayout(fit) => {
                 self.layout.target_aspect = fit.then(|| self.window_aspect());
                 self.canvas.request_fit();
@@ -248,6 +258,8 @@ impl OrgchartApp {
     }
 
     pub(super) fn replace_document(&mut self, doc: Document, untitled_name: &str) {
+        // A file still being read would replace this document when it arrives: the newer choice wins.
+        self.loader.cancel();
         self.doc = doc;
         self.compare = None;
         self.untitled_name = untitled_name.to_owned();
@@ -256,13 +268,24 @@ impl OrgchartApp {
         self.canvas.request_fit();
     }
 
+    /// Opens a chart file: a small one at once, a big one on the worker (finished by [`Self::finish_open`]
+    /// from the frame that finds it read).
     pub(super) fn open_path(&mut self, path: PathBuf) {
         if !path.exists() {
             self.recent.forget(&path);
             self.modal = Some(Modal::CreateMissing { path });
             return;
         }
-        match crate::io::load_reporting(&path) {
+        match self.loader.start(&path) {
+            super::loading::Start::Done(result) => self.finish_open(path, *result),
+            super::loading::Start::Started => {}
+        }
+    }
+
+    /// Everything opening a file does once it is read: the new document, recent files, the file's state on
+    /// disk, and what to tell the user. A file that could not be read leaves the open chart as it was.
+    pub(super) fn finish_open(&mut self, path: PathBuf, result: super::loading::LoadResult) {
+        match result {
             Ok(loaded) => {
                 self.recent.remember(&path);
                 let name = path.display().to_string();
@@ -397,8 +420,7 @@ impl OrgchartApp {
             format,
             subtree,
             self.export_collapsed,
-            &self.layout,
-            self.colour_by.clone(),
+            self.view_look(),
         )
         .and_then(|bytes| {
             crate::io::write_atomically(&path, &bytes)

@@ -89,6 +89,8 @@ pub enum Command {
     SetOrientation(Orientation),
     /// Stack leaf reports in columns rather than one wide row (canvas and menu exports alike).
     SetCompact(bool),
+    /// View → Dense cards on or off.
+    SetCardStyle(crate::render::CardStyle),
     /// Colour cards by a field, or not (canvas, menu exports and reports alike).
     SetColourBy(Option<ColourBy>),
     /// Lay the chart out fitted to the window's shape (auto-fit placers; canvas and menu exports alike).

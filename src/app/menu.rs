@@ -6,6 +6,7 @@ use egui::{Button, Ui};
 
 use super::commands::{Command, ExportFormat, PaperExportKind};
 use crate::layout::{LayoutOptions, Orientation};
+use crate::render::CardStyle;
 use crate::render::colour_by::ColourBy;
 
 /// What the menus need to know to enable or label their entries.
@@ -17,6 +18,7 @@ pub struct MenuState<'a> {
     pub export_collapsed: &'a mut bool,
     pub layout: &'a LayoutOptions,
     pub colour_by: Option<&'a ColourBy>,
+    pub cards: CardStyle,
     /// The chart's tags, for colouring by one of them.
     pub tags: &'a [String],
     pub zoom: f32,
@@ -215,6 +217,20 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, out: &mut Vec<Command>) {
         .clicked()
     {
         out.push(Command::SetCompact(!compact));
+    }
+    let dense = state.cards == CardStyle::Dense;
+    if ui
+        .checkbox(&mut dense.clone(), "Dense cards")
+        .on_hover_text(
+            "Smaller cards for big charts: name, role in two rows, status and a manager's figures",
+        )
+        .clicked()
+    {
+        out.push(Command::SetCardStyle(if dense {
+            CardStyle::Standard
+        } else {
+            CardStyle::Dense
+        }));
     }
     let fit = state.layout.target_aspect.is_some();
     if ui

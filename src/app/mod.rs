@@ -22,6 +22,7 @@ mod import;
 pub mod import_setup;
 pub mod inspector;
 mod keyboard;
+mod loading;
 mod menu;
 mod paper_dialog;
 mod parse;
@@ -40,7 +41,7 @@ use egui::Ui;
 use crate::layout::LayoutOptions;
 use crate::model::{Chart, UnitId};
 use crate::render::colour_by::ColourBy;
-use crate::render::{RenderOptions, Theme};
+use crate::render::{CardStyle, RenderOptions, Theme};
 
 use canvas::{Canvas, CanvasEvent, Highlights};
 use commands::Command;
@@ -77,6 +78,8 @@ pub struct OrgchartApp {
     layout: LayoutOptions,
     /// View → Colour by: for the canvas and for exports and reports from the menu.
     colour_by: Option<ColourBy>,
+    /// View → Dense cards: for the canvas and for exports from the menu.
+    card_style: CardStyle,
     /// The chart's tags at a revision, for the Colour by menu.
     tags: (u64, Vec<String>),
     fonts_installed: bool,
@@ -91,6 +94,8 @@ pub struct OrgchartApp {
     disk: guard::DiskState,
     /// The fallback path field, while one is asked for.
     path_prompt: Option<file_chooser::PathPrompt>,
+    /// A big file being read on the worker thread.
+    loader: loading::Loader,
 }
 
 impl OrgchartApp {
@@ -118,6 +123,7 @@ impl OrgchartApp {
             export_collapsed: true,
             layout: LayoutOptions::default(),
             colour_by: None,
+            card_style: CardStyle::Standard,
             tags: (0, Vec::new()),
             fonts_installed: false,
             sent_title: None,
@@ -127,6 +133,7 @@ impl OrgchartApp {
             recovery: None,
             disk: guard::DiskState::default(),
             path_prompt: None,
+            loader: loading::Loader::default(),
         }
         .remember_disk_state()
     }
@@ -212,6 +219,9 @@ impl OrgchartApp {
     }
 
     pub fn window_title(&self) -> String {
+        if let Some(message) = self.loader.message() {
+            return format!("{message} — Orgchart");
+        }
         let name = if self.doc.path().is_some() {
             self.doc.display_name()
         } else {
@@ -243,8 +253,23 @@ impl OrgchartApp {
             legend: true,
             totals_footer: false,
             colour_by: self.colour_by.clone(),
+            card_style: self.card_style,
             ..RenderOptions::default()
         }
+    }
+
+    /// The view's layout, colours and cards, which exports from the menu follow.
+    fn view_look(&self) -> export::ViewLook<'_> {
+        export::ViewLook {
+            layout: &self.layout,
+            colour_by: self.colour_by.as_ref(),
+            cards: self.card_style,
+        }
+    }
+
+    /// View → Dense cards, as chosen.
+    pub fn card_style(&self) -> CardStyle {
+        self.card_style
     }
 
     /// One frame of the whole editor.
@@ -256,6 +281,8 @@ impl OrgchartApp {
             ctx.memory_mut(|m| m.request_focus(canvas::canvas_id()));
         }
         self.window_events(&ctx);
+        self.poll_load(ui);
+        let loading = self.loader.is_loading();
         if self.compare.is_some() {
             self.compare_ui(ui);
         } else {
@@ -272,10 +299,20 @@ impl OrgchartApp {
             {
                 self.find.close();
             }
-            if self.modal.is_none() && self.path_prompt.is_none() && self.canvas.rename.is_none() {
+            if self.modal.is_none()
+                && self.path_prompt.is_none()
+                && self.canvas.rename.is_none()
+                && !loading
+            {
                 self.pending.extend(keyboard::shortcuts(&ctx));
             }
-            self.panels(ui);
+            // While a file is being opened the chart on screen stays, greyed out: editing it would be lost.
+            ui.scope(|ui| {
+                if loading {
+                    ui.disable();
+                }
+                self.panels(ui);
+            });
         }
         if let Some(modal) = &self.modal
             && let Some(answer) = dialogs::modal_ui(ui, modal)
@@ -329,6 +366,7 @@ impl OrgchartApp {
                 export_collapsed: &mut self.export_collapsed,
                 layout: &self.layout,
                 colour_by: self.colour_by.as_ref(),
+                cards: self.card_style,
                 tags: &self.tags.1,
                 zoom: self.canvas.view.zoom,
             };
@@ -392,11 +430,23 @@ impl OrgchartApp {
     }
 
     fn canvas_ui(&mut self, ui: &mut Ui) {
+        if self.doc.chart().is_empty() && self.loader.is_loading() {
+            // Opening at start-up: a blank canvas under the progress message, not "no units yet".
+            let background =
+                crate::render::style::palette(self.render_options(ui).theme).background;
+            ui.painter().rect_filled(
+                ui.max_rect(),
+                0.0,
+                egui::Color32::from_rgb(background.r, background.g, background.b),
+            );
+            return;
+        }
         if self.layout.target_aspect.is_some() {
             // View → Fit layout follows the window's shape as it is resized.
             self.layout.target_aspect = Some(self.window_aspect());
         }
         let options = self.render_options(ui);
+        self.canvas.name_size = options.card_style.metrics().name_size;
         self.canvas
             .cache
             .ensure(self.doc.chart(), self.doc.revision(), &options);
@@ -510,7 +560,12 @@ pub fn run(file: Option<PathBuf>, compare_with: Option<PathBuf>) -> ExitCode {
         None => OrgchartApp::with_sample(dialogs, recent),
         Some(path) => {
             let mut app = OrgchartApp::new(Chart::new(), None, dialogs, recent);
+            if compare_with.is_some() {
+                // The comparison is made from the chart as opened, so it must be read first.
+                app.loader.background_from = u64::MAX;
+            }
             app.open_at_start(path);
+            app.loader.background_from = loading::BACKGROUND_FROM_BYTES;
             app
         }
     };

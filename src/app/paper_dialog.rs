@@ -6,7 +6,7 @@ use egui::Ui;
 use crate::export::ExportFormat;
 use crate::page_export::{self, PaperOptions};
 use crate::paper::Paper;
-use crate::render::{RenderOptions, Theme};
+use crate::render::CardStyle;
 
 use super::commands::Command;
 
@@ -138,20 +138,17 @@ const PNG_SCALE: f32 = 3.0;
 pub fn paper_bytes(
     chart: &crate::model::Chart,
     choice: &PaperChoice,
-    layout: &crate::layout::LayoutOptions,
+    look: super::export::ViewLook<'_>,
 ) -> Result<(Vec<u8>, String), String> {
     let paper = choice
         .paper()
         .ok_or_else(|| format!("unknown paper '{}'", choice.size))?;
-    let options = RenderOptions {
-        layout: layout.clone(),
-        theme: Theme::Light,
-        title: Some(chart.title().to_owned()).filter(|t| !t.trim().is_empty()),
-        ..RenderOptions::default()
-    };
+    let options = look.options(chart);
     let paper = PaperOptions {
         paper,
         date: page_export::today(),
+        // Standard cards in the view leave a fitted page free to take dense ones when it must.
+        cards: (look.cards == CardStyle::Dense).then_some(CardStyle::Dense),
     };
     match choice.kind {
         PaperExportKind::Pages => {
@@ -201,7 +198,7 @@ impl super::OrgchartApp {
             return;
         };
         let written =
-            paper_bytes(self.doc.chart(), choice, &self.layout).and_then(|(bytes, note)| {
+            paper_bytes(self.doc.chart(), choice, self.view_look()).and_then(|(bytes, note)| {
                 crate::io::write_atomically(&path, &bytes)
                     .map(|()| note)
                     .map_err(|err| format!("could not write {}: {err}", path.display()))

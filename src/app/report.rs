@@ -20,6 +20,7 @@ impl OrgchartApp {
                     height: 842.0,
                 }),
                 date: today(),
+                cards: None,
             },
             layout: self.layout.clone(),
             colour_by: self.colour_by.clone(),

@@ -86,11 +86,19 @@ pub fn run(args: &DiffArgs) -> Result<(), CliError> {
     if let Some(path) = &args.output {
         crate::io::check_output(path, &[&args.before, &args.after]).map_err(CliError::Invalid)?;
     }
+    let progress = super::progress::Progress::on_stderr();
+    progress.stage(format!("reading {}…", args.before.display()));
     let before = crate::io::load(&args.before).map_err(CliError::invalid)?;
+    progress.stage(format!("reading {}…", args.after.display()));
     let after = crate::io::load(&args.after).map_err(CliError::invalid)?;
     let options = DiffOptions {
         guess_matches: !args.ids_only,
     };
+    progress.stage(format!(
+        "comparing {} with {}…",
+        super::progress::units(before.len()),
+        super::progress::units(after.len())
+    ));
     let change = diff::diff_with(&before, &after, &options);
     let report =
         Report::new(&before, &after, &change).labelled(label(&args.before), label(&args.after));
@@ -102,6 +110,7 @@ pub fn run(args: &DiffArgs) -> Result<(), CliError> {
         } else {
             super::print_out(&report.text())?;
         }
+        progress.finish();
         return Ok(());
     };
     let picture = || {
@@ -118,7 +127,13 @@ pub fn run(args: &DiffArgs) -> Result<(), CliError> {
         };
         options.layout.orientation = args.orientation;
         options.layout.compact = args.compact;
-        render::build_drawing(&merged.chart, &options)
+        progress.stage(format!(
+            "laying out {}…",
+            super::progress::units(merged.chart.len())
+        ));
+        let drawing = render::build_drawing(&merged.chart, &options);
+        progress.stage("drawing…");
+        drawing
     };
     let bytes = match output {
         Output::Svg => render::to_svg(&picture()).into_bytes(),
@@ -127,7 +142,10 @@ pub fn run(args: &DiffArgs) -> Result<(), CliError> {
         Output::Csv => report.csv().map_err(CliError::invalid)?.into_bytes(),
         Output::Markdown => report.markdown().into_bytes(),
     };
+    progress.stage(format!("writing {}…", path.display()));
     crate::io::write_atomically(path, &bytes).map_err(|err| {
         CliError::Invalid(format!("{}: cannot write the file: {err}", path.display()))
-    })
+    })?;
+    progress.finish();
+    Ok(())
 }

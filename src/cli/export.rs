@@ -4,15 +4,16 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::export::{ExportFormat, export_bytes};
+use crate::export::{ExportFormat, ExportStage, export_bytes_reporting};
 use crate::layout::Orientation;
 use crate::model::UnitId;
 use crate::page_export::{self, PaperOptions};
 use crate::paper::Paper;
-use crate::render::RenderOptions;
 use crate::render::colour_by::ColourBy;
+use crate::render::{CardStyle, RenderOptions};
 
 use super::CliError;
+use super::progress::{Progress, units};
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
@@ -55,6 +56,16 @@ pub struct ExportArgs {
     /// and bookmarks; text never prints below 6 pt.
     #[arg(long, value_name = "PAPER")]
     pub pages: Option<Paper>,
+    /// Cards: standard, or dense (smaller type, roles clipped to two rows, no figures on single posts) to
+    /// get a big chart onto fewer pages. With --fit the default takes dense cards when standard ones would
+    /// print below 6 pt.
+    #[arg(long, value_name = "STYLE", value_parser = parse_cards)]
+    pub cards: Option<CardStyle>,
+}
+
+fn parse_cards(text: &str) -> Result<CardStyle, String> {
+    CardStyle::parse(text)
+        .ok_or_else(|| format!("'{text}' is not a card style: use standard or dense"))
 }
 
 fn format_of(path: &Path) -> Result<ExportFormat, CliError> {
@@ -76,6 +87,8 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
         )));
     }
     crate::io::check_output(&args.output, &[&args.input]).map_err(CliError::Invalid)?;
+    let progress = Progress::on_stderr();
+    progress.stage(format!("reading {}…", args.input.display()));
     let chart = crate::io::load(&args.input).map_err(CliError::invalid)?;
     let subtree = match &args.subtree {
         Some(id) => {
@@ -100,6 +113,9 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
     };
     options.layout.orientation = args.orientation;
     options.layout.compact = args.compact;
+    options.card_style = args.cards.unwrap_or_default();
+    // Said once the file is written.
+    let mut wrote = None;
     let bytes = if let Some(paper) = &args.pages {
         if format != ExportFormat::Pdf {
             return Err(CliError::Usage(format!(
@@ -110,15 +126,21 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
         let paper = PaperOptions {
             paper: paper.clone(),
             date: page_export::today(),
+            cards: None,
         };
+        progress.stage(format!(
+            "laying out {} on {} pages and drawing them…",
+            units(chart.len()),
+            paper.paper.name
+        ));
         let (bytes, pages) =
             page_export::export_pages(&chart, &options, &paper).map_err(CliError::Invalid)?;
-        eprintln!(
+        wrote = Some(format!(
             "orgchart: wrote {pages} {} page{} to {}",
             paper.paper.name,
             if pages == 1 { "" } else { "s" },
             args.output.display()
-        );
+        ));
         bytes
     } else if let Some(paper) = &args.fit {
         if matches!(format, ExportFormat::Csv | ExportFormat::Xlsx) {
@@ -130,7 +152,13 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
         let paper = PaperOptions {
             paper: paper.clone(),
             date: page_export::today(),
+            cards: args.cards,
         };
+        progress.stage(format!(
+            "laying out {} to fit {} and drawing it…",
+            units(chart.len()),
+            paper.paper.name
+        ));
         let fitted = page_export::export_fit(&chart, format, &options, &paper, args.scale)
             .map_err(CliError::Invalid)?;
         if let Some(warning) = &fitted.warning {
@@ -138,14 +166,30 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
         }
         fitted.bytes
     } else {
-        export_bytes(&chart, format, &options, args.scale).map_err(CliError::Invalid)?
+        let laid_out = match &options.subtree {
+            Some(id) => format!("the branch under '{id}'"),
+            None => units(chart.len()),
+        };
+        export_bytes_reporting(&chart, format, &options, args.scale, &mut |stage| {
+            progress.stage(match stage {
+                ExportStage::Layout => format!("laying out {laid_out}…"),
+                ExportStage::Draw => format!("drawing the {}…", format.extension().to_uppercase()),
+            });
+        })
+        .map_err(CliError::Invalid)?
     };
+    progress.stage(format!("writing {}…", args.output.display()));
     crate::io::write_atomically(&args.output, &bytes).map_err(|err| {
         CliError::Invalid(format!(
             "{}: cannot write the file: {err}",
             args.output.display()
         ))
-    })
+    })?;
+    if let Some(wrote) = wrote {
+        eprintln!("{wrote}");
+    }
+    progress.finish();
+    Ok(())
 }
 
 #[cfg(test)]

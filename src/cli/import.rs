@@ -50,8 +50,15 @@ pub fn run(args: &ImportArgs) -> Result<(), CliError> {
     let mut inputs = vec![args.input.as_path()];
     inputs.extend(args.junior.as_deref());
     crate::io::check_output(&args.output, &inputs).map_err(CliError::Invalid)?;
+    let progress = super::progress::Progress::on_stderr();
+    progress.stage(format!("reading and importing {}…", args.input.display()));
     let report = import_files_with(&args.input, args.junior.as_deref(), &options)
         .map_err(CliError::invalid)?;
+    progress.stage(format!(
+        "writing {} to {}…",
+        super::progress::units(report.chart.len()),
+        args.output.display()
+    ));
     crate::io::save(&report.chart, &args.output).map_err(CliError::invalid)?;
     let mut out = String::new();
     // With a junior file, say how the rows split, as the two files are checked against their own counts.
@@ -86,6 +93,7 @@ pub fn run(args: &ImportArgs) -> Result<(), CliError> {
             let _ = writeln!(out, "  {warning}");
         }
     }
+    progress.finish();
     super::print_out(&out)
 }
 

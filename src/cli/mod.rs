@@ -12,6 +12,7 @@ pub mod export;
 mod figures;
 pub mod generate;
 pub mod import;
+pub mod progress;
 pub mod report;
 
 #[derive(Parser, Debug)]

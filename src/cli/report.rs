@@ -60,6 +60,7 @@ pub fn run(args: &ReportArgs) -> Result<(), CliError> {
         paper: PaperOptions {
             paper: args.paper.clone(),
             date: page_export::today(),
+            cards: None,
         },
         layout: Default::default(),
         colour_by: args.colour_by.clone(),
@@ -68,11 +69,25 @@ pub fn run(args: &ReportArgs) -> Result<(), CliError> {
         },
     };
     options.layout.orientation = args.orientation;
+    let progress = super::progress::Progress::on_stderr();
+    progress.stage(format!("reading {}…", args.chart.display()));
     let chart = crate::io::load(&args.chart).map_err(CliError::invalid)?;
     let document = match &args.after {
-        None => report::single_report(&chart, &label(&args.chart), &options),
+        None => {
+            progress.stage(format!(
+                "reporting on {}…",
+                super::progress::units(chart.len())
+            ));
+            report::single_report(&chart, &label(&args.chart), &options)
+        }
         Some(after) => {
+            progress.stage(format!("reading {}…", after.display()));
             let after_chart = crate::io::load(after).map_err(CliError::invalid)?;
+            progress.stage(format!(
+                "comparing {} with {}…",
+                super::progress::units(chart.len()),
+                super::progress::units(after_chart.len())
+            ));
             report::compare_report(
                 &chart,
                 &after_chart,
@@ -81,6 +96,7 @@ pub fn run(args: &ReportArgs) -> Result<(), CliError> {
             )
         }
     };
+    progress.stage(format!("drawing and writing {}…", args.output.display()));
     let files = report::report_files(&document, format, &args.output).map_err(CliError::Invalid)?;
     for (path, bytes) in &files {
         crate::io::write_atomically(path, bytes).map_err(|err| {
@@ -95,5 +111,6 @@ pub fn run(args: &ReportArgs) -> Result<(), CliError> {
             if files.len() == 2 { "" } else { "s" }
         );
     }
+    progress.finish();
     Ok(())
 }

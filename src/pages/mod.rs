@@ -174,7 +174,14 @@ impl PageRequest<'_> {
     /// `smallest` the one of least area), else the one that came nearest.
     fn measure(&self, nodes: &[PageNode], parent: &[Option<usize>], smallest: bool) -> Measured {
         let forest = node_forest(nodes, parent, self.forest, false);
-        let sizes: Vec<Size> = nodes.iter().map(|node| self.size_of(node)).collect();
+        let mut sizes: Vec<Size> = nodes.iter().map(|node| self.size_of(node)).collect();
+        if self
+            .layouts
+            .first()
+            .is_none_or(|options| options.orientation == layout::Orientation::TopDown)
+        {
+            align_sibling_heights(&forest, &mut sizes);
+        }
         let default_layout = [LayoutOptions::default()];
         let layouts = if self.layouts.is_empty() {
             &default_layout[..]
@@ -260,4 +267,22 @@ pub struct Pagination {
     pub pages: Vec<Page>,
     /// Page of each unit of the forest.
     pub page_of: Vec<usize>,
+}
+
+/// A page draws siblings one height, as every chart does (`render::build::align_row_heights`): plan with
+/// the same heights, or a page drawn from the plan comes out taller than planned and prints smaller.
+pub fn align_sibling_heights(forest: &Forest, sizes: &mut [Size]) {
+    let groups = std::iter::once(&forest.roots).chain(forest.children.iter());
+    for group in groups.filter(|g| g.len() > 1) {
+        let tallest = group
+            .iter()
+            .filter_map(|&i| sizes.get(i))
+            .map(|size| size.h)
+            .fold(0.0, f32::max);
+        for &i in group {
+            if let Some(size) = sizes.get_mut(i) {
+                size.h = tallest;
+            }
+        }
+    }
 }

@@ -414,8 +414,8 @@ impl Planner<'_> {
         vec![Head::Unit(main), Head::Forest]
     }
 
-    /// Puts every group on a page, in reading order: each on the first page (not before the page of its
-    /// stub) with room left for it, so small branches share pages; then fills the pages in.
+    /// Puts every group on a page, in reading order: each on the first page after the page of its stub with
+    /// room left for it, so small branches share pages; then fills the pages in.
     fn assemble(&self, tops: &[Head]) -> Pagination {
         let n = self.request.forest.len();
         let mut page_of = vec![0; n];
@@ -444,13 +444,13 @@ impl Planner<'_> {
                 let (nodes, parent) =
                     self.cards_of(group.head, &items[part.clone()], j == 0, 0, Mode::Plan);
                 let size = self.request.measure(&nodes, &parent, true).size;
-                let (earliest, from_page) = match j {
-                    0 => (group.from_page.unwrap_or(0), group.from_page),
-                    _ => (
-                        planned[first + j - 1].page,
-                        Some(planned[first + j - 1].page),
-                    ),
+                // Never on the page it continues from: a stub saying "continued on page 5" on page 5
+                // would send the reader to where they already are.
+                let from_page = match j {
+                    0 => group.from_page,
+                    _ => Some(planned[first + j - 1].page),
                 };
+                let earliest = from_page.map_or(0, |p| p + 1);
                 let page = place(
                     &mut sheets,
                     self.request.capacity,

@@ -69,6 +69,27 @@ fn assert_every_unit_once(forest: &Forest, pagination: &Pagination) {
 
 /// Every group of the page, laid out as pagination lays it out, fits its slot, and the slots lie inside the
 /// page's capacity without overlapping.
+/// A stub never says "continued on page 5" on page 5, nor a continued list "from page 5" there.
+fn assert_no_page_sends_the_reader_to_itself(pagination: &Pagination) {
+    for (p, page) in pagination.pages.iter().enumerate() {
+        for node in &page.nodes {
+            let names_its_own_page = match *node {
+                PageNode::Stub { page, .. } | PageNode::Reference { page, .. } => page == p,
+                PageNode::Continued { from_page, .. } => from_page == p,
+                PageNode::Unit(_) => false,
+            };
+            assert!(!names_its_own_page, "page {p}: {node:?}");
+        }
+        for group in &page.groups {
+            assert_ne!(
+                group.from_page,
+                Some(p),
+                "page {p}: a group continues from its own page"
+            );
+        }
+    }
+}
+
 fn page_fits(page: &Page, capacity: Size) -> bool {
     let layouts = layouts_for(capacity);
     let source = Forest::default();
@@ -127,6 +148,7 @@ fn a_small_chart_is_one_page() {
     let pagination = paginate_with(&forest, &[], Size::new(5000.0, 3000.0));
     assert_eq!(pagination.pages.len(), 1);
     assert_every_unit_once(&forest, &pagination);
+    assert_no_page_sends_the_reader_to_itself(&pagination);
     assert_eq!(pagination.pages[0].first().top, Some(0));
     assert!(pagination.pages[0].first().chain.is_empty());
     assert_eq!(pagination.pages[0].first().from_page, None);
@@ -139,6 +161,7 @@ fn big_branches_continue_on_pages_their_stubs_name() {
     let pagination = paginate_with(&forest, &[], capacity);
     assert!(pagination.pages.len() > 3, "{}", pagination.pages.len());
     assert_every_unit_once(&forest, &pagination);
+    assert_no_page_sends_the_reader_to_itself(&pagination);
     assert_eq!(
         pagination.pages[0].first().top,
         Some(0),
@@ -180,6 +203,7 @@ fn a_manager_with_too_many_reports_continues_them_over_pages() {
     let capacity = Size::new(1400.0, 800.0);
     let pagination = paginate_with(&forest, &[], capacity);
     assert_every_unit_once(&forest, &pagination);
+    assert_no_page_sends_the_reader_to_itself(&pagination);
     let pages = &pagination.pages;
     assert_eq!(pages[0].nodes[0], PageNode::Unit(0));
     for (p, page) in pages.iter().enumerate() {
@@ -245,6 +269,7 @@ fn links_across_pages_end_in_references_on_both_sides() {
     ];
     let pagination = paginate_with(&forest, &links, Size::new(1400.0, 800.0));
     assert_every_unit_once(&forest, &pagination);
+    assert_no_page_sends_the_reader_to_itself(&pagination);
     let (a, b) = (pagination.page_of[3], pagination.page_of[last]);
     assert_ne!(a, b);
     assert_eq!(pagination.page_of[3], pagination.page_of[4]);
@@ -290,6 +315,7 @@ fn several_organisations_share_the_first_page_when_they_fit() {
     assert_eq!(pagination.pages.len(), 1);
     assert_eq!(pagination.pages[0].first().top, None);
     assert_every_unit_once(&forest, &pagination);
+    assert_no_page_sends_the_reader_to_itself(&pagination);
 }
 
 #[test]
@@ -306,6 +332,7 @@ fn the_biggest_organisation_starts_the_document_when_several_do_not_fit_together
     let forest = forest(&parents);
     let pagination = paginate_with(&forest, &[], Size::new(1400.0, 800.0));
     assert_every_unit_once(&forest, &pagination);
+    assert_no_page_sends_the_reader_to_itself(&pagination);
     assert_eq!(pagination.page_of[big], 0, "page 1 holds the big one's top");
     assert!(pagination.pages.len() > 2);
 }
@@ -323,6 +350,7 @@ fn small_cut_branches_share_pages_each_with_its_own_heading() {
     let capacity = Size::new(1400.0, 800.0);
     let pagination = paginate_with(&forest, &[], capacity);
     assert_every_unit_once(&forest, &pagination);
+    assert_no_page_sends_the_reader_to_itself(&pagination);
     let groups: usize = pagination.pages.iter().map(|p| p.groups.len()).sum();
     assert!(groups > 10, "{groups} groups");
     // Each page holds several of them, not one strip each.

@@ -10,6 +10,7 @@ use crate::metrics::{self, Totals, format};
 use crate::model::{Chart, Forest, LinkKind, Placer, Unit, UnitId};
 
 use super::card::{self, CardInput, CardSpec};
+use super::card_style::CardStyle;
 use super::colour_by::{self, CardColour, ColourBy, Colouring};
 use super::drawing::{Card, Drawing, FontWeight, Shape};
 use super::legend::{self, LegendEntries, LegendEntry, MarkKey, StatusKey};
@@ -53,6 +54,8 @@ pub struct RenderOptions {
     pub marks: HashMap<UnitId, ChangeMark>,
     /// Colour cards by a field, with the colours listed in the key.
     pub colour_by: Option<ColourBy>,
+    /// Standard cards, or dense ones for fitting a big chart onto paper.
+    pub card_style: CardStyle,
 }
 
 impl Default for RenderOptions {
@@ -68,6 +71,7 @@ impl Default for RenderOptions {
             subtree: None,
             marks: HashMap::new(),
             colour_by: None,
+            card_style: CardStyle::Standard,
         }
     }
 }
@@ -126,13 +130,15 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
                     &fallback
                 }
             };
-            let measure =
-                || measure_unit(unit, Some(&totals[i]), hidden_below, mark, options, colour);
+            // What the figures row is made of, if the card shows one (the cache key holds the same).
+            let figures = Some(&totals[i])
+                .filter(|t| shows_figures(has_reports(&forest, i), t, options.card_style));
+            let measure = || measure_unit(unit, figures, hidden_below, mark, options, colour);
             match cache.as_deref_mut() {
                 Some(cache) if units[i].is_some() => {
                     let inputs = CardInputs {
                         unit,
-                        totals: Some(&totals[i]),
+                        totals: figures,
                         hidden_below,
                         mark,
                         colour,
@@ -188,7 +194,13 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
             shapes: start..shapes.len(),
         });
     }
-    let label_plates = links::paint_link_labels(&routed, &placed.rects, &palette, &mut shapes);
+    let label_plates = links::paint_link_labels(
+        &routed,
+        &placed.rects,
+        options.card_style.metrics().label_size,
+        &palette,
+        &mut shapes,
+    );
 
     let chart_area = if forest.is_empty() {
         paint_empty_notice(&palette, &mut shapes)
@@ -219,7 +231,8 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
     let on_costs = has_on_costs(chart, &forest, &units);
     if options.legend {
         let entries = legend_entries(&forest, &units, &placed, &routed, options);
-        let notes = notes_on_figures(&forest, &totals, on_costs);
+        let manages = |i: usize| has_reports(&forest, i);
+        let notes = notes_on_figures(&forest, &totals, on_costs, options.card_style, manages);
         if let Some(area) = legend::paint_with_colours(
             &entries,
             &notes,
@@ -293,6 +306,17 @@ fn subtree_forest(chart: &Chart, root: &UnitId, respect_collapsed: bool) -> Fore
     forest
 }
 
+/// Dense cards leave out a single post's own figures: its manager's card counts them, and the key says so.
+fn shows_figures(has_reports: bool, totals: &Totals, style: CardStyle) -> bool {
+    style == CardStyle::Standard || totals.headcount.max > 1.0 || has_reports
+}
+
+/// Whether a drawn unit manages anyone: its reports are drawn, or hidden by collapsing (a drawn forest
+/// never cuts a subtree short otherwise).
+fn has_reports(forest: &Forest, i: usize) -> bool {
+    !forest.children[i].is_empty() || forest.hidden_below[i] > 0
+}
+
 /// "11-15 posts · £0.6-0.8m": the unit's own figures for a leaf, its whole subtree's for a manager.
 pub(crate) fn figures_text(totals: &Totals) -> Option<String> {
     let mut parts = Vec::new();
@@ -332,7 +356,11 @@ pub(crate) fn measure_card(
         }
     };
     let mark = options.marks.get(id);
-    measure_unit(unit, totals.get(id), hidden_below, mark, options, colour)
+    let has_reports = !chart.children(id).is_empty();
+    let figures = totals
+        .get(id)
+        .filter(|t| shows_figures(has_reports, t, options.card_style));
+    measure_unit(unit, figures, hidden_below, mark, options, colour)
 }
 
 /// Measures one unit's card from what it shows (see [`MeasureCache`] for the same list as a cache key).
@@ -353,6 +381,7 @@ fn measure_unit(
         colour,
         palette: &palette,
         theme: options.theme,
+        style: options.card_style,
     })
 }
 
@@ -386,8 +415,9 @@ fn visible_totals(chart: &Chart, forest: &Forest, units: &[Option<&Unit>]) -> Ve
     totals
 }
 
-/// The height each card is stretched to by [`align_row_heights`]: its tallest sibling's (its own when it
-/// has none).
+/// The height each card is stretched to: its tallest sibling's (its own when it has none). Siblings get
+/// one height, with their figures rows on one line; only siblings: stretching a whole level to its
+/// tallest card would leave most cards half empty.
 fn sibling_heights(forest: &Forest, heights: &[f32]) -> Vec<f32> {
     let mut out = heights.to_vec();
     let groups = std::iter::once(&forest.roots).chain(forest.children.iter());
@@ -403,24 +433,6 @@ fn sibling_heights(forest: &Forest, heights: &[f32]) -> Vec<f32> {
         }
     }
     out
-}
-
-/// Siblings get one height, with their figures rows on one line. Only siblings: stretching a whole level to
-/// its tallest card would leave most cards half empty.
-pub(crate) fn align_row_heights(forest: &Forest, specs: &mut [CardSpec]) {
-    let groups = std::iter::once(&forest.roots).chain(forest.children.iter());
-    for group in groups.filter(|g| g.len() > 1) {
-        let tallest = group
-            .iter()
-            .filter_map(|&i| specs.get(i))
-            .map(|spec| spec.size.h)
-            .fold(0.0, f32::max);
-        for &i in group {
-            if let Some(spec) = specs.get_mut(i) {
-                spec.stretch_to(tallest);
-            }
-        }
-    }
 }
 
 /// Routes every non-line link whose ends are drawn. An end hidden by collapsing is drawn at the collapsed
@@ -499,10 +511,13 @@ pub(crate) fn figure_notes(
     chart: &Chart,
     forest: &Forest,
     totals: &HashMap<UnitId, Totals>,
+    style: CardStyle,
 ) -> Vec<String> {
     let by_index = totals_by_index(forest, totals);
-    let units: Vec<Option<&Unit>> = forest.ids.iter().map(|id| chart.unit(id)).collect();
-    notes_on_figures(forest, &by_index, has_on_costs(chart, forest, &units))
+    // A page's forest may cut a branch short: ask the chart who manages anyone.
+    let manages = |i: usize| !chart.children(&forest.ids[i]).is_empty();
+    let on_costs = on_costs_below_roots(chart, forest);
+    notes_on_figures(forest, &by_index, on_costs, style, manages)
 }
 
 /// `totals` by forest index (default totals for a unit missing from them).
@@ -514,16 +529,22 @@ fn totals_by_index(forest: &Forest, totals: &HashMap<UnitId, Totals>) -> Vec<Tot
         .collect()
 }
 
-fn notes_on_figures(forest: &Forest, totals: &[Totals], on_costs: bool) -> Vec<String> {
+/// `manages(i)` says whether forest unit `i` has reports (drawn or not).
+fn notes_on_figures(
+    forest: &Forest,
+    totals: &[Totals],
+    on_costs: bool,
+    style: CardStyle,
+    manages: impl Fn(usize) -> bool,
+) -> Vec<String> {
     let figures = |i: usize| Some(&totals[i]).filter(|t| figures_text(t).is_some());
     if !(0..forest.len()).any(|i| figures(i).is_some()) {
         return Vec::new();
     }
+    let left_off =
+        (0..forest.len()).any(|i| figures(i).is_some_and(|t| !shows_figures(manages(i), t, style)));
     let shows_cost = (0..forest.len()).any(|i| figures(i).is_some_and(|t| t.cost.max > 0.0));
-    // A manager: its reports are drawn or hidden by collapsing (a drawn forest never cuts a subtree).
-    let manager_shows = (0..forest.len()).any(|i| {
-        figures(i).is_some() && (!forest.children[i].is_empty() || forest.hidden_below[i] > 0)
-    });
+    let manager_shows = (0..forest.len()).any(|i| figures(i).is_some() && manages(i));
     let mut note = "Figures: posts".to_owned();
     if shows_cost {
         note.push_str(" and yearly pay cost");
@@ -534,11 +555,28 @@ fn notes_on_figures(forest: &Forest, totals: &[Totals], on_costs: bool) -> Vec<S
     if manager_shows {
         note.push_str("; a manager's card counts everyone below it");
     }
+    if left_off {
+        note.push_str("; single posts show none of their own");
+    }
     note.push('.');
     vec![note]
 }
 
-/// Whether any unit counted in the drawing (hidden ones included) adds on-costs to its pay.
+/// Whether any unit below `forest`'s roots adds on-costs to its pay: for any forest, a page's included.
+fn on_costs_below_roots(chart: &Chart, forest: &Forest) -> bool {
+    forest
+        .roots
+        .iter()
+        .flat_map(|&r| chart.subtree(&forest.ids[r]))
+        .filter_map(|id| chart.unit(id))
+        .any(|u| {
+            u.cost
+                .is_some_and(|c| c.on_cost_rate.is_some_and(|r| r > 0.0))
+        })
+}
+
+/// Whether any unit counted in the drawing (hidden ones included) adds on-costs to its pay. `forest` is
+/// a drawn forest (whole subtrees, collapsed units' reports hidden); `units` its units by index.
 fn has_on_costs(chart: &Chart, forest: &Forest, units: &[Option<&Unit>]) -> bool {
     let adds_on_costs = |u: &Unit| {
         u.cost
@@ -562,11 +600,10 @@ pub(crate) fn footer_text(
     forest: &Forest,
     totals: &HashMap<UnitId, Totals>,
 ) -> String {
-    let units: Vec<Option<&Unit>> = forest.ids.iter().map(|id| chart.unit(id)).collect();
     footer_of(
         forest,
         &totals_by_index(forest, totals),
-        has_on_costs(chart, forest, &units),
+        on_costs_below_roots(chart, forest),
     )
 }
 

@@ -10,6 +10,7 @@ use crate::geom::{Point, Rect, Size};
 use crate::model::{Status, Unit, UnitKind};
 
 use super::build::{ChangeMark, Theme};
+use super::card_style::{CardMetrics, CardStyle};
 use super::colour_by::{self, CardColour};
 use super::drawing::{Dash, FontWeight, Rgba, Shape, Stroke};
 use super::style::{self, Palette};
@@ -27,12 +28,14 @@ pub struct CardInput<'a> {
     pub colour: Option<&'a CardColour>,
     pub palette: &'a Palette,
     pub theme: Theme,
+    pub style: CardStyle,
 }
 
 /// A card measured and arranged relative to its own top-left corner.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardSpec {
     pub size: Size,
+    style: CardStyle,
     fill: Rgba,
     border: Stroke,
     double_border: Option<Stroke>,
@@ -68,11 +71,11 @@ fn row_height(size: f32, weight: FontWeight) -> f32 {
 
 /// Wraps `name` in two rows at the base width if it can, widening the text column step by step otherwise,
 /// up to the maximum width (beyond which it takes more rows rather than clip).
-fn fit_name(name: &str, base: f32, max: f32) -> (f32, Vec<String>) {
+fn fit_name(name: &str, m: &CardMetrics, base: f32, max: f32) -> (f32, Vec<String>) {
     let mut width = base;
     loop {
-        let rows = text::wrap(name, style::NAME_SIZE, FontWeight::Bold, width);
-        if rows.len() <= style::MAX_NAME_ROWS || width >= max {
+        let rows = text::wrap(name, m.name_size, FontWeight::Bold, width);
+        if rows.len() <= m.max_name_rows || width >= max {
             return (width, rows);
         }
         width = (width + 8.0).min(max);
@@ -116,22 +119,23 @@ fn flow_pills(
     width: f32,
     input: &CardInput,
 ) -> (Vec<Pill>, Vec<Row>, f32) {
-    let (size, weight) = (style::BADGE_SIZE, FontWeight::Bold);
+    let m = input.style.metrics();
+    let (size, weight) = (m.badge_size, FontWeight::Bold);
     let lh = row_height(size, weight);
     let tint = style::badge_tint(input.theme);
     let (mut pills, mut rows) = (Vec::new(), Vec::new());
     let (mut x, mut y, mut line_h) = (left, top, 0.0f32);
     for item in items {
-        let lines = text::wrap(&item.text, size, weight, width - 2.0 * style::BADGE_PAD_X);
+        let lines = text::wrap(&item.text, size, weight, width - 2.0 * m.badge_pad_x);
         let text_w = lines
             .iter()
             .map(|l| text::text_width(l, size, weight))
             .fold(0.0, f32::max);
-        let w = text_w + 2.0 * style::BADGE_PAD_X;
-        let h = lines.len() as f32 * lh + 2.0 * style::BADGE_PAD_Y;
+        let w = text_w + 2.0 * m.badge_pad_x;
+        let h = lines.len() as f32 * lh + 2.0 * m.badge_pad_y;
         if x > left && x + w > left + width {
             x = left;
-            y += line_h + style::BADGE_GAP;
+            y += line_h + m.badge_gap;
             line_h = 0.0;
         }
         pills.push(Pill {
@@ -143,8 +147,8 @@ fn flow_pills(
         for (i, line) in lines.into_iter().enumerate() {
             rows.push(Row {
                 offset: Point::new(
-                    x + style::BADGE_PAD_X,
-                    y + style::BADGE_PAD_Y + i as f32 * lh + text::ascent(size, weight),
+                    x + m.badge_pad_x,
+                    y + m.badge_pad_y + i as f32 * lh + text::ascent(size, weight),
                 ),
                 text: line,
                 size,
@@ -154,7 +158,7 @@ fn flow_pills(
                 at_bottom: false,
             });
         }
-        x += w + style::BADGE_GAP;
+        x += w + m.badge_gap;
         line_h = line_h.max(h);
     }
     let used = if items.is_empty() {
@@ -167,28 +171,24 @@ fn flow_pills(
 
 pub fn measure(input: &CardInput) -> CardSpec {
     let palette = input.palette;
+    let m = input.style.metrics();
     let band = style::status_color(&input.unit.status, palette);
-    let left = style::CARD_PAD_X
-        + if band.is_some() {
-            style::STATUS_BAND
-        } else {
-            0.0
-        };
-    let insets = left + style::CARD_PAD_X;
-    let base = style::CARD_BASE_WIDTH - insets;
-    let max = style::CARD_MAX_WIDTH - insets;
+    let left = m.pad_x + if band.is_some() { m.status_band } else { 0.0 };
+    let insets = left + m.pad_x;
+    let base = m.base_width - insets;
+    let max = m.max_width - insets;
 
-    let (name_width, name_rows) = fit_name(&input.unit.name, base, max);
+    let (name_width, name_rows) = fit_name(&input.unit.name, m, base, max);
     let hidden_text = (input.hidden_below > 0).then(|| format!("+{}", input.hidden_below));
     let hidden_w = hidden_text.as_ref().map_or(0.0, |t| {
-        text::text_width(t, style::BADGE_SIZE, FontWeight::Bold) + 2.0 * style::BADGE_PAD_X
+        text::text_width(t, m.badge_size, FontWeight::Bold) + 2.0 * m.badge_pad_x
     });
     let figures_w = input.figures.as_ref().map_or(0.0, |f| {
-        text::text_width(f, style::FIGURES_SIZE, FontWeight::Regular)
+        text::text_width(f, m.figures_size, FontWeight::Regular)
     });
     let figures_line_w = figures_w
         + if hidden_text.is_some() && input.figures.is_some() {
-            style::BADGE_GAP * 2.0 + hidden_w
+            m.badge_gap * 2.0 + hidden_w
         } else {
             hidden_w
         };
@@ -197,13 +197,13 @@ pub fn measure(input: &CardInput) -> CardSpec {
 
     let removed = matches!(input.mark, Some(ChangeMark::Removed));
     let mut rows = Vec::new();
-    let mut y = style::CARD_PAD_Y;
+    let mut y = m.pad_y;
 
     let (pills_top, pill_rows, pills_h) = flow_pills(&badges(input), left, y, width, input);
     let mut pills = pills_top;
     rows.extend(pill_rows);
     if pills_h > 0.0 {
-        y += pills_h + 6.0;
+        y += pills_h + m.section_gap + 1.0;
     }
 
     let text_row = |text: String, y: f32, size: f32, weight: FontWeight, color: Rgba| Row {
@@ -216,52 +216,60 @@ pub fn measure(input: &CardInput) -> CardSpec {
         at_bottom: false,
     };
     for name in name_rows {
-        let mut row = text_row(name, y, style::NAME_SIZE, FontWeight::Bold, palette.ink);
+        let mut row = text_row(name, y, m.name_size, FontWeight::Bold, palette.ink);
         row.strike = removed;
         rows.push(row);
-        y += row_height(style::NAME_SIZE, FontWeight::Bold);
+        y += row_height(m.name_size, FontWeight::Bold);
     }
     if !input.unit.role.trim().is_empty() {
-        y += 1.0;
-        for role in text::wrap(
-            &input.unit.role,
-            style::ROLE_SIZE,
-            FontWeight::Regular,
-            width,
-        ) {
+        y += m.row_gap;
+        let roles = match m.max_role_rows {
+            Some(most) => text::wrap_clipped(
+                &input.unit.role,
+                m.role_size,
+                FontWeight::Regular,
+                width,
+                most,
+            ),
+            None => text::wrap(&input.unit.role, m.role_size, FontWeight::Regular, width),
+        };
+        for role in roles {
             rows.push(text_row(
                 role,
                 y,
-                style::ROLE_SIZE,
+                m.role_size,
                 FontWeight::Regular,
                 palette.role,
             ));
-            y += row_height(style::ROLE_SIZE, FontWeight::Regular);
+            y += row_height(m.role_size, FontWeight::Regular);
         }
     }
     // The department (from HR data) as a quiet line, unless the role already says it.
     let department = input.unit.department.trim();
-    if !department.is_empty() && !department.eq_ignore_ascii_case(input.unit.role.trim()) {
-        y += 1.0;
-        for line in text::wrap(department, style::FIGURES_SIZE, FontWeight::Regular, width) {
+    if m.department
+        && !department.is_empty()
+        && !department.eq_ignore_ascii_case(input.unit.role.trim())
+    {
+        y += m.row_gap;
+        for line in text::wrap(department, m.figures_size, FontWeight::Regular, width) {
             rows.push(text_row(
                 line,
                 y,
-                style::FIGURES_SIZE,
+                m.figures_size,
                 FontWeight::Regular,
                 palette.quiet,
             ));
-            y += row_height(style::FIGURES_SIZE, FontWeight::Regular);
+            y += row_height(m.figures_size, FontWeight::Regular);
         }
     }
     if input.figures.is_some() || hidden_text.is_some() {
-        y += 5.0;
-        let lh = row_height(style::FIGURES_SIZE, FontWeight::Regular);
+        y += m.section_gap;
+        let lh = row_height(m.figures_size, FontWeight::Regular);
         let figure_rows = match &input.figures {
             Some(figures) if figures_line_w <= width => vec![figures.clone()],
             Some(figures) => text::wrap(
                 figures,
-                style::FIGURES_SIZE,
+                m.figures_size,
                 FontWeight::Regular,
                 width - hidden_w,
             ),
@@ -272,7 +280,7 @@ pub fn measure(input: &CardInput) -> CardSpec {
             let mut row = text_row(
                 figures,
                 y + i as f32 * lh,
-                style::FIGURES_SIZE,
+                m.figures_size,
                 FontWeight::Regular,
                 palette.quiet,
             );
@@ -280,7 +288,7 @@ pub fn measure(input: &CardInput) -> CardSpec {
             rows.push(row);
         }
         if let Some(hidden) = hidden_text {
-            let pill_h = row_height(style::BADGE_SIZE, FontWeight::Bold) + 2.0 * style::BADGE_PAD_Y;
+            let pill_h = row_height(m.badge_size, FontWeight::Bold) + 2.0 * m.badge_pad_y;
             let last_row_top = y + (row_count - 1) as f32 * lh;
             let pill = Rect::new(
                 left + width - hidden_w,
@@ -300,11 +308,11 @@ pub fn measure(input: &CardInput) -> CardSpec {
             });
             rows.push(Row {
                 offset: Point::new(
-                    pill.x + style::BADGE_PAD_X,
-                    pill.y + style::BADGE_PAD_Y + text::ascent(style::BADGE_SIZE, FontWeight::Bold),
+                    pill.x + m.badge_pad_x,
+                    pill.y + m.badge_pad_y + text::ascent(m.badge_size, FontWeight::Bold),
                 ),
                 text: hidden,
-                size: style::BADGE_SIZE,
+                size: m.badge_size,
                 weight: FontWeight::Bold,
                 color: palette.ink,
                 strike: false,
@@ -313,13 +321,14 @@ pub fn measure(input: &CardInput) -> CardSpec {
         }
         y += row_count as f32 * lh;
     }
-    y += style::CARD_PAD_Y;
+    y += m.pad_y;
 
     let (fill, border) = card_frame(input);
     let double_border = (input.unit.kind == UnitKind::Board)
         .then(|| Stroke::solid(1.0, mark_or(input, palette.card_border)));
     CardSpec {
         size: Size::new(insets + width, y),
+        style: input.style,
         fill,
         border,
         double_border,
@@ -372,9 +381,10 @@ impl CardSpec {
 
     /// The card's shapes at `rect` (whose size is the card's own unless layout pinned it otherwise).
     pub fn paint(&self, rect: Rect, shapes: &mut Vec<Shape>) {
+        let m = self.style.metrics();
         shapes.push(Shape::Rect {
             rect,
-            corner_radius: style::CARD_RADIUS,
+            corner_radius: m.radius,
             fill: Some(self.fill),
             stroke: Stroke::none(),
         });
@@ -382,23 +392,13 @@ impl CardSpec {
             // A rounded band whose right half is covered again by the card fill: a left edge that follows
             // the card's rounded corners without needing per-corner radii.
             shapes.push(Shape::Rect {
-                rect: Rect::new(
-                    rect.x,
-                    rect.y,
-                    style::STATUS_BAND + style::CARD_RADIUS,
-                    rect.h,
-                ),
-                corner_radius: style::CARD_RADIUS,
+                rect: Rect::new(rect.x, rect.y, m.status_band + m.radius, rect.h),
+                corner_radius: m.radius,
                 fill: Some(band),
                 stroke: Stroke::none(),
             });
             shapes.push(Shape::Rect {
-                rect: Rect::new(
-                    rect.x + style::STATUS_BAND,
-                    rect.y,
-                    style::CARD_RADIUS + 1.0,
-                    rect.h,
-                ),
+                rect: Rect::new(rect.x + m.status_band, rect.y, m.radius + 1.0, rect.h),
                 corner_radius: 0.0,
                 fill: Some(self.fill),
                 stroke: Stroke::none(),
@@ -409,14 +409,14 @@ impl CardSpec {
         }
         shapes.push(Shape::Rect {
             rect,
-            corner_radius: style::CARD_RADIUS,
+            corner_radius: m.radius,
             fill: None,
             stroke: self.border.clone(),
         });
         if let Some(inner) = &self.double_border {
             shapes.push(Shape::Rect {
-                rect: rect.expand(-3.5),
-                corner_radius: style::CARD_RADIUS - 2.0,
+                rect: rect.expand(-m.double_border_inset),
+                corner_radius: (m.radius - m.double_border_inset * 4.0 / 7.0).max(0.0),
                 fill: None,
                 stroke: inner.clone(),
             });
@@ -457,6 +457,7 @@ mod tests {
             colour: None,
             palette,
             theme: Theme::Light,
+            style: CardStyle::Standard,
         }
     }
 
@@ -493,10 +494,10 @@ mod tests {
     }
 
     fn assert_inside(spec: &CardSpec) {
+        let pad = spec.style.metrics().pad_x;
         for (r, text, ..) in texts(spec) {
             assert!(
-                r.x >= style::CARD_PAD_X - 0.01
-                    && r.right() <= spec.size.w - style::CARD_PAD_X + 0.01,
+                r.x >= pad - 0.01 && r.right() <= spec.size.w - pad + 0.01,
                 "'{text}' overflows horizontally: {r:?} in {:?}",
                 spec.size
             );
@@ -620,6 +621,58 @@ mod tests {
         assert!((spec.size.h - figures.0.bottom() - style::CARD_PAD_Y).abs() < 0.5);
         let name = rows.iter().find(|t| t.1 == "Finance").unwrap();
         assert!(name.0.y < 20.0);
+        assert_inside(&spec);
+    }
+
+    #[test]
+    fn a_dense_card_is_smaller_clips_its_role_and_leaves_out_the_department() {
+        let p = palette(Theme::Light);
+        let mut unit = Unit::new("a", "Information Governance Support Officer").with_role(
+            "Supports the information governance team with requests, records, audits and training \
+             across every directorate of the council",
+        );
+        unit.department = "Customer & Digital".to_owned();
+        let standard = measure(&input(&unit, Some("1 post · £32k"), &p));
+        let mut dense_input = input(&unit, Some("1 post · £32k"), &p);
+        dense_input.style = CardStyle::Dense;
+        let dense = measure(&dense_input);
+        assert!(dense.size.w * dense.size.h < 0.5 * standard.size.w * standard.size.h);
+        assert_inside(&dense);
+        let rows: Vec<String> = texts(&dense).into_iter().map(|t| t.1).collect();
+        assert!(!rows.iter().any(|r| r.contains("Customer")), "{rows:?}");
+        let role_rows: Vec<String> = texts(&dense)
+            .into_iter()
+            .filter(|t| t.3 == FontWeight::Regular)
+            .map(|t| t.1)
+            .collect();
+        // Two rows of role, the second ending in an ellipsis, then the figures.
+        assert_eq!(role_rows.len(), 3, "{rows:?}");
+        assert!(role_rows[1].ends_with('…'), "{rows:?}");
+        assert_eq!(role_rows[2], "1 post · £32k");
+        // The name is never clipped.
+        let name: String = texts(&dense)
+            .into_iter()
+            .filter(|t| t.3 == FontWeight::Bold)
+            .map(|t| t.1)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(name, unit.name);
+    }
+
+    #[test]
+    fn a_dense_card_s_smallest_text_is_its_style_s_smallest() {
+        let p = palette(Theme::Light);
+        let unit = Unit::new("a", "Parking enforcement").with_status(Status::Outsourced {
+            provider: "NSL".into(),
+        });
+        let mut card = input(&unit, Some("12 posts"), &p);
+        card.style = CardStyle::Dense;
+        let spec = measure(&card);
+        let smallest = texts(&spec)
+            .iter()
+            .map(|t| t.2)
+            .fold(f32::INFINITY, f32::min);
+        assert_eq!(smallest, CardStyle::Dense.metrics().smallest_text());
         assert_inside(&spec);
     }
 }

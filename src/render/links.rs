@@ -188,10 +188,11 @@ pub fn paint_links(links: &[RoutedLink], palette: &Palette, shapes: &mut Vec<Sha
 pub fn paint_link_labels(
     links: &[RoutedLink],
     cards: &[Rect],
+    label_size: f32,
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) -> Vec<Rect> {
-    let (size, weight) = (style::LINK_LABEL_SIZE, FontWeight::Regular);
+    let (size, weight) = (label_size, FontWeight::Regular);
     let mut placed: Vec<Rect> = Vec::new();
     let mut taken = super::rect_grid::RectGrid::new(cards);
     for link in links.iter().filter(|l| !l.label.is_empty()) {

@@ -3,6 +3,7 @@
 pub mod blocks;
 pub mod build;
 mod card;
+pub mod card_style;
 pub mod colour_by;
 pub mod drawing;
 pub mod figures;
@@ -22,6 +23,7 @@ pub mod usvg_tree;
 pub use build::{
     ChangeMark, MeasureCache, RenderOptions, Theme, build_drawing, build_drawing_with_cache,
 };
+pub use card_style::CardStyle;
 pub use drawing::{Card, Dash, Drawing, FontWeight, Rgba, Shape, Stroke};
 pub use links::arrow_head;
 pub use pdf::to_pdf;

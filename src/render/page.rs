@@ -319,15 +319,10 @@ fn paint_furniture(
 
 /// The first row of `text` wrapped to `width`, with an ellipsis when some was left off.
 pub fn first_row(text: &str, size: f32, weight: FontWeight, width: f32) -> String {
-    let rows = text::wrap(text, size, weight, width);
-    let mut first = rows.first().cloned().unwrap_or_default();
-    if rows.len() > 1 {
-        while !first.is_empty() && text::text_width(&format!("{first}…"), size, weight) > width {
-            first.pop();
-        }
-        first = format!("{}…", first.trim_end());
-    }
-    first
+    text::wrap_clipped(text, size, weight, width, 1)
+        .into_iter()
+        .next()
+        .unwrap_or_default()
 }
 
 /// The smallest text on a drawing, in points as printed (`None` when it has no text).

@@ -9,7 +9,7 @@ use crate::geom::{Point, Rect, Size};
 use crate::layout::{Connector, Layout, LayoutOptions, Orientation, layout};
 use crate::metrics::Totals;
 use crate::model::{Chart, Forest, Link, Unit, UnitId};
-use crate::pages::{Group, LABEL_ROOM, Page, PageNode, ROUTE_ROOM};
+use crate::pages::{Group, LABEL_ROOM, Page, PageNode, ROUTE_ROOM, align_sibling_heights};
 
 use super::build::{self, RenderOptions};
 use super::card::{self, CardInput, CardSpec};
@@ -103,6 +103,7 @@ impl PageSource<'_> {
             colour: None,
             palette: &palette,
             theme: self.options.theme,
+            style: self.options.card_style,
         })
     }
 
@@ -187,6 +188,17 @@ impl PageSource<'_> {
     pub fn drawing(&self, page: &Page) -> (Drawing, Rect) {
         let palette = style::palette(self.options.theme);
         let mut specs: Vec<CardSpec> = page.nodes.iter().map(|node| self.card(node)).collect();
+        // Laid out with the sizes pagination planned with, the page comes out exactly as planned (a stub
+        // is planned with its widest page number).
+        let planned: Vec<Size> = page
+            .nodes
+            .iter()
+            .zip(&specs)
+            .map(|(node, spec)| match node {
+                PageNode::Unit(_) => spec.size,
+                other => self.planned_size(other),
+            })
+            .collect();
         let labelled = page.groups.len() > 1;
         let mut placed = Layout {
             rects: vec![Rect::default(); page.nodes.len()],
@@ -198,10 +210,13 @@ impl PageSource<'_> {
         for group in &page.groups {
             let range = group.nodes.start.min(specs.len())..group.nodes.end.min(specs.len());
             let forest = page.group_forest(group, self.forest);
+            let mut sizes = planned[range.clone()].to_vec();
             if self.options.layout.orientation == Orientation::TopDown {
-                build::align_row_heights(&forest, &mut specs[range.clone()]);
+                align_sibling_heights(&forest, &mut sizes);
+                for (spec, size) in specs[range.clone()].iter_mut().zip(&sizes) {
+                    spec.stretch_to(size.h);
+                }
             }
-            let sizes: Vec<Size> = specs[range.clone()].iter().map(|spec| spec.size).collect();
             let local = layout(&forest, &sizes, &[], self.layout_of(group));
             let top = if labelled { LABEL_ROOM } else { 0.0 };
             let dx = group.slot.x + ROUTE_ROOM / 2.0 - local.bounds.x;
@@ -231,7 +246,8 @@ impl PageSource<'_> {
                 placed.bounds.union(&bounds)
             };
             if labelled {
-                let width = (group.slot.w - ROUTE_ROOM / 2.0).max(style::CARD_BASE_WIDTH);
+                let width = (group.slot.w - ROUTE_ROOM / 2.0)
+                    .max(self.options.card_style.metrics().base_width);
                 let x = group.slot.x + ROUTE_ROOM / 4.0;
                 let line = text::line_height(LABEL_SIZE, FontWeight::Regular);
                 for (row, words) in self.group_label(group, width).into_iter().enumerate() {
@@ -286,7 +302,13 @@ impl PageSource<'_> {
                 });
             }
         }
-        let plates = links::paint_link_labels(&routed, &placed.rects, &palette, &mut shapes);
+        let plates = links::paint_link_labels(
+            &routed,
+            &placed.rects,
+            self.options.card_style.metrics().label_size,
+            &palette,
+            &mut shapes,
+        );
         let area = routed
             .iter()
             .flat_map(|link| &link.points)

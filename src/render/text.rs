@@ -125,6 +125,29 @@ pub fn wrap(text: &str, size: f32, weight: FontWeight, max_width: f32) -> Vec<St
     rows
 }
 
+/// `wrap`, keeping at most `max_rows` rows (at least one); when text was left off, the last row kept ends
+/// in an ellipsis.
+pub fn wrap_clipped(
+    text: &str,
+    size: f32,
+    weight: FontWeight,
+    max_width: f32,
+    max_rows: usize,
+) -> Vec<String> {
+    let mut rows = wrap(text, size, weight, max_width);
+    let keep = max_rows.max(1);
+    if rows.len() > keep {
+        rows.truncate(keep);
+        if let Some(last) = rows.last_mut() {
+            while !last.is_empty() && text_width(&format!("{last}…"), size, weight) > max_width {
+                last.pop();
+            }
+            *last = format!("{}…", last.trim_end());
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

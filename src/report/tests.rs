@@ -15,6 +15,7 @@ fn options() -> ReportOptions {
         paper: PaperOptions {
             paper: Paper::named("a4", false).unwrap(),
             date: "1 December 2026".to_owned(),
+            cards: None,
         },
         layout: LayoutOptions::default(),
         colour_by: None,

@@ -61,3 +61,19 @@ pub fn click_button(harness: &mut Harness<'_, OrgchartApp>, label: &str) {
     harness.get_by_label(label).click();
     harness.run();
 }
+
+/// Whether `written` (an SVG exported from the menu) is what the library exports of the editor's chart with
+/// `options`: the menu's exports follow the view.
+pub fn is_library_svg(
+    harness: &Harness<'_, OrgchartApp>,
+    written: &[u8],
+    options: &orgchart::render::RenderOptions,
+) -> bool {
+    let expected = orgchart::export::export_bytes(
+        harness.state().chart(),
+        orgchart::export::ExportFormat::Svg,
+        options,
+        2.0,
+    );
+    expected.is_ok_and(|bytes| bytes == written)
+}

@@ -19,6 +19,7 @@ pub use drop::{DropDecision, describe, link_edit, name, reparent_edit};
 pub use overlay::empty_hint;
 pub use paint::{
     CardMeta, DrawingCache, MIN_NAME_PX, MIN_TEXT_PX, paint_drawing, paint_plain, snap_font_px,
+    text_is_drawn,
 };
 pub use view::View;
 
@@ -100,6 +101,9 @@ pub struct Canvas {
     hovered: Option<usize>,
     /// Far-out branch labels painted last frame (for tests: their number is bounded by the screen).
     labels_painted: usize,
+    /// The size of the names on the cards drawn (dense cards have smaller ones): branch labels take over
+    /// when names become too small to draw.
+    pub name_size: f32,
 }
 
 impl Default for Canvas {
@@ -118,6 +122,7 @@ impl Default for Canvas {
             toggles: Vec::new(),
             hovered: None,
             labels_painted: 0,
+            name_size: crate::render::style::NAME_SIZE,
         }
     }
 }
@@ -251,7 +256,7 @@ impl Canvas {
         let painter = ui.painter_at(rect);
         paint::paint_drawing(&painter, &self.cache, &self.view);
         self.labels_painted = 0;
-        if !paint::text_is_drawn(crate::render::style::NAME_SIZE, self.view.zoom) {
+        if !paint::text_is_drawn(self.name_size, self.view.zoom) {
             let labels = labels::place(&self.cache.branches, &self.view);
             let background = paint::colour(self.cache.drawing.background);
             labels::paint(&painter, &labels, background);

@@ -221,3 +221,29 @@ fn cached_builds_equal_fresh_builds_through_a_sequence_of_edits() {
     assert!(cache.is_empty());
     build_checked(&chart, &options, &mut cache);
 }
+
+#[test]
+fn dense_cards_measure_a_post_again_when_it_gains_its_first_report() {
+    use crate::render::CardStyle;
+    let mut chart = Chart::new();
+    chart
+        .insert_unit(Unit::new("boss", "Boss"), None, None)
+        .unwrap();
+    let post = Unit::new("post", "A post").with_kind(UnitKind::Post);
+    chart.insert_unit(post, Some(&id("boss")), None).unwrap();
+    let options = RenderOptions {
+        card_style: CardStyle::Dense,
+        ..RenderOptions::default()
+    };
+    let mut cache = MeasureCache::default();
+    build_checked(&chart, &options, &mut cache);
+    // The report adds no posts, so the post's totals stay the same; but a manager's dense card shows them.
+    chart
+        .insert_unit(Unit::new("report", "Report"), Some(&id("post")), None)
+        .unwrap();
+    assert_eq!(
+        build_checked(&chart, &options, &mut cache),
+        2,
+        "the report and the post"
+    );
+}

@@ -1,0 +1,342 @@
+//! Opening a chart without freezing the window: a big file is read, parsed and validated on a worker thread
+//! while the window keeps drawing and says what it is opening; the result is picked up by the frame that
+//! finds it ready. A small file opens at once on the UI thread, so it never flashes a progress message.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+use egui::{Align2, RichText, Ui};
+
+use crate::io::Loaded;
+
+use super::OrgchartApp;
+use super::commands::Command;
+
+/// Files at least this big load on the worker. Parsing runs at roughly 10 MB a second on the 2-core test
+/// machine, so below this a load takes a frame or two and is not worth a progress message.
+pub const BACKGROUND_FROM_BYTES: u64 = 256 * 1024;
+
+/// While waiting, the window redraws this often (the worker also wakes it at once when done). Not every
+/// display frame: a redraw costs CPU the worker needs, notably under software rendering.
+const POLL: Duration = Duration::from_millis(80);
+
+/// What a load gives: the chart, or the message that says why not.
+pub type LoadResult = Result<Loaded, String>;
+
+/// A load running on the worker.
+struct Pending {
+    path: PathBuf,
+    bytes: u64,
+    started: Instant,
+    result: Receiver<LoadResult>,
+}
+
+/// The file being opened, if any.
+pub struct Loader {
+    pending: Option<Pending>,
+    /// Files at least this big load on the worker; tests set 0 to use the worker for any file.
+    pub background_from: u64,
+    /// Woken by the worker when it is done, once a frame has been drawn.
+    ctx: Option<egui::Context>,
+}
+
+impl Default for Loader {
+    fn default() -> Self {
+        Self {
+            pending: None,
+            background_from: BACKGROUND_FROM_BYTES,
+            ctx: None,
+        }
+    }
+}
+
+/// How a file is to be opened.
+pub enum Start {
+    /// Small: the caller reads it now; here is what it read.
+    Done(Box<LoadResult>),
+    /// Big: the worker reads it; the result comes from [`Loader::poll`].
+    Started,
+}
+
+impl Loader {
+    /// Opens `path` now or starts the worker on it, by size. A newer open replaces any load still running.
+    pub fn start(&mut self, path: &Path) -> Start {
+        self.cancel();
+        let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+        if bytes < self.background_from {
+            return Start::Done(Box::new(load(path)));
+        }
+        let (sender, result) = mpsc::channel();
+        let worker_path = path.to_path_buf();
+        let ctx = self.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("orgchart-open".to_owned())
+            .spawn(move || {
+                // A send fails only when the load was cancelled: nobody wants the result any more.
+                let _ = sender.send(load(&worker_path));
+                if let Some(ctx) = ctx {
+                    ctx.request_repaint();
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.pending = Some(Pending {
+                    path: path.to_path_buf(),
+                    bytes,
+                    started: Instant::now(),
+                    result,
+                });
+                Start::Started
+            }
+            // No thread to be had (resources exhausted): open it here rather than not at all.
+            Err(_) => Start::Done(Box::new(load(path))),
+        }
+    }
+
+    /// The finished load, once: its path and result. Asks for another frame while still waiting.
+    pub fn poll(&mut self, ctx: &egui::Context) -> Option<(PathBuf, LoadResult)> {
+        self.ctx = Some(ctx.clone());
+        let pending = self.pending.as_ref()?;
+        let result = match pending.result.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(POLL);
+                return None;
+            }
+            Err(TryRecvError::Disconnected) => Err(format!(
+                "reading {} stopped unexpectedly",
+                pending.path.display()
+            )),
+        };
+        self.pending.take().map(|pending| (pending.path, result))
+    }
+
+    /// Forgets the load in progress; the worker finishes on its own and its result is dropped.
+    pub fn cancel(&mut self) {
+        self.pending = None;
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The file being opened, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.pending.as_ref().map(|p| p.path.as_path())
+    }
+
+    /// "Opening g100k.ron… (34.0 MB)", while a load runs.
+    pub fn message(&self) -> Option<String> {
+        let pending = self.pending.as_ref()?;
+        Some(format!(
+            "Opening {}… ({})",
+            file_name(&pending.path),
+            megabytes(pending.bytes)
+        ))
+    }
+
+    /// The progress message with a spinner and a Cancel button, over the middle of the window. True when
+    /// Cancel was pressed.
+    pub fn ui(&self, ui: &Ui) -> bool {
+        let (Some(message), Some(pending)) = (self.message(), self.pending.as_ref()) else {
+            return false;
+        };
+        let seconds = pending.started.elapsed().as_secs();
+        let mut cancel = false;
+        egui::Window::new("Opening")
+            .title_bar(false)
+            .resizable(false)
+            .collapsible(false)
+            .anchor(Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ui.ctx(), |ui| {
+                ui.horizontal(|ui| {
+                    spinner(ui, 22.0);
+                    ui.label(RichText::new(message).heading().strong());
+                });
+                ui.horizontal(|ui| {
+                    // Whole seconds, so the text does not flicker; shown once it is worth saying.
+                    if seconds > 0 {
+                        ui.label(RichText::new(format!("{seconds} s")).weak());
+                    }
+                    cancel = ui.button("Cancel").clicked();
+                });
+            });
+        cancel
+    }
+}
+
+/// What may still be done while a file is being opened: choosing another file (which replaces the load),
+/// saving or exporting the chart on screen, and looking around. Everything else would edit a chart that is
+/// about to be replaced.
+pub fn allowed_while_loading(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::New
+            | Command::Open
+            | Command::OpenPath(_)
+            | Command::ImportCsv
+            | Command::Quit
+            | Command::Save
+            | Command::SaveAs
+            | Command::Export { .. }
+            | Command::FitToWindow
+            | Command::ZoomBy(_)
+            | Command::ZoomToSelection
+            | Command::ShowShortcuts
+    )
+}
+
+impl OrgchartApp {
+    /// Each frame: finishes a load the worker is done with, or shows that one is running. Escape or Cancel
+    /// stops waiting for it; the chart on screen stays.
+    pub(super) fn poll_load(&mut self, ui: &Ui) {
+        let ctx = ui.ctx().clone();
+        if let Some((path, result)) = self.loader.poll(&ctx) {
+            self.finish_open(path, result);
+            ctx.request_repaint();
+            return;
+        }
+        if !self.loader.is_loading() {
+            return;
+        }
+        let escape = self.modal.is_none()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        if self.loader.ui(ui) || escape {
+            if let Some(path) = self.loader.path() {
+                self.notices
+                    .set_info(format!("Stopped opening {}", path.display()));
+            }
+            self.loader.cancel();
+        }
+    }
+
+    /// True (and says so) while a file is being opened, for anything that would change the chart.
+    pub(super) fn refuse_while_loading(&mut self) -> bool {
+        let Some(message) = self.loader.message() else {
+            return false;
+        };
+        self.notices
+            .set_info(format!("{message}: wait for it, or press Cancel"));
+        true
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.loader.is_loading()
+    }
+
+    /// "Opening NAME… (N MB)" while a file is being read.
+    pub fn loading_message(&self) -> Option<String> {
+        self.loader.message()
+    }
+
+    /// Opens files of at least `bytes` on the worker thread (0: every file, as tests of the worker need).
+    pub fn load_in_background_from(mut self, bytes: u64) -> Self {
+        self.loader.background_from = bytes;
+        self
+    }
+}
+
+/// A turning arc, like `egui::Spinner` but redrawn at the polling rate rather than at every display frame.
+fn spinner(ui: &mut Ui, size: f32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    let radius = size * 0.5 - 2.0;
+    let time = ui.input(|i| i.time);
+    let start = time * std::f64::consts::TAU;
+    let end = start + 240f64.to_radians() * time.sin();
+    let points: Vec<egui::Pos2> = (0..24)
+        .map(|i| {
+            let angle = start + (end - start) * f64::from(i) / 24.0;
+            rect.center() + radius * egui::vec2(angle.cos() as f32, angle.sin() as f32)
+        })
+        .collect();
+    let colour = ui.visuals().strong_text_color();
+    ui.painter()
+        .add(egui::Shape::line(points, egui::Stroke::new(3.0, colour)));
+}
+
+/// Reads, parses and validates a chart file: the same library call the editor always used.
+fn load(path: &Path) -> LoadResult {
+    crate::io::load_reporting(path).map_err(|err| err.to_string())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// "34.0 MB", "0.3 MB": one decimal is enough to tell files apart.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wait(loader: &mut Loader, ctx: &egui::Context) -> (PathBuf, LoadResult) {
+        for _ in 0..500 {
+            if let Some(done) = loader.poll(ctx) {
+                return done;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("the worker never answered");
+    }
+
+    fn chart_file(dir: &Path) -> PathBuf {
+        let path = dir.join("small.ron");
+        crate::io::save(&crate::app::sample_chart(), &path).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_small_file_opens_at_once_and_a_big_one_on_the_worker() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = chart_file(dir.path());
+        let mut loader = Loader::default();
+        assert!(matches!(loader.start(&path), Start::Done(done) if done.is_ok()));
+        assert!(!loader.is_loading());
+
+        loader.background_from = 0;
+        assert!(matches!(loader.start(&path), Start::Started));
+        assert!(loader.is_loading());
+        let message = loader.message().unwrap();
+        assert!(message.starts_with("Opening small.ron… ("), "{message}");
+        let ctx = egui::Context::default();
+        let (done, result) = wait(&mut loader, &ctx);
+        assert_eq!(done, path);
+        assert_eq!(result.unwrap().chart, crate::app::sample_chart());
+        assert!(!loader.is_loading() && loader.poll(&ctx).is_none());
+    }
+
+    #[test]
+    fn a_cancelled_load_gives_nothing_and_a_newer_one_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = chart_file(dir.path());
+        let broken = dir.path().join("broken.ron");
+        std::fs::write(&broken, "(units: [").unwrap();
+        let mut loader = Loader {
+            background_from: 0,
+            ..Loader::default()
+        };
+        let ctx = egui::Context::default();
+        loader.start(&path);
+        loader.cancel();
+        assert!(loader.poll(&ctx).is_none());
+
+        loader.start(&path);
+        loader.start(&broken);
+        let (done, result) = wait(&mut loader, &ctx);
+        assert_eq!(done, broken);
+        assert!(result.unwrap_err().contains("broken.ron"));
+    }
+
+    #[test]
+    fn sizes_read_as_megabytes() {
+        assert_eq!(megabytes(33_966_961), "34.0 MB");
+        assert_eq!(megabytes(300_000), "0.3 MB");
+    }
+}
