@@ -27,6 +27,8 @@ type Key = (u64, Option<UnitId>, u32, bool);
 pub struct FiguresPanel {
     pub scope: Scope,
     cached: Option<(Key, Figures, Drawing)>,
+    /// Big charts refresh the figures once edits pause (see `totals::Deferral`).
+    deferral: super::totals::Deferral,
 }
 
 impl FiguresPanel {
@@ -54,7 +56,15 @@ impl FiguresPanel {
         let width = ui.available_width().max(160.0);
         let dark = ui.visuals().dark_mode;
         let key: Key = (revision, branch.cloned(), width.floor() as u32, dark);
-        if self.cached.as_ref().map(|(k, ..)| k) != Some(&key) {
+        let shown = self.cached.as_ref().map(|((revision, ..), ..)| *revision);
+        // Only an edit waits: another branch, width or theme on an unchanged chart is shown at once.
+        let same_view = self
+            .cached
+            .as_ref()
+            .is_some_and(|((_, b, w, d), ..)| (b, *w, *d) == (&key.1, key.2, key.3));
+        let waits = same_view
+            && super::totals::wait_for_pause(ui, &mut self.deferral, shown, revision, chart.len());
+        if !waits && self.cached.as_ref().map(|(k, ..)| k) != Some(&key) {
             let theme = if dark { Theme::Dark } else { Theme::Light };
             let figures = Figures::of(chart, branch)
                 .or_else(|| Figures::of(chart, None))

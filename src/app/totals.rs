@@ -9,9 +9,68 @@ use crate::metrics::{
 };
 use crate::model::{Chart, UnitId};
 
+/// Charts with more units than this refresh their Totals and Figures panels once edits pause, not in the
+/// frame of each edit: both are whole-chart passes, which on a 100,000-unit chart take longer than the
+/// edit itself.
+pub const DEFER_ABOVE_UNITS: usize = 20_000;
+/// How long the document must stay unchanged before a big chart's panels refresh, in seconds.
+pub const REFRESH_PAUSE: f64 = 0.4;
+
+/// When a panel showing figures of an older revision refreshes: at once on small charts, after edits
+/// pause on big ones.
+#[derive(Debug, Default)]
+pub struct Deferral {
+    /// The newest revision seen and when it was first seen.
+    pending: Option<(u64, f64)>,
+}
+
+impl Deferral {
+    /// Whether the refresh for `revision` waits (the panel keeps showing its older figures) at time `now`
+    /// (seconds) on a chart of `units` units.
+    pub fn waits(&mut self, revision: u64, now: f64, units: usize) -> bool {
+        if units <= DEFER_ABOVE_UNITS {
+            self.pending = None;
+            return false;
+        }
+        match self.pending {
+            Some((seen, since)) if seen == revision => now - since < REFRESH_PAUSE,
+            _ => {
+                self.pending = Some((revision, now));
+                true
+            }
+        }
+    }
+}
+
+/// Keeps a panel's older figures for now if a big chart is still being edited; asks for a frame after the
+/// pause, and says the figures are being updated.
+pub fn wait_for_pause(
+    ui: &mut Ui,
+    deferral: &mut Deferral,
+    shown: Option<u64>,
+    revision: u64,
+    units: usize,
+) -> bool {
+    let Some(shown) = shown else {
+        return false;
+    };
+    if shown == revision {
+        return false;
+    }
+    let now = ui.input(|i| i.time);
+    if !deferral.waits(revision, now, units) {
+        return false;
+    }
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_secs_f64(REFRESH_PAUSE));
+    ui.label(RichText::new("Updating…").weak().small());
+    true
+}
+
 #[derive(Default)]
 pub struct Totals {
     key: Option<(u64, Option<UnitId>)>,
+    deferral: Deferral,
     chart: ChartFigures,
     /// Whether any unit has a cost at all: a chart without figures must not claim to cost £0.
     chart_costed: bool,
@@ -55,7 +114,16 @@ impl Totals {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, chart: &Chart, revision: u64, selected: Option<&UnitId>) {
-        self.refresh(chart, revision, selected);
+        let shown = self.key.as_ref().map(|(r, _)| *r);
+        // Only an edit waits: a new selection on an unchanged chart shows its figures at once.
+        let same_selection = self
+            .key
+            .as_ref()
+            .is_some_and(|(_, s)| s.as_ref() == selected);
+        if !(same_selection && wait_for_pause(ui, &mut self.deferral, shown, revision, chart.len()))
+        {
+            self.refresh(chart, revision, selected);
+        }
         figures_ui(
             ui,
             "Whole chart",
@@ -169,6 +237,25 @@ fn organisations_ui(ui: &mut Ui, rows: &[OrganisationTotals], costed: bool, grid
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn big_charts_refresh_their_panels_once_edits_pause() {
+        let mut deferral = Deferral::default();
+        // Small charts never wait.
+        assert!(!deferral.waits(1, 0.0, 500));
+        let big = DEFER_ABOVE_UNITS + 1;
+        assert!(deferral.waits(2, 10.0, big), "just edited");
+        assert!(deferral.waits(2, 10.2, big), "still within the pause");
+        assert!(
+            deferral.waits(3, 10.3, big),
+            "edited again: the pause starts again"
+        );
+        assert!(deferral.waits(3, 10.5, big));
+        assert!(
+            !deferral.waits(3, 10.3 + REFRESH_PAUSE, big),
+            "paused long enough"
+        );
+    }
     use crate::model::{Cost, CostBasis, Span, Unit};
 
     #[test]

@@ -1,12 +1,13 @@
 //! Builds the one drawing description from a chart: measures cards, asks layout to place them, routes the
 //! other links, and adds the title, key and totals. Every output paints what this returns.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::geom::{Point, Rect, Size};
 use crate::layout::{LayoutOptions, Orientation, layout};
 use crate::metrics::{self, Totals, format};
-use crate::model::{Chart, Forest, LinkKind, Placer, UnitId};
+use crate::model::{Chart, Forest, LinkKind, Placer, Unit, UnitId};
 
 use super::card::{self, CardInput, CardSpec};
 use super::card_style::CardStyle;
@@ -16,6 +17,10 @@ use super::legend::{self, LegendEntries, LegendEntry, MarkKey, StatusKey};
 use super::links::{self, RoutedLink};
 use super::style::{self, Palette};
 use super::text;
+
+mod measure_cache;
+use measure_cache::CardInputs;
+pub use measure_cache::MeasureCache;
 
 /// How a unit is marked in a before/after change view.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,30 +81,100 @@ const SECTION_GAP: f32 = 28.0;
 /// The key and footer may be wider than a very narrow chart.
 const MIN_TEXT_WIDTH: f32 = 520.0;
 
+/// Builds the drawing from scratch, measuring every card (exports: one build per chart).
 pub fn build_drawing(chart: &Chart, options: &RenderOptions) -> Drawing {
+    build(chart, options, None)
+}
+
+/// Builds the drawing re-measuring only the cards whose content changed since the last build with the
+/// same `cache` (the editor: one build per edit). Gives exactly what [`build_drawing`] gives.
+pub fn build_drawing_with_cache(
+    chart: &Chart,
+    options: &RenderOptions,
+    cache: &mut MeasureCache,
+) -> Drawing {
+    build(chart, options, Some(cache))
+}
+
+fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureCache>) -> Drawing {
     let palette = style::palette(options.theme);
     let forest = visible_forest(chart, options);
-    let totals = metrics::subtree_totals(chart);
+    // Each drawn unit and its subtree's totals, by forest index: looked up once here instead of by id in
+    // every pass below (on a big chart the lookups cost more than the passes).
+    let units: Vec<Option<&Unit>> = forest.ids.iter().map(|id| chart.unit(id)).collect();
+    let totals = visible_totals(chart, &forest, &units);
     let colouring = colouring_of(chart, options);
 
-    let mut specs: Vec<CardSpec> = forest
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.begin(options);
+    }
+    // Cached specs are borrowed from the cache, not copied: only the cards stretched to their siblings'
+    // height below are cloned.
+    enum Measured {
+        Cached(usize),
+        Fresh(CardSpec),
+    }
+    let measured: Vec<Measured> = forest
         .ids
         .iter()
         .enumerate()
         .map(|(i, id)| {
             let colour = colouring.card(id);
-            measure_card(chart, id, &totals, forest.hidden_below[i], options, colour)
+            let hidden_below = forest.hidden_below[i];
+            let mark = options.marks.get(id);
+            let fallback;
+            let unit = match units[i] {
+                Some(unit) => unit,
+                None => {
+                    fallback = Unit::new(id.as_str(), id.as_str());
+                    &fallback
+                }
+            };
+            // What the figures row is made of, if the card shows one (the cache key holds the same).
+            let figures = Some(&totals[i])
+                .filter(|t| shows_figures(has_reports(&forest, i), t, options.card_style));
+            let measure = || measure_unit(unit, figures, hidden_below, mark, options, colour);
+            match cache.as_deref_mut() {
+                Some(cache) if units[i].is_some() => {
+                    let inputs = CardInputs {
+                        unit,
+                        totals: figures,
+                        hidden_below,
+                        mark,
+                        colour,
+                    };
+                    Measured::Cached(cache.spec(id, inputs, measure))
+                }
+                _ => Measured::Fresh(measure()),
+            }
+        })
+        .collect();
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.finish();
+    }
+    let kept = cache.as_deref();
+    let mut specs: Vec<Cow<CardSpec>> = measured
+        .into_iter()
+        .zip(&forest.ids)
+        .map(|(m, id)| match m {
+            Measured::Fresh(spec) => Cow::Owned(spec),
+            Measured::Cached(slot) => match kept.and_then(|cache| cache.slot(slot)) {
+                Some(spec) => Cow::Borrowed(spec),
+                // Not reached: the slot was filled above. Measure rather than fail.
+                None => Cow::Owned(measure_card(chart, id, &HashMap::new(), 0, options, None)),
+            },
         })
         .collect();
     if options.layout.orientation == Orientation::TopDown {
-        align_row_heights(&forest, &mut specs);
+        let heights: Vec<f32> = specs.iter().map(|spec| spec.size.h).collect();
+        for (spec, height) in specs.iter_mut().zip(sibling_heights(&forest, &heights)) {
+            if height > spec.size.h {
+                spec.to_mut().stretch_to(height);
+            }
+        }
     }
     let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();
-    let pinned: Vec<Option<Point>> = forest
-        .ids
-        .iter()
-        .map(|id| chart.unit(id).and_then(|u| u.pinned))
-        .collect();
+    let pinned: Vec<Option<Point>> = units.iter().map(|u| u.and_then(|u| u.pinned)).collect();
     let placed = layout(&forest, &sizes, &pinned, &options.layout);
 
     let routed = route_links(chart, &forest, &placed, &options.layout);
@@ -153,9 +228,11 @@ pub fn build_drawing(chart: &Chart, options: &RenderOptions) -> Drawing {
         used = used.union(&area);
     }
     let mut next_top = chart_area.bottom() + SECTION_GAP;
+    let on_costs = has_on_costs(chart, &forest, &units);
     if options.legend {
-        let entries = legend_entries(chart, &forest, &placed, &routed, options);
-        let notes = figure_notes(chart, &forest, &totals, options.card_style);
+        let entries = legend_entries(&forest, &units, &placed, &routed, options);
+        let manages = |i: usize| has_reports(&forest, i);
+        let notes = notes_on_figures(&forest, &totals, on_costs, options.card_style, manages);
         if let Some(area) = legend::paint_with_colours(
             &entries,
             &notes,
@@ -176,7 +253,7 @@ pub fn build_drawing(chart: &Chart, options: &RenderOptions) -> Drawing {
             &options
                 .footer
                 .clone()
-                .unwrap_or_else(|| footer_text(chart, &forest, &totals)),
+                .unwrap_or_else(|| footer_of(&forest, &totals, on_costs)),
             Point::new(chart_area.x, next_top),
             text_width,
             &palette,
@@ -186,6 +263,14 @@ pub fn build_drawing(chart: &Chart, options: &RenderOptions) -> Drawing {
         used = used.union(&area);
     }
 
+    if let Some(cache) = cache {
+        let whole_collapsed = options.respect_collapsed
+            && !options
+                .subtree
+                .as_ref()
+                .is_some_and(|id| chart.contains(id));
+        cache.keep(forest, whole_collapsed, totals);
+    }
     Drawing {
         bounds: used.expand(style::MARGIN),
         background: palette.background,
@@ -222,8 +307,14 @@ fn subtree_forest(chart: &Chart, root: &UnitId, respect_collapsed: bool) -> Fore
 }
 
 /// Dense cards leave out a single post's own figures: its manager's card counts them, and the key says so.
-fn shows_figures(chart: &Chart, id: &UnitId, totals: &Totals, style: CardStyle) -> bool {
-    style == CardStyle::Standard || totals.headcount.max > 1.0 || !chart.children(id).is_empty()
+fn shows_figures(has_reports: bool, totals: &Totals, style: CardStyle) -> bool {
+    style == CardStyle::Standard || totals.headcount.max > 1.0 || has_reports
+}
+
+/// Whether a drawn unit manages anyone: its reports are drawn, or hidden by collapsing (a drawn forest
+/// never cuts a subtree short otherwise).
+fn has_reports(forest: &Forest, i: usize) -> bool {
+    !forest.children[i].is_empty() || forest.hidden_below[i] > 0
 }
 
 /// "11-15 posts · £0.6-0.8m": the unit's own figures for a leaf, its whole subtree's for a manager.
@@ -256,23 +347,37 @@ pub(crate) fn measure_card(
     options: &RenderOptions,
     colour: Option<&CardColour>,
 ) -> CardSpec {
-    let palette = style::palette(options.theme);
     let fallback;
     let unit = match chart.unit(id) {
         Some(unit) => unit,
         None => {
-            fallback = crate::model::Unit::new(id.as_str(), id.as_str());
+            fallback = Unit::new(id.as_str(), id.as_str());
             &fallback
         }
     };
+    let mark = options.marks.get(id);
+    let has_reports = !chart.children(id).is_empty();
+    let figures = totals
+        .get(id)
+        .filter(|t| shows_figures(has_reports, t, options.card_style));
+    measure_unit(unit, figures, hidden_below, mark, options, colour)
+}
+
+/// Measures one unit's card from what it shows (see [`MeasureCache`] for the same list as a cache key).
+fn measure_unit(
+    unit: &Unit,
+    totals: Option<&Totals>,
+    hidden_below: usize,
+    mark: Option<&ChangeMark>,
+    options: &RenderOptions,
+    colour: Option<&CardColour>,
+) -> CardSpec {
+    let palette = style::palette(options.theme);
     card::measure(&CardInput {
         unit,
-        figures: totals
-            .get(id)
-            .filter(|t| shows_figures(chart, id, t, options.card_style))
-            .and_then(figures_text),
+        figures: totals.and_then(figures_text),
         hidden_below,
-        mark: options.marks.get(id),
+        mark,
         colour,
         palette: &palette,
         theme: options.theme,
@@ -280,22 +385,54 @@ pub(crate) fn measure_card(
     })
 }
 
-/// Siblings get one height, with their figures rows on one line. Only siblings: stretching a whole level to
-/// its tallest card would leave most cards half empty.
-pub(crate) fn align_row_heights(forest: &Forest, specs: &mut [CardSpec]) {
+/// Each drawn unit's subtree totals (hidden units included), by forest index: what
+/// `metrics::subtree_totals` gives for the drawn units, without a second forest of the whole chart.
+fn visible_totals(chart: &Chart, forest: &Forest, units: &[Option<&Unit>]) -> Vec<Totals> {
+    let own = |unit: Option<&Unit>| unit.map(metrics::own_totals).unwrap_or_default();
+    let mut totals: Vec<Totals> = (0..forest.len())
+        .map(|i| {
+            if forest.hidden_below[i] == 0 {
+                return own(units[i]);
+            }
+            // A collapsed unit counts everything below it, folded up as `subtree_totals` folds it.
+            let below = chart.subtree(&forest.ids[i]);
+            let mut sums: Vec<Totals> = below.iter().map(|id| own(chart.unit(id))).collect();
+            let index: HashMap<&UnitId, usize> =
+                below.iter().enumerate().map(|(k, id)| (*id, k)).collect();
+            for k in (1..below.len()).rev() {
+                if let Some(&p) = chart.parent(below[k]).and_then(|p| index.get(p)) {
+                    sums[p] = sums[p] + sums[k];
+                }
+            }
+            sums.first().copied().unwrap_or_default()
+        })
+        .collect();
+    for i in (0..forest.len()).rev() {
+        if let Some(p) = forest.parent[i] {
+            totals[p] = totals[p] + totals[i];
+        }
+    }
+    totals
+}
+
+/// The height each card is stretched to: its tallest sibling's (its own when it has none). Siblings get
+/// one height, with their figures rows on one line; only siblings: stretching a whole level to its
+/// tallest card would leave most cards half empty.
+fn sibling_heights(forest: &Forest, heights: &[f32]) -> Vec<f32> {
+    let mut out = heights.to_vec();
     let groups = std::iter::once(&forest.roots).chain(forest.children.iter());
     for group in groups.filter(|g| g.len() > 1) {
         let tallest = group
             .iter()
-            .filter_map(|&i| specs.get(i))
-            .map(|spec| spec.size.h)
-            .fold(0.0, f32::max);
+            .filter_map(|&i| heights.get(i))
+            .fold(0.0, |a: f32, &b| a.max(b));
         for &i in group {
-            if let Some(spec) = specs.get_mut(i) {
-                spec.stretch_to(tallest);
+            if let Some(h) = out.get_mut(i) {
+                *h = tallest;
             }
         }
     }
+    out
 }
 
 /// Routes every non-line link whose ends are drawn. An end hidden by collapsing is drawn at the collapsed
@@ -339,8 +476,8 @@ fn route_links(
 }
 
 fn legend_entries(
-    chart: &Chart,
     forest: &Forest,
+    units: &[Option<&Unit>],
     placed: &crate::layout::Layout,
     routed: &[RoutedLink],
     options: &RenderOptions,
@@ -351,7 +488,7 @@ fn legend_entries(
     }
     entries.extend(routed.iter().map(|link| LegendEntry::Link(link.kind)));
     for (i, id) in forest.ids.iter().enumerate() {
-        if let Some(unit) = chart.unit(id) {
+        if let Some(unit) = units[i] {
             if let Some(key) = StatusKey::of(&unit.status) {
                 entries.insert(LegendEntry::Status(key));
             }
@@ -376,26 +513,42 @@ pub(crate) fn figure_notes(
     totals: &HashMap<UnitId, Totals>,
     style: CardStyle,
 ) -> Vec<String> {
-    let figures = |id: &UnitId| totals.get(id).filter(|t| figures_text(t).is_some());
-    if !forest.ids.iter().any(|id| figures(id).is_some()) {
+    let by_index = totals_by_index(forest, totals);
+    // A page's forest may cut a branch short: ask the chart who manages anyone.
+    let manages = |i: usize| !chart.children(&forest.ids[i]).is_empty();
+    let on_costs = on_costs_below_roots(chart, forest);
+    notes_on_figures(forest, &by_index, on_costs, style, manages)
+}
+
+/// `totals` by forest index (default totals for a unit missing from them).
+fn totals_by_index(forest: &Forest, totals: &HashMap<UnitId, Totals>) -> Vec<Totals> {
+    forest
+        .ids
+        .iter()
+        .map(|id| totals.get(id).copied().unwrap_or_default())
+        .collect()
+}
+
+/// `manages(i)` says whether forest unit `i` has reports (drawn or not).
+fn notes_on_figures(
+    forest: &Forest,
+    totals: &[Totals],
+    on_costs: bool,
+    style: CardStyle,
+    manages: impl Fn(usize) -> bool,
+) -> Vec<String> {
+    let figures = |i: usize| Some(&totals[i]).filter(|t| figures_text(t).is_some());
+    if !(0..forest.len()).any(|i| figures(i).is_some()) {
         return Vec::new();
     }
-    let left_off = forest
-        .ids
-        .iter()
-        .any(|id| figures(id).is_some_and(|t| !shows_figures(chart, id, t, style)));
-    let shows_cost = forest
-        .ids
-        .iter()
-        .any(|id| figures(id).is_some_and(|t| t.cost.max > 0.0));
-    let manager_shows = forest
-        .ids
-        .iter()
-        .any(|id| !chart.children(id).is_empty() && figures(id).is_some());
+    let left_off =
+        (0..forest.len()).any(|i| figures(i).is_some_and(|t| !shows_figures(manages(i), t, style)));
+    let shows_cost = (0..forest.len()).any(|i| figures(i).is_some_and(|t| t.cost.max > 0.0));
+    let manager_shows = (0..forest.len()).any(|i| figures(i).is_some() && manages(i));
     let mut note = "Figures: posts".to_owned();
     if shows_cost {
         note.push_str(" and yearly pay cost");
-        if has_on_costs(chart, forest) {
+        if on_costs {
             note.push_str(" including on-costs");
         }
     }
@@ -409,8 +562,8 @@ pub(crate) fn figure_notes(
     vec![note]
 }
 
-/// Whether any unit counted in the drawing (hidden ones included) adds on-costs to its pay.
-fn has_on_costs(chart: &Chart, forest: &Forest) -> bool {
+/// Whether any unit below `forest`'s roots adds on-costs to its pay: for any forest, a page's included.
+fn on_costs_below_roots(chart: &Chart, forest: &Forest) -> bool {
     forest
         .roots
         .iter()
@@ -422,26 +575,50 @@ fn has_on_costs(chart: &Chart, forest: &Forest) -> bool {
         })
 }
 
+/// Whether any unit counted in the drawing (hidden ones included) adds on-costs to its pay. `forest` is
+/// a drawn forest (whole subtrees, collapsed units' reports hidden); `units` its units by index.
+fn has_on_costs(chart: &Chart, forest: &Forest, units: &[Option<&Unit>]) -> bool {
+    let adds_on_costs = |u: &Unit| {
+        u.cost
+            .is_some_and(|c| c.on_cost_rate.is_some_and(|r| r > 0.0))
+    };
+    (0..forest.len()).any(|i| {
+        if forest.hidden_below[i] > 0 {
+            chart
+                .subtree(&forest.ids[i])
+                .into_iter()
+                .filter_map(|id| chart.unit(id))
+                .any(adds_on_costs)
+        } else {
+            units[i].is_some_and(adds_on_costs)
+        }
+    })
+}
+
 pub(crate) fn footer_text(
     chart: &Chart,
     forest: &Forest,
     totals: &HashMap<UnitId, Totals>,
 ) -> String {
+    footer_of(
+        forest,
+        &totals_by_index(forest, totals),
+        on_costs_below_roots(chart, forest),
+    )
+}
+
+fn footer_of(forest: &Forest, totals: &[Totals], on_costs: bool) -> String {
     let sum = forest
         .roots
         .iter()
-        .filter_map(|&r| totals.get(&forest.ids[r]))
+        .filter_map(|&r| totals.get(r))
         .fold(Totals::default(), |a, b| a + *b);
     let mut parts = Vec::new();
     if sum.headcount.max > 0.0 {
         parts.push(format::headcount(sum.headcount, sum.has_fte));
     }
     if sum.cost.max > 0.0 {
-        let on_costs = if has_on_costs(chart, forest) {
-            " including on-costs"
-        } else {
-            ""
-        };
+        let on_costs = if on_costs { " including on-costs" } else { "" };
         parts.push(format!("{} a year{on_costs}", format::money(sum.cost)));
     }
     parts.push(format!(

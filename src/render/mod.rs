@@ -20,7 +20,9 @@ pub mod svg;
 pub mod text;
 pub mod usvg_tree;
 
-pub use build::{ChangeMark, RenderOptions, Theme, build_drawing};
+pub use build::{
+    ChangeMark, MeasureCache, RenderOptions, Theme, build_drawing, build_drawing_with_cache,
+};
 pub use card_style::CardStyle;
 pub use drawing::{Card, Dash, Drawing, FontWeight, Rgba, Shape, Stroke};
 pub use links::arrow_head;

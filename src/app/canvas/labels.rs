@@ -76,15 +76,15 @@ const MAX_NAME_ROWS: usize = 3;
 
 /// The branches of at least [`MIN_BRANCH_UNITS`] units whose head is drawn, in pre-order (a branch before
 /// the branches inside it). `forest` is the drawn forest and `card_index` finds a unit's card.
+/// `totals` are the forest's units' subtree totals (hidden units included), by forest index.
 pub fn branches(
     chart: &Chart,
     forest: &Forest,
+    totals: &[metrics::Totals],
     drawing: &Drawing,
     card_index: &HashMap<UnitId, usize>,
 ) -> Vec<Branch> {
-    let totals = metrics::subtree_totals(chart);
-    let units = |id: &UnitId| totals.get(id).map_or(1, |t| t.units);
-    if !forest.ids.iter().any(|id| units(id) >= MIN_BRANCH_UNITS) {
+    if !totals.iter().any(|t| t.units >= MIN_BRANCH_UNITS) {
         return Vec::new();
     }
     let mut bounds: Vec<Option<geom::Rect>> = forest
@@ -100,7 +100,7 @@ pub fn branches(
     }
     let mut out = Vec::new();
     for (i, id) in forest.ids.iter().enumerate() {
-        let (Some(t), Some(b)) = (totals.get(id), bounds[i]) else {
+        let (Some(t), Some(b)) = (totals.get(i), bounds[i]) else {
             continue;
         };
         if t.units < MIN_BRANCH_UNITS || card_index.get(id).is_none() {

@@ -7,8 +7,11 @@ use egui::emath::TSTransform;
 use egui::{Color32, FontId, Painter, Pos2, Shape as EguiShape, StrokeKind, Vec2};
 
 use crate::geom;
-use crate::model::{Chart, UnitId};
-use crate::render::{Dash, Drawing, RenderOptions, Rgba, Shape, Stroke, build_drawing};
+use crate::metrics;
+use crate::model::{Chart, Forest, UnitId};
+use crate::render::{
+    Dash, Drawing, MeasureCache, RenderOptions, Rgba, Shape, Stroke, build_drawing_with_cache,
+};
 use crate::render::{style, text};
 
 use super::view::{View, pos, rect};
@@ -22,6 +25,8 @@ pub const MIN_NAME_PX: f32 = 3.5;
 /// Below this card width on screen, rows of cards are drawn as merged blocks.
 const BLOCK_CARD_PX: f32 = 5.0;
 const NO_CARD: u32 = u32::MAX;
+/// A drawing with more shapes than this is freed on another thread when it is replaced.
+const BIG_DRAWING_SHAPES: usize = 50_000;
 
 /// What the canvas needs to know about a card beyond its shapes.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -29,6 +34,7 @@ pub struct CardMeta {
     pub has_reports: bool,
     /// Units hidden below it by collapsing.
     pub hidden: usize,
+    /// Its reports are hidden (meaningful only when it has reports).
     pub collapsed: bool,
 }
 
@@ -46,6 +52,8 @@ pub struct DrawingCache {
     block_colour: Vec<Color32>,
     typical_card_width: f32,
     builds: u64,
+    /// Card measurements kept between builds: an edit re-measures only the cards it changed.
+    measured: MeasureCache,
     /// Big branches, for the labels drawn far out.
     pub branches: Vec<super::labels::Branch>,
 }
@@ -68,6 +76,7 @@ impl Default for DrawingCache {
             block_colour: Vec::new(),
             typical_card_width: 160.0,
             builds: 0,
+            measured: MeasureCache::default(),
             branches: Vec::new(),
         }
     }
@@ -83,7 +92,7 @@ impl DrawingCache {
         {
             return false;
         }
-        let drawing = build_drawing(chart, options);
+        let drawing = build_drawing_with_cache(chart, options, &mut self.measured);
         self.set_drawing(chart, drawing);
         self.key = Some((revision, options.clone()));
         self.builds += 1;
@@ -95,29 +104,36 @@ impl DrawingCache {
         self.builds
     }
 
+    /// How many cards the last build measured (for tests: an edit re-measures only what it changed).
+    pub fn remeasured(&self) -> usize {
+        self.measured.remeasured()
+    }
+
     fn set_drawing(&mut self, chart: &Chart, drawing: Drawing) {
-        let forest = chart.forest(true);
-        let hidden: HashMap<&UnitId, usize> = forest
-            .ids
-            .iter()
-            .zip(&forest.hidden_below)
-            .map(|(id, h)| (id, *h))
-            .collect();
+        // The build's own forest and totals when it drew the whole chart as the canvas does: working them
+        // out again here was a third of a big chart's edit.
+        let computed;
+        let (forest, totals) = match (self.measured.drawn_forest(), self.measured.drawn_totals()) {
+            (Some(forest), Some(totals)) if forest.len() == drawing.cards.len() => (forest, totals),
+            _ => {
+                let forest = chart.forest(true);
+                let by_id = metrics::subtree_totals(chart);
+                let totals: Vec<metrics::Totals> = forest
+                    .ids
+                    .iter()
+                    .map(|id| by_id.get(id).copied().unwrap_or_default())
+                    .collect();
+                computed = (forest, totals);
+                (&computed.0, computed.1.as_slice())
+            }
+        };
         self.card_index = drawing
             .cards
             .iter()
             .enumerate()
             .map(|(i, card)| (card.id.clone(), i))
             .collect();
-        self.meta = drawing
-            .cards
-            .iter()
-            .map(|card| CardMeta {
-                has_reports: !chart.children(&card.id).is_empty(),
-                hidden: hidden.get(&card.id).copied().unwrap_or(0),
-                collapsed: chart.unit(&card.id).is_some_and(|u| u.collapsed),
-            })
-            .collect();
+        self.meta = card_meta(chart, forest, &drawing);
         self.shape_bounds = drawing.shapes.iter().map(shape_bounds).collect();
         self.shape_owner = vec![NO_CARD; drawing.shapes.len()];
         for (c, card) in drawing.cards.iter().enumerate() {
@@ -141,8 +157,13 @@ impl DrawingCache {
         let mut widths: Vec<f32> = drawing.cards.iter().map(|c| c.rect.w).collect();
         widths.sort_by(f32::total_cmp);
         self.typical_card_width = widths.get(widths.len() / 2).copied().unwrap_or(160.0);
-        self.branches = super::labels::branches(chart, &forest, &drawing, &self.card_index);
-        self.drawing = drawing;
+        self.branches = super::labels::branches(chart, forest, totals, &drawing, &self.card_index);
+        let old = std::mem::replace(&mut self.drawing, drawing);
+        // Freeing a big drawing's hundreds of thousands of strings takes longer than building the next
+        // frame: let another thread do it.
+        if old.shapes.len() > BIG_DRAWING_SHAPES {
+            std::thread::spawn(move || drop(old));
+        }
     }
 
     /// Screen rectangle of a unit's card, if it is drawn.
@@ -165,6 +186,45 @@ impl DrawingCache {
     pub fn is_block_mode(&self, zoom: f32) -> bool {
         self.typical_card_width * zoom < BLOCK_CARD_PX
     }
+}
+
+/// What the canvas needs beside each card. When the cards are the forest's units in its order (the drawing
+/// was built from it), that is read off the forest; otherwise each card's unit is looked up.
+fn card_meta(chart: &Chart, forest: &Forest, drawing: &Drawing) -> Vec<CardMeta> {
+    let same_order = forest.len() == drawing.cards.len()
+        && drawing
+            .cards
+            .first()
+            .zip(forest.ids.first())
+            .is_none_or(|(card, id)| &card.id == id);
+    if same_order {
+        return (0..forest.len())
+            .map(|i| {
+                let hidden = forest.hidden_below[i];
+                CardMeta {
+                    // A collapsed unit with reports has no children in the forest but hides them.
+                    has_reports: !forest.children[i].is_empty() || hidden > 0,
+                    hidden,
+                    collapsed: hidden > 0,
+                }
+            })
+            .collect();
+    }
+    let hidden: HashMap<&UnitId, usize> = forest
+        .ids
+        .iter()
+        .zip(&forest.hidden_below)
+        .map(|(id, h)| (id, *h))
+        .collect();
+    drawing
+        .cards
+        .iter()
+        .map(|card| CardMeta {
+            has_reports: !chart.children(&card.id).is_empty(),
+            hidden: hidden.get(&card.id).copied().unwrap_or(0),
+            collapsed: chart.unit(&card.id).is_some_and(|u| u.collapsed),
+        })
+        .collect()
 }
 
 /// The colour a card shows as when drawn as a block: its fill, unless that melts into the background.

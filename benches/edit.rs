@@ -1,0 +1,128 @@
+//! One edit and what follows it, on charts from `orgchart generate --seed 7`:
+//! - `edit/rename+rebuild`: rename one card and rebuild the drawing with the measurement cache (what the
+//!   editor does), beside `edit/rename+rebuild-from-scratch` (what it did before: `build_drawing`);
+//! - `edit/rename+canvas`: the same through the canvas's `DrawingCache` (the drawing plus what painting
+//!   needs: per-shape bounds, block colours, branch labels);
+//! - `edit/undo-redo+frame`: the real editor applies one edit (undo or redo of an added unit) and draws the
+//!   next frame headlessly, panels included.
+//!
+//! Run: cargo bench --bench edit -- --warm-up-time 1 --measurement-time 3
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+use orgchart::app::OrgchartApp;
+use orgchart::app::canvas::DrawingCache;
+use orgchart::app::commands::Command;
+use orgchart::app::files::{RecentFiles, ScriptedDialogs};
+use orgchart::generate::generate;
+use orgchart::model::{Chart, UnitId};
+use orgchart::render::{MeasureCache, RenderOptions, build_drawing, build_drawing_with_cache};
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+/// Renames `id` to one of two names in turn, so every call is a real change.
+fn rename(chart: &mut Chart, id: &UnitId, turn: &mut bool) {
+    *turn = !*turn;
+    if let Some(unit) = chart.unit(id) {
+        let mut renamed = unit.clone();
+        renamed.name = if *turn {
+            "Renamed unit"
+        } else {
+            "Unit renamed again"
+        }
+        .to_owned();
+        let _ = chart.replace_unit(renamed);
+    }
+}
+
+/// A card in the middle of the chart (pre-order), neither the root nor the last leaf.
+fn middle_unit(chart: &Chart) -> UnitId {
+    let forest = chart.forest(false);
+    forest.ids[forest.len() / 2].clone()
+}
+
+fn rename_rebuild(c: &mut Criterion) {
+    let mut group = c.benchmark_group("edit");
+    group.sample_size(10);
+    for units in SIZES {
+        let mut chart = generate(units, 7);
+        let id = middle_unit(&chart);
+        let options = RenderOptions {
+            respect_collapsed: true,
+            ..RenderOptions::default()
+        };
+        let mut turn = false;
+        let mut cache = MeasureCache::default();
+        build_drawing_with_cache(&chart, &options, &mut cache);
+        group.bench_function(BenchmarkId::new("rename+rebuild", units), |b| {
+            b.iter(|| {
+                rename(&mut chart, &id, &mut turn);
+                black_box(build_drawing_with_cache(&chart, &options, &mut cache))
+            })
+        });
+        let mut canvas = DrawingCache::default();
+        let mut revision = 1;
+        canvas.ensure(&chart, revision, &options);
+        group.bench_function(BenchmarkId::new("rename+canvas", units), |b| {
+            b.iter(|| {
+                rename(&mut chart, &id, &mut turn);
+                revision += 1;
+                black_box(canvas.ensure(&chart, revision, &options))
+            })
+        });
+        if units <= 10_000 {
+            group.bench_function(
+                BenchmarkId::new("rename+rebuild-from-scratch", units),
+                |b| {
+                    b.iter(|| {
+                        rename(&mut chart, &id, &mut turn);
+                        black_box(build_drawing(&chart, &options))
+                    })
+                },
+            );
+        }
+    }
+    group.finish();
+}
+
+/// The real editor on a generated chart with one unit added, so undo and redo each make an edit.
+fn editor(units: usize) -> Harness<'static, OrgchartApp> {
+    let app = OrgchartApp::new(
+        generate(units, 7),
+        None,
+        Box::new(ScriptedDialogs::default()),
+        RecentFiles::in_memory(),
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut OrgchartApp| app.show(ui), app);
+    harness.run_steps(3);
+    harness.state_mut().queue(Command::AddRoot);
+    harness.run_steps(3);
+    harness
+}
+
+fn edit_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("edit");
+    group.sample_size(10);
+    for units in SIZES {
+        let mut harness = editor(units);
+        let mut undo = false;
+        group.bench_function(BenchmarkId::new("undo-redo+frame", units), |b| {
+            b.iter(|| {
+                undo = !undo;
+                let command = if undo { Command::Undo } else { Command::Redo };
+                harness.state_mut().queue(command);
+                // The command runs at the end of one frame; the next frame draws its result.
+                harness.step();
+                harness.step();
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, rename_rebuild, edit_frame);
+criterion_main!(benches);

@@ -1,0 +1,259 @@
+//! Card measurements kept between builds, so an edit re-measures only the cards whose content changed.
+//!
+//! Measuring a card wraps its text, which is most of what building a big drawing costs. A card's spec
+//! depends only on its unit, its figures (the totals the figures row is formatted from), how many units are
+//! hidden below it, its change mark, its colour and the drawing-wide card options (theme, card style). The
+//! cache keeps each card's spec with exactly those inputs and measures again only when one differs.
+
+use std::collections::HashMap;
+
+use crate::metrics::Totals;
+use crate::model::{Forest, Span, Unit, UnitId};
+
+use super::super::card::CardSpec;
+use super::super::colour_by::CardColour;
+use super::{ChangeMark, RenderOptions};
+
+/// What the figures row is formatted from (see `figures_text`): not the unit count, which changes up the
+/// whole chain of managers on every add without changing what any card says.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct FiguresKey {
+    headcount: Span,
+    cost: Span,
+    estimated: bool,
+    has_fte: bool,
+}
+
+impl FiguresKey {
+    fn of(totals: Option<&Totals>) -> Option<Self> {
+        totals.map(|t| Self {
+            headcount: t.headcount,
+            cost: t.cost,
+            estimated: t.estimated,
+            has_fte: t.has_fte,
+        })
+    }
+}
+
+/// Everything one card's measurement reads. The whole unit is compared (not a list of the fields the card
+/// shows today) so that a card showing one more field can never be served a stale spec.
+#[derive(Clone, Debug, PartialEq)]
+struct CardKey {
+    unit: Unit,
+    figures: Option<FiguresKey>,
+    hidden_below: usize,
+    mark: Option<ChangeMark>,
+    colour: Option<CardColour>,
+}
+
+struct Entry {
+    key: CardKey,
+    spec: CardSpec,
+    /// The build that last used this entry: entries no build uses (deleted units) are dropped.
+    used: u64,
+}
+
+/// What one card's measurement reads, borrowed from the chart and the options of this build.
+pub(crate) struct CardInputs<'a> {
+    pub unit: &'a Unit,
+    pub totals: Option<&'a Totals>,
+    pub hidden_below: usize,
+    pub mark: Option<&'a ChangeMark>,
+    pub colour: Option<&'a CardColour>,
+}
+
+impl CardInputs<'_> {
+    fn matches(&self, key: &CardKey) -> bool {
+        key.hidden_below == self.hidden_below
+            && key.figures == FiguresKey::of(self.totals)
+            && key.mark.as_ref() == self.mark
+            && key.colour.as_ref() == self.colour
+            && key.unit == *self.unit
+    }
+
+    fn key(&self) -> CardKey {
+        CardKey {
+            unit: self.unit.clone(),
+            figures: FiguresKey::of(self.totals),
+            hidden_below: self.hidden_below,
+            mark: self.mark.cloned(),
+            colour: self.colour.cloned(),
+        }
+    }
+}
+
+/// Card specs by unit id, valid while what each card shows is unchanged. Hold one per view and pass it to
+/// [`super::build_drawing_with_cache`] on every rebuild.
+#[derive(Default)]
+pub struct MeasureCache {
+    /// The drawing-wide options cards depend on; when they change every card is measured again.
+    context: Option<RenderOptions>,
+    /// Each unit's slot in `slots`. Specs stay in their slot from build to build, so a build borrows
+    /// them by slot instead of copying each card's text.
+    index: HashMap<UnitId, usize>,
+    slots: Vec<Option<Entry>>,
+    /// Slots emptied by units that left the drawing, reused first.
+    free: Vec<usize>,
+    build: u64,
+    remeasured: usize,
+    /// What the last build drew and counted, kept for the view that shows it (see [`Self::drawn_forest`]).
+    last: Option<LastBuild>,
+}
+
+/// The forest and totals of the last build: the canvas needs both again for what it keeps beside the
+/// drawing, and working them out twice per edit doubled a big chart's edit time.
+struct LastBuild {
+    forest: Forest,
+    /// Whether `forest` is the whole chart's with collapsed units' reports left out
+    /// (`Chart::forest(true)`), the one the canvas works with.
+    whole_collapsed: bool,
+    /// Each forest unit's subtree totals, by forest index.
+    totals: Vec<Totals>,
+}
+
+impl MeasureCache {
+    /// How many cards the last build measured (the others came from the cache).
+    pub fn remeasured(&self) -> usize {
+        self.remeasured
+    }
+
+    /// How many cards the cache holds.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// The last build's forest, if it is the whole chart's with collapsed units' reports left out (what
+    /// `Chart::forest(true)` gives): the drawing's cards are its units, in its order.
+    pub fn drawn_forest(&self) -> Option<&Forest> {
+        self.last
+            .as_ref()
+            .filter(|last| last.whole_collapsed)
+            .map(|last| &last.forest)
+    }
+
+    /// The subtree totals of [`Self::drawn_forest`]'s units (hidden ones included), by forest index.
+    pub fn drawn_totals(&self) -> Option<&[Totals]> {
+        self.last
+            .as_ref()
+            .filter(|last| last.whole_collapsed)
+            .map(|last| last.totals.as_slice())
+    }
+
+    /// Keeps the forest and totals a build drew with; `whole_collapsed` says the forest is
+    /// `Chart::forest(true)`.
+    pub(crate) fn keep(&mut self, forest: Forest, whole_collapsed: bool, totals: Vec<Totals>) {
+        self.last = Some(LastBuild {
+            forest,
+            whole_collapsed,
+            totals,
+        });
+    }
+
+    /// Starts a build with `options`: forgets every spec if the card-wide options changed.
+    pub(crate) fn begin(&mut self, options: &RenderOptions) {
+        let context = card_context(options);
+        if self.context.as_ref() != Some(&context) {
+            self.index.clear();
+            self.slots.clear();
+            self.free.clear();
+            self.context = Some(context);
+        }
+        self.build += 1;
+        self.remeasured = 0;
+        // Dropped before the build starts so that it cannot be read as this build's.
+        self.last = None;
+    }
+
+    /// Makes sure the slot of `id`'s card holds its spec: the cached one if its inputs are unchanged,
+    /// else `measure()`'s. Returns the slot, for [`Self::slot`].
+    pub(crate) fn spec(
+        &mut self,
+        id: &UnitId,
+        inputs: CardInputs,
+        measure: impl FnOnce() -> CardSpec,
+    ) -> usize {
+        let build = self.build;
+        if let Some(&slot) = self.index.get(id)
+            && let Some(Some(entry)) = self.slots.get_mut(slot)
+        {
+            if !inputs.matches(&entry.key) {
+                entry.key = inputs.key();
+                entry.spec = measure();
+                self.remeasured += 1;
+            }
+            entry.used = build;
+            return slot;
+        }
+        self.remeasured += 1;
+        let entry = Entry {
+            key: inputs.key(),
+            spec: measure(),
+            used: build,
+        };
+        let slot = match self.free.pop() {
+            Some(slot) => {
+                self.slots[slot] = Some(entry);
+                slot
+            }
+            None => {
+                self.slots.push(Some(entry));
+                self.slots.len() - 1
+            }
+        };
+        self.index.insert(id.clone(), slot);
+        slot
+    }
+
+    /// The spec in a slot [`Self::spec`] returned during this build.
+    pub(crate) fn slot(&self, slot: usize) -> Option<&CardSpec> {
+        self.slots
+            .get(slot)
+            .and_then(Option::as_ref)
+            .map(|entry| &entry.spec)
+    }
+
+    /// Ends a build: drops the specs of cards it did not draw (deleted, or hidden by collapsing), so the
+    /// cache never holds more than the drawing does.
+    pub(crate) fn finish(&mut self) {
+        let build = self.build;
+        let (slots, free) = (&mut self.slots, &mut self.free);
+        self.index.retain(|_, &mut slot| {
+            let used = slots
+                .get(slot)
+                .and_then(Option::as_ref)
+                .is_some_and(|entry| entry.used == build);
+            if !used {
+                if let Some(emptied) = slots.get_mut(slot) {
+                    *emptied = None;
+                }
+                free.push(slot);
+            }
+            used
+        });
+    }
+}
+
+/// The options every card reads: everything but what is per card (marks, colours) or not about cards at
+/// all. Blanking the rest instead of copying the card fields out means an option added later invalidates
+/// the cache by default.
+fn card_context(options: &RenderOptions) -> RenderOptions {
+    RenderOptions {
+        layout: Default::default(),
+        title: None,
+        legend: false,
+        totals_footer: false,
+        footer: None,
+        respect_collapsed: false,
+        subtree: None,
+        marks: HashMap::new(),
+        colour_by: None,
+        ..options.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests;
