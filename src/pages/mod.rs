@@ -269,7 +269,7 @@ pub struct Pagination {
     pub page_of: Vec<usize>,
 }
 
-/// A page draws siblings one height, as every chart does (`render::build::align_row_heights`): plan with
+/// A page draws siblings one height, as every chart does (the drawing builder stretches them): plan with
 /// the same heights, or a page drawn from the plan comes out taller than planned and prints smaller.
 pub fn align_sibling_heights(forest: &Forest, sizes: &mut [Size]) {
     let groups = std::iter::once(&forest.roots).chain(forest.children.iter());

@@ -34,6 +34,16 @@ pub(crate) fn to_pdf_pages_with(
     title: &str,
     compress: bool,
 ) -> Result<Vec<u8>, RenderError> {
+    to_pdf_in_batches(pages, bookmarks, title, compress, BATCH_SHAPES)
+}
+
+fn to_pdf_in_batches(
+    pages: &[Drawing],
+    bookmarks: &[Bookmark],
+    title: &str,
+    compress: bool,
+    batch_shapes: usize,
+) -> Result<Vec<u8>, RenderError> {
     let mut alloc = Ref::new(1);
     let catalog = alloc.bump();
     let tree_ref = alloc.bump();
@@ -44,18 +54,24 @@ pub(crate) fn to_pdf_pages_with(
         embed_text: true,
         ..svg2pdf::ConversionOptions::default()
     };
-    let drawn = match shared_drawings(pages, options, &mut alloc)? {
-        Some(shared) => shared,
-        None => separate_drawings(pages, options, &mut alloc)?,
-    };
+    let mut chunks = Vec::new();
+    let mut x_refs: Vec<(Ref, Space)> = Vec::with_capacity(pages.len());
+    for batch in batches(pages, batch_shapes) {
+        let drawn = match shared_drawings(batch, options, &mut alloc)? {
+            Some(shared) => shared,
+            None => separate_drawings(batch, options, &mut alloc)?,
+        };
+        x_refs.extend(drawn.x_refs.iter().map(|&x_ref| (x_ref, drawn.space)));
+        chunks.extend(drawn.chunks);
+    }
     let name = Name(b"P");
-    for ((drawing, &page_ref), &x_ref) in pages.iter().zip(&page_refs).zip(&drawn.x_refs) {
+    for ((drawing, &page_ref), &(x_ref, space)) in pages.iter().zip(&page_refs).zip(&x_refs) {
         // Paper sizes are whole (or simple) points: undo the float error of converting to page units.
         let points = |units: f32| (units / UNITS_PER_POINT * 1000.0).round() / 1000.0;
         let (w, h) = (points(drawing.bounds.w), points(drawing.bounds.h));
         let content_ref = alloc.bump();
         let mut content = Content::new();
-        match drawn.space {
+        match space {
             // The page's own group, in the drawing's units with y down: flip and scale to points.
             Space::Drawing => {
                 let scale = 1.0 / UNITS_PER_POINT;
@@ -75,7 +91,7 @@ pub(crate) fn to_pdf_pages_with(
         page.resources().x_objects().pair(name, x_ref);
         page.finish();
     }
-    for chunk in &drawn.chunks {
+    for chunk in &chunks {
         pdf.extend(chunk);
     }
     pdf.pages(tree_ref)
@@ -98,6 +114,28 @@ pub(crate) fn to_pdf_pages_with(
     }
     document_info.finish();
     Ok(pdf.finish())
+}
+
+/// Most shapes converted in one pass. The renderer refuses an SVG of more than a million elements, and one
+/// pass holds its whole SVG and tree in memory: big documents are converted in batches of pages, each batch
+/// with one copy of the fonts (about 30 KB).
+const BATCH_SHAPES: usize = 200_000;
+
+/// Consecutive runs of pages of at most `most` shapes together (a bigger page alone).
+fn batches(pages: &[Drawing], most: usize) -> Vec<&[Drawing]> {
+    let mut out = Vec::new();
+    let (mut start, mut shapes) = (0, 0);
+    for (i, page) in pages.iter().enumerate() {
+        if i > start && shapes + page.shapes.len() > most {
+            out.push(&pages[start..i]);
+            (start, shapes) = (i, 0);
+        }
+        shapes += page.shapes.len();
+    }
+    if start < pages.len() {
+        out.push(&pages[start..]);
+    }
+    out
 }
 
 /// The coordinate space a page's form XObject is drawn in.
@@ -334,5 +372,39 @@ mod tests {
             bytes.len(),
             one.len()
         );
+    }
+
+    #[test]
+    fn pages_are_batched_by_their_shapes_and_a_big_page_goes_alone() {
+        let pages: Vec<Drawing> = ["a", "b", "c", "d"].into_iter().map(page).collect();
+        let each = pages[0].shapes.len();
+        let sizes =
+            |most: usize| -> Vec<usize> { batches(&pages, most).iter().map(|b| b.len()).collect() };
+        assert_eq!(sizes(2 * each), vec![2, 2]);
+        assert_eq!(sizes(3 * each), vec![3, 1]);
+        assert_eq!(sizes(1), vec![1, 1, 1, 1]);
+        assert_eq!(sizes(usize::MAX), vec![4]);
+        assert!(batches(&[], 10).is_empty());
+    }
+
+    #[test]
+    fn a_document_converted_in_batches_has_every_page_and_fonts_once_a_batch() {
+        let pages: Vec<Drawing> = ["Chief Executive", "Director of Finance", "Head of Legal"]
+            .into_iter()
+            .map(page)
+            .collect();
+        let each = pages[0].shapes.len();
+        let bytes = to_pdf_in_batches(&pages, &[], "Batches", true, 2 * each).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert_eq!(text.matches("/MediaBox").count(), 3);
+        assert_eq!(
+            text.matches("/FontFile2").count(),
+            4,
+            "two faces in each of two batches"
+        );
+        let words = pdf_extract::extract_text_from_mem(&bytes).unwrap_or_default();
+        for name in ["Chief Executive", "Director of Finance", "Head of Legal"] {
+            assert!(words.contains(name), "{name} in {words}");
+        }
     }
 }
