@@ -10,7 +10,7 @@ use orgchart::app::OrgchartApp;
 use orgchart::app::commands::Command;
 use orgchart::model::{Chart, CostBasis, Span, Unit, UnitId};
 
-use gui_support::{Dialogs, card_centre, click_at, editor_with};
+use gui_support::{Dialogs, card_centre, click_at, editor_with, key};
 
 fn chart() -> Chart {
     let mut chart = Chart::new();
@@ -29,11 +29,6 @@ fn chart() -> Chart {
 
 fn editor() -> (Harness<'static, OrgchartApp>, Dialogs) {
     editor_with(chart())
-}
-
-fn key(harness: &mut Harness<'_, OrgchartApp>, key: Key) {
-    harness.key_press(key);
-    harness.run();
 }
 
 #[test]

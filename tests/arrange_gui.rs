@@ -14,7 +14,9 @@ use orgchart::app::dialogs::Modal;
 use orgchart::geom::Rect;
 use orgchart::model::{Chart, Placer, Unit};
 
-use gui_support::{card_centre, click_at, click_button, editor_with, id, is_library_svg};
+use gui_support::{
+    card_centre, click_at, click_button, click_view_item, editor_with, id, is_library_svg,
+};
 
 /// A director over `reports` officers, and a lone board.
 fn team(reports: usize) -> Chart {
@@ -66,12 +68,6 @@ fn click_card(harness: &mut Harness<'_, OrgchartApp>, unit: &str) {
     let at = card_centre(harness, unit);
     click_at(harness, at, PointerButton::Primary);
     assert_eq!(harness.state().selection().primary(), Some(&id(unit)));
-}
-
-fn click_view_item(harness: &mut Harness<'_, OrgchartApp>, label: &str) {
-    click_button(harness, "View");
-    click_button(harness, label);
-    harness.run();
 }
 
 fn placer(harness: &Harness<'_, OrgchartApp>, unit: &str) -> Placer {

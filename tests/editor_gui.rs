@@ -6,14 +6,17 @@ use std::path::PathBuf;
 
 mod gui_support;
 
-use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui::{Event, Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use orgchart::app::OrgchartApp;
 use orgchart::app::dialogs::Modal;
 use orgchart::model::{Chart, Unit, UnitId};
 
-use gui_support::{Dialogs, card_centre, click_button, editor_with, id, is_library_svg};
+use gui_support::{
+    Dialogs, card_centre, click_button, click_view_item, drag, editor_with, id, is_library_svg,
+    key, press,
+};
 
 /// ceo → finance (→ payroll, audit), ceo → operations (→ fleet), and a lone "board".
 fn small_chart() -> Chart {
@@ -38,15 +41,6 @@ fn editor() -> (Harness<'static, OrgchartApp>, Dialogs) {
     editor_with(small_chart())
 }
 
-fn press(harness: &Harness<'_, OrgchartApp>, at: Pos2, pressed: bool) {
-    harness.event(Event::PointerButton {
-        pos: at,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    });
-}
-
 fn click_at(harness: &mut Harness<'_, OrgchartApp>, at: Pos2) {
     harness.hover_at(at);
     harness.run();
@@ -65,29 +59,8 @@ fn click_card(harness: &mut Harness<'_, OrgchartApp>, unit: &str) {
     );
 }
 
-/// Presses at `from`, moves the pointer there in steps, and releases at `to`, a frame per step, as a hand does.
-fn drag(harness: &mut Harness<'_, OrgchartApp>, from: Pos2, to: Pos2) {
-    harness.hover_at(from);
-    harness.run();
-    press(harness, from, true);
-    harness.run();
-    for step in 1..=8 {
-        harness.hover_at(from.lerp(to, step as f32 / 8.0));
-        harness.run();
-    }
-    press(harness, to, false);
-    harness.run();
-    harness.remove_cursor();
-    harness.run();
-}
-
 fn command_key(harness: &mut Harness<'_, OrgchartApp>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-fn key(harness: &mut Harness<'_, OrgchartApp>, key: Key) {
-    harness.key_press(key);
     harness.run();
 }
 
@@ -674,12 +647,6 @@ fn export_whole_chart(
     harness.get_by_label("Export whole chart").hover();
     harness.run();
     click_button(harness, format);
-}
-
-fn click_view_item(harness: &mut Harness<'_, OrgchartApp>, label: &str) {
-    click_button(harness, "View");
-    click_button(harness, label);
-    harness.run();
 }
 
 #[test]

@@ -5,40 +5,13 @@ mod gui_support;
 
 use std::collections::HashMap;
 
-use egui::{Event, Key, Modifiers, PointerButton, Pos2};
-use egui_kittest::Harness;
+use egui::{Event, Key, Modifiers, PointerButton};
 use egui_kittest::kittest::Queryable;
-use orgchart::app::OrgchartApp;
 use orgchart::generate::generate;
 use orgchart::metrics::{Totals, subtree_totals};
 use orgchart::model::{Chart, UnitId};
 
-use gui_support::{card_centre, click_at, editor_with};
-
-fn press(harness: &Harness<'_, OrgchartApp>, at: Pos2, pressed: bool) {
-    harness.event(Event::PointerButton {
-        pos: at,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    });
-}
-
-/// Presses at `from`, moves there in steps, and releases at `to`, a frame per step.
-fn drag(harness: &mut Harness<'_, OrgchartApp>, from: Pos2, to: Pos2) {
-    harness.hover_at(from);
-    harness.run();
-    press(harness, from, true);
-    harness.run();
-    for step in 1..=8 {
-        harness.hover_at(from.lerp(to, step as f32 / 8.0));
-        harness.run();
-    }
-    press(harness, to, false);
-    harness.run();
-    harness.remove_cursor();
-    harness.run();
-}
+use gui_support::{card_centre, click_at, drag, editor_with};
 
 /// What a card's figures row is made of, by unit.
 fn figures(chart: &Chart) -> HashMap<UnitId, (String, bool)> {

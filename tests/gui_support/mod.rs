@@ -42,6 +42,16 @@ pub fn card_centre(harness: &Harness<'_, OrgchartApp>, unit: &str) -> Pos2 {
         .center()
 }
 
+/// Presses (or releases) the primary button at `at`, without a frame.
+pub fn press(harness: &Harness<'_, OrgchartApp>, at: Pos2, pressed: bool) {
+    harness.event(Event::PointerButton {
+        pos: at,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    });
+}
+
 /// Hovers, then presses and releases `button` at `at`.
 pub fn click_at(harness: &mut Harness<'_, OrgchartApp>, at: Pos2, button: PointerButton) {
     harness.hover_at(at);
@@ -54,6 +64,35 @@ pub fn click_at(harness: &mut Harness<'_, OrgchartApp>, at: Pos2, button: Pointe
             modifiers: Modifiers::NONE,
         });
     }
+    harness.run();
+}
+
+/// Presses at `from`, moves the pointer there in steps, and releases at `to`, a frame per step, as a hand does.
+pub fn drag(harness: &mut Harness<'_, OrgchartApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    press(harness, from, true);
+    harness.run();
+    for step in 1..=8 {
+        harness.hover_at(from.lerp(to, step as f32 / 8.0));
+        harness.run();
+    }
+    press(harness, to, false);
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+}
+
+/// Presses a key, then draws a frame.
+pub fn key(harness: &mut Harness<'_, OrgchartApp>, key: egui::Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+/// Chooses `label` in the View menu.
+pub fn click_view_item(harness: &mut Harness<'_, OrgchartApp>, label: &str) {
+    click_button(harness, "View");
+    click_button(harness, label);
     harness.run();
 }
 
