@@ -115,15 +115,7 @@ impl Drop for Progress {
 
 /// "100,000": counts in stage lines are read at a glance.
 pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
+    crate::metrics::format::thousands(n as u64)
 }
 
 /// "units" or "unit".

@@ -59,18 +59,24 @@ pub fn money(span: Span) -> String {
     }
 }
 
+/// "100,000": a whole number with its thousands grouped.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 /// Full money for tables: "£467,153.75" or "£98,000".
 pub fn money_exact(value: f64) -> String {
     let pence = (value * 100.0).round() as i64;
     let (pounds, pence) = (pence / 100, (pence % 100).abs());
-    let digits = pounds.abs().to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
+    let grouped = thousands(pounds.unsigned_abs());
     let sign = if pounds < 0 { "-" } else { "" };
     if pence == 0 {
         format!("{sign}£{grouped}")
