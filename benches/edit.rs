@@ -15,10 +15,11 @@ use egui_kittest::Harness;
 use orgchart::app::OrgchartApp;
 use orgchart::app::canvas::DrawingCache;
 use orgchart::app::commands::Command;
-use orgchart::app::files::{RecentFiles, ScriptedDialogs};
 use orgchart::generate::generate;
 use orgchart::model::{Chart, UnitId};
 use orgchart::render::{MeasureCache, RenderOptions, build_drawing, build_drawing_with_cache};
+
+mod support;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
@@ -89,16 +90,7 @@ fn rename_rebuild(c: &mut Criterion) {
 
 /// The real editor on a generated chart with one unit added, so undo and redo each make an edit.
 fn editor(units: usize) -> Harness<'static, OrgchartApp> {
-    let app = OrgchartApp::new(
-        generate(units, 7),
-        None,
-        Box::new(ScriptedDialogs::default()),
-        RecentFiles::in_memory(),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut OrgchartApp| app.show(ui), app);
-    harness.run_steps(3);
+    let mut harness = support::editor_on(generate(units, 7));
     harness.state_mut().queue(Command::AddRoot);
     harness.run_steps(3);
     harness

@@ -6,21 +6,11 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use orgchart::app::OrgchartApp;
 use orgchart::app::commands::Command;
-use orgchart::app::files::{RecentFiles, ScriptedDialogs};
+
+mod support;
 
 fn editor(units: usize) -> Harness<'static, OrgchartApp> {
-    let chart = orgchart::generate::generate(units, 11);
-    let app = OrgchartApp::new(
-        chart,
-        None,
-        Box::new(ScriptedDialogs::default()),
-        RecentFiles::in_memory(),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut OrgchartApp| app.show(ui), app);
-    harness.run_steps(3);
-    harness
+    support::editor_on(orgchart::generate::generate(units, 11))
 }
 
 fn bench_frames(c: &mut Criterion) {
