@@ -42,7 +42,12 @@ pub struct PaperOptions {
 /// own layout. Dense cards are for charts too big for the page: they get paper's tightest gaps and auto-fit
 /// towards several shapes around the page's, since the one nearest the page's ratio is not always the one
 /// that wastes least room.
-fn page_layouts(options: &LayoutOptions, chart_box: Rect, cards: CardStyle) -> Vec<LayoutOptions> {
+fn page_layouts(
+    options: &LayoutOptions,
+    chart_box: Rect,
+    cards: CardStyle,
+    units: usize,
+) -> Vec<LayoutOptions> {
     let aspect = chart_box.w / chart_box.h.max(1.0);
     if cards == CardStyle::Dense {
         let dense = LayoutOptions {
@@ -52,7 +57,14 @@ fn page_layouts(options: &LayoutOptions, chart_box: Rect, cards: CardStyle) -> V
             root_gap: options.root_gap.min(DENSE_LEVEL_GAP),
             ..options.clone()
         };
-        return DENSE_ASPECTS
+        // Each shape is a whole drawing built: a big chart, which cannot be readable on one page anyway,
+        // gets the page's own shape only.
+        let shapes = if units <= MANY_SHAPES_UP_TO {
+            DENSE_ASPECTS.len()
+        } else {
+            1
+        };
+        return DENSE_ASPECTS[..shapes]
             .iter()
             .map(|factor| LayoutOptions {
                 target_aspect: Some(aspect * factor),
@@ -77,6 +89,8 @@ const DENSE_SIBLING_GAP: f32 = 8.0;
 const DENSE_LEVEL_GAP: f32 = 22.0;
 /// Shapes auto-fit aims at for dense cards, as factors of the page's own ratio.
 const DENSE_ASPECTS: [f32; 6] = [1.0, 0.8, 1.25, 0.6, 1.6, 2.2];
+/// Charts of up to this many units try every shape of `DENSE_ASPECTS`.
+const MANY_SHAPES_UP_TO: usize = 5_000;
 
 /// Gaps between cards on paper: tighter than on screen, where there is room to spare.
 const PAPER_SIBLING_GAP: f32 = 16.0;
@@ -225,7 +239,7 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
         }
         let furniture = furniture_for(cards);
         let chart_box = Sheet::new(&paper.paper, &furniture, 0).chart_box;
-        for layout in page_layouts(&options.layout, chart_box, cards) {
+        for layout in page_layouts(&options.layout, chart_box, cards, forest.len()) {
             let next = fitted(layout, cards, &furniture);
             if best
                 .as_ref()
@@ -505,4 +519,24 @@ pub fn export_pages(
     let bytes = to_pdf_pages(&document.drawings, &document.bookmarks, &title)
         .map_err(|err| err.to_string())?;
     Ok((bytes, document.drawings.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dense_cards_try_several_shapes_on_small_charts_and_one_on_big_ones() {
+        let page = Rect::new(0.0, 0.0, 1000.0, 600.0);
+        let options = LayoutOptions::default();
+        let small = page_layouts(&options, page, CardStyle::Dense, 100);
+        let big = page_layouts(&options, page, CardStyle::Dense, 100_000);
+        assert_eq!(small.len(), DENSE_ASPECTS.len());
+        assert_eq!(big.len(), 1, "each shape is a whole drawing built");
+        assert_eq!(big[0].target_aspect, Some(1000.0 / 600.0));
+        assert_eq!(
+            page_layouts(&options, page, CardStyle::Standard, 100_000).len(),
+            2
+        );
+    }
 }
