@@ -327,33 +327,21 @@ pub fn from_ron_str_reporting(text: &str, file: &str) -> Result<Loaded, Document
         column: err.span.start.col,
         message: err.code.to_string(),
     };
-    let probe: Probe = options.from_str(text).map_err(syntax)?;
-    if let Some(found) = probe.format
-        && found != FORMAT_NAME
+    // One pass over the text: the format and version are checked on the parsed document. Only when the
+    // parse fails is the text probed for them, so a newer version's or another format's file is named as
+    // such rather than by the field it tripped on (probing first parsed a big chart twice).
+    let parsed = parse_document(text, &options).map_err(|err| {
+        let probed: Option<Probe> = options.from_str(text).ok();
+        probed
+            .and_then(|probe| format_problem(probe.format, probe.version, file))
+            .unwrap_or_else(|| syntax(err))
+    })?;
+    let (document, unknown_fields) = parsed;
+    if let Some(problem) =
+        format_problem(Some(document.format.clone()), Some(document.version), file)
     {
-        return Err(DocumentError::WrongFormat {
-            file: file.to_owned(),
-            found,
-        });
+        return Err(problem);
     }
-    if let Some(found) = probe.version
-        && found > FORMAT_VERSION
-    {
-        return Err(DocumentError::UnsupportedVersion {
-            file: file.to_owned(),
-            found,
-        });
-    }
-    let mut deserializer =
-        ron::Deserializer::from_str_with_options(text, &options).map_err(syntax)?;
-    let mut unknown_fields = Vec::new();
-    let document: Document = serde_ignored::deserialize(&mut deserializer, |path| {
-        unknown_fields.push(path.to_string());
-    })
-    .map_err(|err| syntax(deserializer.span_error(err)))?;
-    deserializer
-        .end()
-        .map_err(|err| syntax(deserializer.span_error(err)))?;
     if document.units.len() > checks::MAX_UNITS {
         return Err(DocumentError::TooLarge {
             file: file.to_owned(),
@@ -369,6 +357,48 @@ pub fn from_ron_str_reporting(text: &str, file: &str) -> Result<Loaded, Document
         chart,
         unknown_fields,
     })
+}
+
+/// The whole document and the fields it has that this version does not know.
+fn parse_document(
+    text: &str,
+    options: &ron::Options,
+) -> Result<(Document, Vec<String>), ron::error::SpannedError> {
+    let mut deserializer = ron::Deserializer::from_str_with_options(text, options)?;
+    let mut unknown_fields = Vec::new();
+    let document: Document = serde_ignored::deserialize(&mut deserializer, |path| {
+        unknown_fields.push(path.to_string());
+    })
+    .map_err(|err| deserializer.span_error(err))?;
+    deserializer
+        .end()
+        .map_err(|err| deserializer.span_error(err))?;
+    Ok((document, unknown_fields))
+}
+
+/// Another tool's file, or one written by a newer version of this one.
+fn format_problem(
+    format: Option<String>,
+    version: Option<u32>,
+    file: &str,
+) -> Option<DocumentError> {
+    if let Some(found) = format
+        && found != FORMAT_NAME
+    {
+        return Some(DocumentError::WrongFormat {
+            file: file.to_owned(),
+            found,
+        });
+    }
+    if let Some(found) = version
+        && found > FORMAT_VERSION
+    {
+        return Some(DocumentError::UnsupportedVersion {
+            file: file.to_owned(),
+            found,
+        });
+    }
+    None
 }
 
 /// What is wrong with the chart as a whole, and at which unit record (or link) of the file.
@@ -559,6 +589,25 @@ mod tests {
         let text = "(format: \"orgchart\", version: 7, units: [])";
         let message = from_ron_str(text, "new.ron").unwrap_err().to_string();
         assert!(message.contains("version 7"), "{message}");
+    }
+
+    #[test]
+    fn a_newer_file_that_does_not_parse_is_named_by_its_version_not_by_what_tripped_the_parser() {
+        let text =
+            "(format: \"orgchart\", version: 9, units: [(id: \"a\", name: \"A\", kind: Galaxy)])";
+        let message = from_ron_str(text, "new.ron").unwrap_err().to_string();
+        assert!(message.contains("version 9"), "{message}");
+        assert!(!message.contains("Galaxy"), "{message}");
+    }
+
+    #[test]
+    fn another_tools_file_is_named_as_such_whether_or_not_it_parses() {
+        let parses = "(format: \"visio-ish\", version: 1, units: [])";
+        let message = from_ron_str(parses, "v.ron").unwrap_err().to_string();
+        assert!(message.contains("visio-ish"), "{message}");
+        let does_not = "(format: \"visio-ish\", shapes: [(x: 1)])";
+        let message = from_ron_str(does_not, "v.ron").unwrap_err().to_string();
+        assert!(message.contains("visio-ish"), "{message}");
     }
 
     #[test]
