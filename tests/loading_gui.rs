@@ -291,3 +291,60 @@ fn open_recent_uses_the_worker_and_files_opened_there_become_recent() {
         first.file_name()
     );
 }
+
+#[test]
+fn a_file_opened_on_the_worker_arrives_drawn_and_the_frames_showing_it_build_nothing() {
+    let (mut harness, dialogs) = editor(chart_of(&["Board", "Team"]));
+    let built_before = harness.state().drawings_built_in_frames();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("next.ron");
+    let after = chart_of(&["New board", "New team", "New squad"]);
+    std::fs::write(&file, orgchart::io::to_ron_string(&after).unwrap()).unwrap();
+
+    click_open(&mut harness, &dialogs, file);
+    wait_for_load(&mut harness);
+    frames(&mut harness, 3);
+
+    let app = harness.state();
+    assert_eq!(app.chart(), &after);
+    assert!(
+        app.card_screen_rect(&UnitId::new("u2")).is_some(),
+        "the new chart is drawn"
+    );
+    assert_eq!(
+        app.drawings_built_in_frames(),
+        built_before,
+        "the worker drew the chart: on a big one, building it in a frame freezes the window for seconds"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_drawing_made_for_other_view_settings_is_drawn_again_with_the_current_ones() {
+    let (mut harness, dialogs) = editor(chart_of(&["Board", "Team"]));
+    // View → Fit layout shapes the layout to the window.
+    gui_support::click_view_item(&mut harness, "Fit layout");
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("slow.ron");
+    make_fifo(&pipe);
+    click_open(&mut harness, &dialogs, pipe.clone());
+    assert!(harness.state().is_loading());
+    // The worker lays the chart out for the window as it was; the window is made tall meanwhile.
+    harness.set_size(egui::vec2(700.0, 1200.0));
+    frames(&mut harness, 2);
+    let built_before = harness.state().drawings_built_in_frames();
+
+    let after = chart_of(&["New board", "New team"]);
+    let writer = feed(pipe, orgchart::io::to_ron_string(&after).unwrap());
+    wait_for_load(&mut harness);
+    writer.join().unwrap();
+
+    let app = harness.state();
+    assert_eq!(app.chart(), &after);
+    assert_eq!(
+        app.drawings_built_in_frames(),
+        built_before + 1,
+        "the drawing laid out for the old window shape was replaced"
+    );
+    assert!(app.card_screen_rect(&UnitId::new("u1")).is_some());
+}

@@ -276,7 +276,7 @@ impl OrgchartApp {
             self.modal = Some(Modal::CreateMissing { path });
             return;
         }
-        match self.loader.start(&path) {
+        match self.loader.start(&path, self.canvas_options.clone()) {
             super::loading::Start::Done(result) => self.finish_open(path, *result),
             super::loading::Start::Started => {}
         }
@@ -286,11 +286,14 @@ impl OrgchartApp {
     /// disk, and what to tell the user. A file that could not be read leaves the open chart as it was.
     pub(super) fn finish_open(&mut self, path: PathBuf, result: super::loading::LoadResult) {
         match result {
-            Ok(loaded) => {
+            Ok(opened) => {
                 self.recent.remember(&path);
                 let name = path.display().to_string();
-                self.replace_document(Document::new(loaded.chart, Some(path)), "Untitled");
-                self.note_disk_state(loaded.unknown_fields);
+                self.replace_document(opened.doc, "Untitled");
+                if let Some(drawing) = opened.drawing {
+                    self.canvas.cache = *drawing;
+                }
+                self.note_disk_state(opened.unknown_fields);
                 self.notices.clear_error();
                 if self.disk.unknown_fields.is_empty() {
                     self.notices.set_info(format!("Opened {name}"));

@@ -8,10 +8,12 @@ use std::time::{Duration, Instant};
 
 use egui::{Align2, RichText, Ui};
 
-use crate::io::Loaded;
+use crate::render::RenderOptions;
 
 use super::OrgchartApp;
+use super::canvas::DrawingCache;
 use super::commands::Command;
+use super::state::Document;
 
 /// Files at least this big load on the worker. Parsing runs at roughly 10 MB a second on the 2-core test
 /// machine, so below this a load takes a frame or two and is not worth a progress message.
@@ -21,8 +23,18 @@ pub const BACKGROUND_FROM_BYTES: u64 = 256 * 1024;
 /// display frame: a redraw costs CPU the worker needs, notably under software rendering.
 const POLL: Duration = Duration::from_millis(80);
 
+/// A file read and ready to show.
+pub struct Opened {
+    pub doc: Document,
+    /// Fields of the file this version does not know (saving over it would lose them).
+    pub unknown_fields: Vec<String>,
+    /// The canvas's first drawing of it, when the worker built it: on a big chart that takes seconds the
+    /// window would otherwise be frozen for.
+    pub drawing: Option<Box<DrawingCache>>,
+}
+
 /// What a load gives: the chart, or the message that says why not.
-pub type LoadResult = Result<Loaded, String>;
+pub type LoadResult = Result<Opened, String>;
 
 /// A load running on the worker.
 struct Pending {
@@ -61,7 +73,9 @@ pub enum Start {
 
 impl Loader {
     /// Opens `path` now or starts the worker on it, by size. A newer open replaces any load still running.
-    pub fn start(&mut self, path: &Path) -> Start {
+    /// The worker also draws the chart with `options` (the canvas's, as they are now); should they have
+    /// changed by the time it is done, the canvas simply draws it again.
+    pub fn start(&mut self, path: &Path, options: Option<RenderOptions>) -> Start {
         self.cancel();
         let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
         if bytes < self.background_from {
@@ -73,8 +87,12 @@ impl Loader {
         let spawned = std::thread::Builder::new()
             .name("orgchart-open".to_owned())
             .spawn(move || {
+                let opened = load(&worker_path).map(|opened| match options {
+                    Some(options) => with_drawing(opened, &options),
+                    None => opened,
+                });
                 // A send fails only when the load was cancelled: nobody wants the result any more.
-                let _ = sender.send(load(&worker_path));
+                let _ = sender.send(opened);
                 if let Some(ctx) = ctx {
                     ctx.request_repaint();
                 }
@@ -257,7 +275,20 @@ fn spinner(ui: &mut Ui, size: f32) {
 
 /// Reads, parses and validates a chart file: the same library call the editor always used.
 fn load(path: &Path) -> LoadResult {
-    crate::io::load_reporting(path).map_err(|err| err.to_string())
+    let loaded = crate::io::load_reporting(path).map_err(|err| err.to_string())?;
+    Ok(Opened {
+        doc: Document::new(loaded.chart, Some(path.to_path_buf())),
+        unknown_fields: loaded.unknown_fields,
+        drawing: None,
+    })
+}
+
+/// The drawing the canvas would build on the first frame showing `opened`, built here instead.
+fn with_drawing(mut opened: Opened, options: &RenderOptions) -> Opened {
+    let mut drawing = DrawingCache::default();
+    drawing.ensure(opened.doc.chart(), opened.doc.revision(), options);
+    opened.drawing = Some(Box::new(drawing));
+    opened
 }
 
 fn file_name(path: &Path) -> String {
@@ -297,18 +328,28 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = chart_file(dir.path());
         let mut loader = Loader::default();
-        assert!(matches!(loader.start(&path), Start::Done(done) if done.is_ok()));
+        assert!(matches!(loader.start(&path, None), Start::Done(done) if done.is_ok()));
         assert!(!loader.is_loading());
 
         loader.background_from = 0;
-        assert!(matches!(loader.start(&path), Start::Started));
+        let options = RenderOptions::default();
+        assert!(matches!(
+            loader.start(&path, Some(options.clone())),
+            Start::Started
+        ));
         assert!(loader.is_loading());
         let message = loader.message().unwrap();
         assert!(message.starts_with("Opening small.ron… ("), "{message}");
         let ctx = egui::Context::default();
         let (done, result) = wait(&mut loader, &ctx);
         assert_eq!(done, path);
-        assert_eq!(result.unwrap().chart, crate::app::sample_chart());
+        let opened = result.unwrap();
+        assert_eq!(opened.doc.chart(), &crate::app::sample_chart());
+        let drawing = opened.drawing.expect("drawn on the worker");
+        assert_eq!(
+            drawing.drawing,
+            crate::render::build_drawing(opened.doc.chart(), &options)
+        );
         assert!(!loader.is_loading() && loader.poll(&ctx).is_none());
     }
 
@@ -323,15 +364,18 @@ mod tests {
             ..Loader::default()
         };
         let ctx = egui::Context::default();
-        loader.start(&path);
+        loader.start(&path, None);
         loader.cancel();
         assert!(loader.poll(&ctx).is_none());
 
-        loader.start(&path);
-        loader.start(&broken);
+        loader.start(&path, None);
+        loader.start(&broken, None);
         let (done, result) = wait(&mut loader, &ctx);
         assert_eq!(done, broken);
-        assert!(result.unwrap_err().contains("broken.ron"));
+        let Err(message) = result else {
+            panic!("the broken file was opened");
+        };
+        assert!(message.contains("broken.ron"), "{message}");
     }
 
     #[test]

@@ -96,6 +96,10 @@ pub struct OrgchartApp {
     path_prompt: Option<file_chooser::PathPrompt>,
     /// A big file being read on the worker thread.
     loader: loading::Loader,
+    /// What the canvas last drew with, so a file opened on the worker can be drawn there too.
+    canvas_options: Option<RenderOptions>,
+    /// Drawings the canvas built during frames (not those the loading worker built).
+    drawings_built_in_frames: u64,
 }
 
 impl OrgchartApp {
@@ -134,6 +138,8 @@ impl OrgchartApp {
             disk: guard::DiskState::default(),
             path_prompt: None,
             loader: loading::Loader::default(),
+            canvas_options: None,
+            drawings_built_in_frames: 0,
         }
         .remember_disk_state()
     }
@@ -211,6 +217,12 @@ impl OrgchartApp {
     /// View → Colour by, as chosen.
     pub fn colour_by(&self) -> Option<&ColourBy> {
         self.colour_by.as_ref()
+    }
+
+    /// How many drawings the canvas built on the UI thread (for tests: a file opened on the worker arrives
+    /// drawn, and the frames that show it build nothing).
+    pub fn drawings_built_in_frames(&self) -> u64 {
+        self.drawings_built_in_frames
     }
 
     /// Where a unit's card is on screen, in points, if it is drawn.
@@ -447,9 +459,14 @@ impl OrgchartApp {
         }
         let options = self.render_options(ui);
         self.canvas.name_size = options.card_style.metrics().name_size;
-        self.canvas
+        if self
+            .canvas
             .cache
-            .ensure(self.doc.chart(), self.doc.revision(), &options);
+            .ensure(self.doc.chart(), self.doc.revision(), &options)
+        {
+            self.drawings_built_in_frames += 1;
+        }
+        self.canvas_options = Some(options);
         let highlights = Highlights {
             matches: self.find.matches(),
             current: self.find.current(),
