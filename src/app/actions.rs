@@ -276,7 +276,10 @@ impl OrgchartApp {
             self.modal = Some(Modal::CreateMissing { path });
             return;
         }
-        match self.loader.start(&path, self.canvas_options.clone()) {
+        match self
+            .loader
+            .start(&path, Some(self.expected_canvas_options()))
+        {
             super::loading::Start::Done(result) => self.finish_open(path, *result),
             super::loading::Start::Started => {}
         }

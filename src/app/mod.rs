@@ -253,14 +253,29 @@ impl OrgchartApp {
     }
 
     fn render_options(&self, ui: &Ui) -> RenderOptions {
+        self.render_options_in(if ui.visuals().dark_mode {
+            Theme::Dark
+        } else {
+            Theme::Light
+        })
+    }
+
+    /// What the canvas will draw with: its last options, or before the first frame (a file named on the
+    /// command line) the view's settings in the theme egui starts in when the system names none.
+    fn expected_canvas_options(&self) -> RenderOptions {
+        self.canvas_options.clone().unwrap_or_else(|| {
+            self.render_options_in(match egui::Options::default().fallback_theme {
+                egui::Theme::Dark => Theme::Dark,
+                egui::Theme::Light => Theme::Light,
+            })
+        })
+    }
+
+    fn render_options_in(&self, theme: Theme) -> RenderOptions {
         RenderOptions {
             layout: self.layout.clone(),
             respect_collapsed: true,
-            theme: if ui.visuals().dark_mode {
-                Theme::Dark
-            } else {
-                Theme::Light
-            },
+            theme,
             title: None,
             legend: true,
             totals_footer: false,
