@@ -1,5 +1,5 @@
-//! Drawing and export cost on synthetic charts of 1k and 10k units.
-//! Run: `cargo bench --bench render`.
+//! Drawing and export cost (SVG, PNG, one-page PDF) on synthetic charts of 1k and 10k units.
+//! Run: `cargo bench --bench render -- --warm-up-time 1 --measurement-time 3`.
 
 use std::hint::black_box;
 
@@ -7,7 +7,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use orgchart::model::{
     Chart, Cost, CostBasis, Link, LinkKind, Span, Status, Unit, UnitId, UnitKind,
 };
-use orgchart::render::{RenderOptions, build_drawing, to_png, to_svg};
+use orgchart::render::{RenderOptions, build_drawing, to_pdf, to_png, to_svg};
 
 const NAMES: [&str; 8] = [
     "Finance",
@@ -91,6 +91,9 @@ fn render(c: &mut Criterion) {
         );
         group.bench_with_input(BenchmarkId::new("to_png", units), &drawing, |b, drawing| {
             b.iter(|| black_box(to_png(drawing, scale).expect("the picture fits")))
+        });
+        group.bench_with_input(BenchmarkId::new("to_pdf", units), &drawing, |b, drawing| {
+            b.iter(|| black_box(to_pdf(drawing).expect("one page")))
         });
     }
     group.finish();

@@ -29,7 +29,7 @@ pub(super) fn describe(matching: &Matching) -> Vec<Change> {
             changes.push(unit_change(now, before_id.clone(), kind));
         }
         // Case, spacing and punctuation are how a chart was typed, not a new name.
-        if normalise(&was.name) != normalise(&now.name) {
+        if was.name != now.name && normalise(&was.name) != normalise(&now.name) {
             let kind = ChangeKind::Renamed {
                 from: was.name.clone(),
                 to: now.name.clone(),
@@ -62,6 +62,11 @@ fn unit_change(unit: &Unit, before_id: Option<UnitId>, kind: ChangeKind) -> Chan
 /// The fields that say what a unit is and costs; notes, tags and drawing state (collapsed, pinned) are left out.
 pub(super) fn field_changes(was: &Unit, now: &Unit) -> Vec<FieldChange> {
     let mut out = Vec::new();
+    // Most matched units are unchanged: equal fields describe equally, so skip writing them out (on a big
+    // chart, describing every field of every unit was most of a diff).
+    if same_described_fields(was, now) {
+        return out;
+    }
     let mut compare = |field: Field, before: String, after: String| {
         if before != after {
             out.push(FieldChange {
@@ -104,6 +109,18 @@ pub(super) fn field_changes(was: &Unit, now: &Unit) -> Vec<FieldChange> {
 }
 
 const NONE: &str = "none";
+
+/// Whether every field [`field_changes`] describes is the same on both sides.
+fn same_described_fields(was: &Unit, now: &Unit) -> bool {
+    was.role == now.role
+        && was.kind == now.kind
+        && was.headcount == now.headcount
+        && was.cost == now.cost
+        && was.grade == now.grade
+        && was.status == now.status
+        && was.organisation == now.organisation
+        && was.shares == now.shares
+}
 
 fn text(value: &str) -> String {
     let value = value.split_whitespace().collect::<Vec<_>>().join(" ");

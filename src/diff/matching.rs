@@ -131,7 +131,9 @@ pub(super) fn match_units<'a>(before: &'a Chart, after: &'a Chart, guess: bool) 
             state.pair(i, j, MatchBasis::Id);
         }
     }
-    if guess {
+    // Names are only needed for units left unmatched on both sides.
+    let unmatched_on_both = state.matched.len() < before.len().min(after.len());
+    if guess && unmatched_on_both {
         let before_keys = Keys::new(&before);
         let after_keys = Keys::new(&after);
         let sides = (&before, &after, &before_keys, &after_keys);

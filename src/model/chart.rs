@@ -1,6 +1,6 @@
 //! The chart: units and their links in a petgraph `StableGraph`, behind an API that speaks only in unit ids.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
@@ -255,7 +255,7 @@ impl Chart {
         parent: Option<&UnitId>,
         position: Option<usize>,
     ) -> Result<(), ModelError> {
-        if unit.id.0.trim().is_empty() {
+        if unit.id.as_str().trim().is_empty() {
             return Err(ModelError::EmptyId);
         }
         if self.index.contains_key(&unit.id) {

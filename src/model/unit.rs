@@ -1,5 +1,7 @@
 //! What a unit is: the fields a user edits and the files store.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::geom::Point;
@@ -7,14 +9,15 @@ use crate::geom::Point;
 use super::shares::{Share, describe_shares};
 
 /// Stable identity of a unit: survives save/load, renames and moves; diff matches on it.
-/// Kept as text because real data uses ids such as `007` or `CO-12`.
+/// Kept as text because real data uses ids such as `007` or `CO-12`. Shared rather than owned: every stage
+/// (forests, drawings, diffs) copies ids of a whole chart, and a copy is then a count, not a new string.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct UnitId(pub String);
+pub struct UnitId(Arc<str>);
 
 impl UnitId {
     pub fn new(id: impl Into<String>) -> Self {
-        Self(id.into())
+        Self(Arc::from(id.into()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -30,7 +33,7 @@ impl std::fmt::Display for UnitId {
 
 impl From<&str> for UnitId {
     fn from(s: &str) -> Self {
-        Self(s.to_owned())
+        Self(Arc::from(s))
     }
 }
 

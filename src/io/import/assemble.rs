@@ -97,7 +97,7 @@ impl Assembler {
         for problem in keep_loadable(&mut pending.unit) {
             self.warn(pending.file, pending.row, problem);
         }
-        let wanted = pending.unit.id.0.clone();
+        let wanted = pending.unit.id.as_str().to_owned();
         if let Some(&first) = self.taken.get(&wanted) {
             let next = self.next_suffix.entry(wanted.clone()).or_insert(2);
             let (n, unique) = (*next..)
@@ -121,7 +121,8 @@ impl Assembler {
             pending.unit.id = UnitId::new(unique);
         }
         let id = pending.unit.id.clone();
-        self.taken.insert(id.0.clone(), self.pending.len());
+        self.taken
+            .insert(id.as_str().to_owned(), self.pending.len());
         self.pending.push(pending);
         id
     }

@@ -82,7 +82,7 @@ pub fn import(table: &Table, file: usize, assembler: &mut Assembler) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for record in &table.rows {
         let (mut pending, mut warnings) = junior_unit(record, &columns, file);
-        let count = seen.entry(pending.unit.id.0.clone()).or_default();
+        let count = seen.entry(pending.unit.id.as_str().to_owned()).or_default();
         *count += 1;
         if *count > 1 {
             pending.unit.id = UnitId::new(format!("{}#{count}", pending.unit.id));
