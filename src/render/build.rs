@@ -19,8 +19,10 @@ use super::style::{self, Palette};
 use super::text;
 
 mod measure_cache;
+mod patch;
 use measure_cache::CardInputs;
 pub use measure_cache::MeasureCache;
+pub use patch::{Splice, patch_drawing};
 
 /// How a unit is marked in a before/after change view.
 #[derive(Clone, Debug, PartialEq)]
@@ -152,6 +154,14 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
     if let Some(cache) = cache.as_deref_mut() {
         cache.finish();
     }
+    // Where each card's spec is kept, for patching the drawing after the next edit (all cached or none).
+    let slots: Option<Vec<usize>> = measured
+        .iter()
+        .map(|m| match m {
+            Measured::Cached(slot) => Some(*slot),
+            Measured::Fresh(_) => None,
+        })
+        .collect();
     let kept = cache.as_deref();
     let mut specs: Vec<Cow<CardSpec>> = measured
         .into_iter()
@@ -227,21 +237,96 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
     if let Some(area) = paint_title(&title, chart_area, text_width, &palette, &mut shapes) {
         used = used.union(&area);
     }
+    let head_used = used;
+    let tail = Tail {
+        forest: &forest,
+        units: &units,
+        totals: &totals,
+        base_entries: base_legend_entries(&placed, &routed),
+        colouring: &colouring,
+        chart_area,
+        text_width,
+    };
+    let tail_start = shapes.len();
+    let used = paint_tail(chart, &tail, options, &palette, used, &mut shapes);
+
+    if let Some(cache) = cache {
+        let whole_collapsed = options.respect_collapsed
+            && !options
+                .subtree
+                .as_ref()
+                .is_some_and(|id| chart.contains(id));
+        let reuse = slots
+            .filter(|_| cards.len() == forest.len())
+            .map(|slots| patch::Kept {
+                options: options.clone(),
+                stamp: chart.stamp(),
+                slots,
+                sizes,
+                base_entries: tail.base_entries.clone(),
+                head_used,
+                chart_area,
+                text_width,
+                tail_start,
+                shapes: shapes.len(),
+                index: None,
+            });
+        drop(tail);
+        cache.keep(forest, whole_collapsed, totals, reuse);
+    }
+    Drawing {
+        bounds: used.expand(style::MARGIN),
+        background: palette.background,
+        shapes,
+        cards,
+    }
+}
+
+/// What the key and the totals line under the chart are made of.
+struct Tail<'a> {
+    forest: &'a Forest,
+    units: &'a [Option<&'a Unit>],
+    totals: &'a [Totals],
+    /// The key's entries that come from the lines, not from the cards (see [`base_legend_entries`]).
+    base_entries: LegendEntries,
+    colouring: &'a Colouring,
+    chart_area: Rect,
+    text_width: f32,
+}
+
+/// Paints the key and the totals line below the chart area; returns `used` grown by what they cover.
+fn paint_tail(
+    chart: &Chart,
+    tail: &Tail,
+    options: &RenderOptions,
+    palette: &Palette,
+    mut used: Rect,
+    shapes: &mut Vec<Shape>,
+) -> Rect {
+    let Tail {
+        forest,
+        units,
+        totals,
+        chart_area,
+        text_width,
+        ..
+    } = *tail;
     let mut next_top = chart_area.bottom() + SECTION_GAP;
-    let on_costs = has_on_costs(chart, &forest, &units);
+    let on_costs = has_on_costs(chart, forest, units);
     if options.legend {
-        let entries = legend_entries(&forest, &units, &placed, &routed, options);
-        let manages = |i: usize| has_reports(&forest, i);
-        let notes = notes_on_figures(&forest, &totals, on_costs, options.card_style, manages);
+        let mut entries = tail.base_entries.clone();
+        card_legend_entries(forest, units, options, &mut entries);
+        let manages = |i: usize| has_reports(forest, i);
+        let notes = notes_on_figures(forest, totals, on_costs, options.card_style, manages);
         if let Some(area) = legend::paint_with_colours(
             &entries,
             &notes,
-            colouring.key.as_ref(),
+            tail.colouring.key.as_ref(),
             Point::new(chart_area.x, next_top),
             text_width,
-            &palette,
+            palette,
             options.theme,
-            &mut shapes,
+            shapes,
         ) {
             used = used.union(&area);
             next_top = area.bottom() + 14.0;
@@ -253,30 +338,16 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
             &options
                 .footer
                 .clone()
-                .unwrap_or_else(|| footer_of(&forest, &totals, on_costs)),
+                .unwrap_or_else(|| footer_of(forest, totals, on_costs)),
             Point::new(chart_area.x, next_top),
             text_width,
-            &palette,
-            &mut shapes,
+            palette,
+            shapes,
         )
     {
         used = used.union(&area);
     }
-
-    if let Some(cache) = cache {
-        let whole_collapsed = options.respect_collapsed
-            && !options
-                .subtree
-                .as_ref()
-                .is_some_and(|id| chart.contains(id));
-        cache.keep(forest, whole_collapsed, totals);
-    }
-    Drawing {
-        bounds: used.expand(style::MARGIN),
-        background: palette.background,
-        shapes,
-        cards,
-    }
+    used
 }
 
 /// The units to draw: the whole forest, or one unit's subtree, honouring collapsed units if asked.
@@ -394,17 +465,7 @@ fn visible_totals(chart: &Chart, forest: &Forest, units: &[Option<&Unit>]) -> Ve
             if forest.hidden_below[i] == 0 {
                 return own(units[i]);
             }
-            // A collapsed unit counts everything below it, folded up as `subtree_totals` folds it.
-            let below = chart.subtree(&forest.ids[i]);
-            let mut sums: Vec<Totals> = below.iter().map(|id| own(chart.unit(id))).collect();
-            let index: HashMap<&UnitId, usize> =
-                below.iter().enumerate().map(|(k, id)| (*id, k)).collect();
-            for k in (1..below.len()).rev() {
-                if let Some(&p) = chart.parent(below[k]).and_then(|p| index.get(p)) {
-                    sums[p] = sums[p] + sums[k];
-                }
-            }
-            sums.first().copied().unwrap_or_default()
+            collapsed_totals(chart, &forest.ids[i])
         })
         .collect();
     for i in (0..forest.len()).rev() {
@@ -413,6 +474,20 @@ fn visible_totals(chart: &Chart, forest: &Forest, units: &[Option<&Unit>]) -> Ve
         }
     }
     totals
+}
+
+/// A collapsed unit counts everything below it, folded up as `subtree_totals` folds it.
+fn collapsed_totals(chart: &Chart, id: &UnitId) -> Totals {
+    let own = |unit: Option<&Unit>| unit.map(metrics::own_totals).unwrap_or_default();
+    let below = chart.subtree(id);
+    let mut sums: Vec<Totals> = below.iter().map(|id| own(chart.unit(id))).collect();
+    let index: HashMap<&UnitId, usize> = below.iter().enumerate().map(|(k, id)| (*id, k)).collect();
+    for k in (1..below.len()).rev() {
+        if let Some(&p) = chart.parent(below[k]).and_then(|p| index.get(p)) {
+            sums[p] = sums[p] + sums[k];
+        }
+    }
+    sums.first().copied().unwrap_or_default()
 }
 
 /// The height each card is stretched to: its tallest sibling's (its own when it has none). Siblings get
@@ -475,18 +550,23 @@ fn route_links(
     routed
 }
 
-fn legend_entries(
-    forest: &Forest,
-    units: &[Option<&Unit>],
-    placed: &crate::layout::Layout,
-    routed: &[RoutedLink],
-    options: &RenderOptions,
-) -> LegendEntries {
+/// The key's entries for the lines drawn: they change only when the layout or the links do.
+fn base_legend_entries(placed: &crate::layout::Layout, routed: &[RoutedLink]) -> LegendEntries {
     let mut entries = LegendEntries::new();
     if !placed.connectors.is_empty() {
         entries.insert(LegendEntry::LineManagement);
     }
     entries.extend(routed.iter().map(|link| LegendEntry::Link(link.kind)));
+    entries
+}
+
+/// Adds the key's entries for what the cards show (statuses, boards, marks, collapsed units).
+fn card_legend_entries(
+    forest: &Forest,
+    units: &[Option<&Unit>],
+    options: &RenderOptions,
+    entries: &mut LegendEntries,
+) {
     for (i, id) in forest.ids.iter().enumerate() {
         if let Some(unit) = units[i] {
             if let Some(key) = StatusKey::of(&unit.status) {
@@ -503,7 +583,6 @@ fn legend_entries(
             entries.insert(LegendEntry::Hidden);
         }
     }
-    entries
 }
 
 /// What the quiet figures row means, said once in the key instead of on every card.
@@ -537,7 +616,8 @@ fn notes_on_figures(
     style: CardStyle,
     manages: impl Fn(usize) -> bool,
 ) -> Vec<String> {
-    let figures = |i: usize| Some(&totals[i]).filter(|t| figures_text(t).is_some());
+    // Whether `figures_text` gives a row, without formatting it: this runs over every card of an edit.
+    let figures = |i: usize| Some(&totals[i]).filter(|t| t.headcount.max > 0.0 || t.cost.max > 0.0);
     if !(0..forest.len()).any(|i| figures(i).is_some()) {
         return Vec::new();
     }
