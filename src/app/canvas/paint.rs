@@ -104,8 +104,17 @@ impl DrawingCache {
         let patched = same_options
             && self.measured.drawn_forest().is_some()
             && match patch_drawing(chart, options, &mut self.measured, &mut self.drawing) {
-                Some(splice) => {
-                    self.apply_splice(chart, &splice);
+                Some(mut splice) => {
+                    match splice.replaced.take() {
+                        // Laid out again: everything kept per shape and card is worked out again.
+                        Some(old) => {
+                            let fresh = std::mem::replace(&mut self.drawing, old);
+                            self.set_drawing(chart, fresh);
+                            self.repainted = self.drawing.cards.len();
+                            self.rebounded = self.drawing.shapes.len();
+                        }
+                        None => self.apply_splice(chart, &splice),
+                    }
                     true
                 }
                 None => false,

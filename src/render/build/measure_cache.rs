@@ -231,6 +231,15 @@ impl MeasureCache {
         slot
     }
 
+    /// The unit as `id`'s card was last measured from.
+    pub(super) fn unit_of(&self, id: &UnitId) -> Option<&Unit> {
+        let slot = *self.index.get(id)?;
+        self.slots
+            .get(slot)
+            .and_then(Option::as_ref)
+            .map(|entry| &entry.key.unit)
+    }
+
     /// The spec in a slot [`Self::spec`] returned during this build.
     pub(crate) fn slot(&self, slot: usize) -> Option<&CardSpec> {
         self.slots

@@ -4,21 +4,23 @@
 //! the key and totals line below the chart are painted again. Anything else (a unit added, moved or
 //! removed, collapsing, a link, other options) builds the drawing again, re-measuring only what changed.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::geom::{Rect, Size};
 use crate::layout::Orientation;
-use crate::metrics;
-use crate::model::{Chart, UnitId};
+use crate::metrics::{self, Totals};
+use crate::model::{Chart, Unit, UnitId, UnitKind};
 
 use super::super::drawing::{Drawing, Shape, shifted, splice_ranges};
-use super::super::legend::LegendEntries;
+use super::super::legend::{LegendEntries, StatusKey};
 use super::super::style;
 use super::measure_cache::{LastBuild, MeasureCache};
 use super::{
-    CardInputs, RenderOptions, Tail, collapsed_totals, colouring_of, has_reports, measure_unit,
-    paint_tail, shows_figures,
+    CardInputs, RenderOptions, Tail, TailFacts, adds_on_costs, collapsed_totals, colouring_of,
+    figure_note_bits, has_reports, lay_out_and_paint, measure_unit, paint_tail, shows_figures,
+    tail_facts,
 };
 
 /// What a build keeps so that the next edit can patch its drawing.
@@ -33,6 +35,8 @@ pub(crate) struct Kept {
     pub sizes: Vec<Size>,
     /// The key's entries for the lines drawn.
     pub base_entries: LegendEntries,
+    /// What the key and totals line say that depends on every card.
+    pub facts: TailFacts,
     /// The chart area and title: what the drawing's bounds are before the key and totals line.
     pub head_used: Rect,
     pub chart_area: Rect,
@@ -56,6 +60,9 @@ pub struct Splice {
     /// The shape ranges replaced: where they were, and where their new shapes are (sorted, disjoint).
     /// Shapes in between kept their order; their indices moved by what the ranges before them grew.
     pub ranges: Vec<(Range<usize>, Range<usize>)>,
+    /// When a card changed size, the cards were laid out again and the whole drawing replaced: this is
+    /// the old one (for the caller to free where it likes), and `ranges` is the whole of both.
+    pub replaced: Option<Drawing>,
 }
 
 /// Brings `drawing`, the last one built with `cache`, up to date with `chart` by patching it, if the
@@ -146,6 +153,13 @@ fn patch_with(
         }
     }
     touched.sort_unstable();
+    // What the key's facts depend on, before the edit: each edited card's unit as last measured, and the
+    // totals of the cards whose totals change.
+    let old_units: Option<Vec<(usize, Unit)>> = edited
+        .iter()
+        .map(|id| Some((*index.get(*id)?, cache.unit_of(id)?.clone())))
+        .collect();
+    let old_totals: Vec<Totals> = touched.iter().map(|&i| totals[i]).collect();
     // Children before managers (pre-order), each total folded as `visible_totals` folds it, so that the
     // sums are the very same numbers.
     for &i in touched.iter().rev() {
@@ -189,10 +203,11 @@ fn patch_with(
             repainted.push(i);
         }
     }
-    // Sizes as `build` stretches them; any change of size moves cards: built again.
+    // Sizes as `build` stretches them; a change of size moves cards.
     let natural = |i: usize| cache.slot(kept.slots[i]).map(|spec| spec.size);
     let mut drawn_sizes: Vec<(usize, Size)> = Vec::with_capacity(repainted.len());
-    for &i in &repainted {
+    let mut resized = false;
+    'cards: for &i in &repainted {
         let group: &[usize] = match forest.parent[i] {
             _ if options.layout.orientation != Orientation::TopDown => &[],
             Some(p) => &forest.children[p],
@@ -211,12 +226,38 @@ fn patch_with(
                 size.h = tallest;
             }
             if kept.sizes.get(k) != Some(&size) {
-                return None;
+                resized = true;
+                break 'cards;
             }
             if k == i {
                 drawn_sizes.push((i, size));
             }
         }
+    }
+
+    if resized {
+        // Lay out and paint again from the measured cards, keeping the forest, the totals and every
+        // measurement (what a build spends most of its time on besides painting).
+        let units: Vec<_> = forest.ids.iter().map(|id| chart.unit(id)).collect();
+        let specs = kept
+            .slots
+            .iter()
+            .map(|&slot| cache.slot(slot).map(Cow::Borrowed))
+            .collect::<Option<Vec<_>>>()?;
+        let (fresh, laid) =
+            lay_out_and_paint(chart, options, forest, &units, totals, &colouring, specs);
+        let index = kept.index.take();
+        let slots = std::mem::take(&mut kept.slots);
+        let mut next = laid.keep(chart, options, slots, &fresh)?;
+        next.index = index;
+        *kept = next;
+        let old = std::mem::replace(drawing, fresh);
+        return Some(Splice {
+            cards: (0..drawing.cards.len()).collect(),
+            touched,
+            ranges: vec![(0..old.shapes.len(), 0..drawing.shapes.len())],
+            replaced: Some(old),
+        });
     }
 
     // Nothing moves: paint the changed cards again where they are, then the key and totals line.
@@ -230,12 +271,34 @@ fn patch_with(
         spec.paint(drawing.cards[i].rect, &mut shapes);
         edits.push((drawing.cards[i].shapes.clone(), shapes));
     }
-    let units: Vec<_> = forest.ids.iter().map(|id| chart.unit(id)).collect();
+    // The key's facts hold unless an edited card changed what it adds to them (a status, a board, on-costs,
+    // whether figures show): then they are worked out again over every card.
+    let unit_facts = |u: &Unit| {
+        (
+            StatusKey::of(&u.status),
+            u.kind == UnitKind::Board,
+            adds_on_costs(u),
+        )
+    };
+    let units_hold = old_units.is_some_and(|old| {
+        old.iter().all(|(i, before)| {
+            chart
+                .unit(&forest.ids[*i])
+                .is_some_and(|now| unit_facts(now) == unit_facts(before))
+        })
+    });
+    let notes_hold = touched.iter().zip(&old_totals).all(|(&i, before)| {
+        let manages = has_reports(forest, i);
+        figure_note_bits(before, manages, options.card_style)
+            == figure_note_bits(&totals[i], manages, options.card_style)
+    });
+    if !(units_hold && notes_hold) {
+        let units: Vec<_> = forest.ids.iter().map(|id| chart.unit(id)).collect();
+        kept.facts = tail_facts(chart, forest, &units, totals, &kept.base_entries, options);
+    }
     let tail = Tail {
         forest,
-        units: &units,
         totals: totals.as_slice(),
-        base_entries: std::mem::take(&mut kept.base_entries),
         colouring: &colouring,
         chart_area: kept.chart_area,
         text_width: kept.text_width,
@@ -243,14 +306,13 @@ fn patch_with(
     let palette = style::palette(options.theme);
     let mut tail_shapes = Vec::new();
     let used = paint_tail(
-        chart,
         &tail,
+        &kept.facts,
         options,
         &palette,
         kept.head_used,
         &mut tail_shapes,
     );
-    kept.base_entries = tail.base_entries;
     let old_tail = kept.tail_start..drawing.shapes.len();
     if drawing.shapes.get(old_tail.clone()) != Some(tail_shapes.as_slice()) {
         edits.push((old_tail, tail_shapes));
@@ -278,6 +340,7 @@ fn patch_with(
         cards: drawn_sizes.iter().map(|&(i, _)| i).collect(),
         touched,
         ranges,
+        replaced: None,
     })
 }
 

@@ -146,18 +146,18 @@ fn content_edits_patch_the_drawing_and_every_edit_gives_what_a_fresh_build_gives
         (Op::Rename(40, false), Some(true)),
         (Op::Role(41), Some(true)),
         (Op::Status(42), Some(true)),
-        // A first headcount adds a figures row: the card grows, and the drawing is built again.
-        (Op::Headcount(43, 9), Some(false)),
-        // Its managers' figures may widen their cards: patched or not, the same drawing.
-        (Op::Headcount(43, 12), None),
-        (Op::Rename(44, true), Some(false)),
+        // A first headcount adds a figures row: the card grows, and the cards are laid out again.
+        (Op::Headcount(43, 9), Some(true)),
+        // Its managers' figures may widen their cards.
+        (Op::Headcount(43, 12), Some(true)),
+        (Op::Rename(44, true), Some(true)),
         (Op::Reparent(45, 2), Some(false)),
         (Op::Add(7), Some(false)),
         (Op::Rename(7, false), Some(true)),
         (Op::Delete(119), Some(false)),
         (Op::Collapse(1), Some(false)),
         // An edit below the collapsed unit changes what its card counts.
-        (Op::Headcount(3, 40), None),
+        (Op::Headcount(3, 40), Some(true)),
         (Op::Theme, Some(false)),
         (Op::Status(60), Some(true)),
     ];
@@ -187,14 +187,23 @@ fn a_rename_or_a_new_status_repaints_that_one_card() {
     chart.replace_unit(unit.clone()).unwrap();
     let splice = update(&chart, &options, &mut cache, &mut drawing).expect("patched");
     assert_eq!(splice.cards, vec![leaf]);
+    assert_eq!(splice.replaced, None, "nothing moved");
     assert_eq!(cache.remeasured(), 1);
     let above = chart.ancestors(&id).len();
     assert_eq!(splice.touched.len(), above + 1, "the unit and its managers");
 
     unit.status = Status::Vacant;
-    chart.replace_unit(unit).unwrap();
+    chart.replace_unit(unit.clone()).unwrap();
     let splice = update(&chart, &options, &mut cache, &mut drawing).expect("patched");
     assert_eq!(splice.cards, vec![leaf]);
+
+    // A new figures row makes the card taller (and its managers' figures wider): laid out again, every
+    // measurement but the changed cards' kept.
+    unit.headcount = Some(posts(1234.0));
+    chart.replace_unit(unit).unwrap();
+    let splice = update(&chart, &options, &mut cache, &mut drawing).expect("patched");
+    assert!(splice.replaced.is_some(), "laid out again");
+    assert_eq!(cache.remeasured(), above + 1, "the card and its managers");
 }
 
 #[test]
