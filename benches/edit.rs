@@ -8,7 +8,8 @@
 //!   through the canvas's `DrawingCache` (structural edits: the drawing is built again, cards re-measured
 //!   only where their content changed);
 //! - `edit/undo-redo+frame`: the real editor applies one edit (undo or redo of an added unit) and draws the
-//!   next frame headlessly, panels included.
+//!   next frame headlessly, panels included;
+//! - `edit/undo-redo-rename+frame`: the same with a rename (a content edit: the drawing is patched).
 //!
 //! Run: cargo bench --bench edit -- --warm-up-time 1 --measurement-time 3
 
@@ -183,5 +184,54 @@ fn edit_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, rename_rebuild, structural_edits, edit_frame);
+/// The real editor with a unit added and then renamed on the canvas (its last undo step is the rename).
+fn renamed_editor(units: usize) -> Option<Harness<'static, OrgchartApp>> {
+    let mut harness = editor(units);
+    let added = harness.state().selection().primary().cloned()?;
+    harness.state_mut().queue(Command::Rename);
+    harness.run_steps(3);
+    harness.event(egui::Event::Key {
+        key: egui::Key::A,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::COMMAND,
+    });
+    harness.event(egui::Event::Text("Renamed".to_owned()));
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    let renamed = harness.state().chart().unit(&added)?.name == "Renamed";
+    renamed.then_some(harness)
+}
+
+fn rename_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("edit");
+    group.sample_size(10);
+    for units in SIZES {
+        let Some(mut harness) = renamed_editor(units) else {
+            eprintln!("edit/undo-redo-rename+frame/{units}: the rename did not happen; skipped");
+            continue;
+        };
+        let mut undo = false;
+        group.bench_function(BenchmarkId::new("undo-redo-rename+frame", units), |b| {
+            b.iter(|| {
+                undo = !undo;
+                let command = if undo { Command::Undo } else { Command::Redo };
+                harness.state_mut().queue(command);
+                harness.step();
+                harness.step();
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    rename_rebuild,
+    structural_edits,
+    edit_frame,
+    rename_frame
+);
 criterion_main!(benches);
