@@ -62,6 +62,15 @@ fn renaming_a_card_in_details_remeasures_only_that_card() {
     assert_eq!(cache.builds(), builds + 1, "one rebuild for one edit");
     assert_eq!(cache.remeasured(), 1, "the renamed card, and no other");
     assert!(cache.drawing.texts().contains(&"Renamed here"));
+    // The drawing was patched, not built again: one card's shapes painted, and only their bounds worked
+    // out again.
+    assert_eq!(cache.repainted(), 1, "one card's shapes painted again");
+    let card = cache
+        .drawing
+        .card(&leaf)
+        .expect("the renamed card is drawn");
+    assert_eq!(cache.rebounded(), card.shapes.len());
+    assert!(cache.drawing.shapes.len() > 100 * card.shapes.len());
 }
 
 #[test]

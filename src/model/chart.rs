@@ -9,6 +9,10 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use super::{Forest, Link, LinkKind, ModelError, Unit, UnitId};
 
 mod bulk;
+mod changes;
+
+pub use changes::Change;
+use changes::ChangeLog;
 
 #[cfg(test)]
 thread_local! {
@@ -36,6 +40,8 @@ pub struct Chart {
     /// explicitly rather than left to the graph's edge order.
     roots: Vec<NodeIndex>,
     children: HashMap<NodeIndex, Vec<NodeIndex>>,
+    /// What changed lately, so a view can redo only what an edit touched (see [`Chart::changes_since`]).
+    changes: ChangeLog,
 }
 
 impl PartialEq for Chart {
@@ -64,6 +70,7 @@ impl Chart {
 
     pub fn set_title(&mut self, title: impl Into<String>) {
         self.title = title.into();
+        self.changes.record(None, false);
     }
 
     pub fn len(&self) -> usize {
@@ -265,8 +272,9 @@ impl Chart {
         let parent_node = parent.map(|p| self.node(p)).transpose()?;
         let id = unit.id.clone();
         let node = self.graph.add_node(unit);
-        self.index.insert(id, node);
+        self.index.insert(id.clone(), node);
         self.attach(node, parent_node, position);
+        self.changes.record(Some(id), true);
         Ok(())
     }
 
@@ -350,6 +358,7 @@ impl Chart {
         }
         self.detach(node);
         self.attach(node, parent_node, position);
+        self.changes.record(Some(id.clone()), true);
         Ok(())
     }
 
@@ -371,6 +380,7 @@ impl Chart {
             .graph
             .remove_node(node)
             .ok_or_else(|| ModelError::UnknownUnit(id.clone()))?;
+        self.changes.record(Some(id.clone()), true);
         Ok((unit, links))
     }
 
@@ -378,7 +388,16 @@ impl Chart {
     pub fn replace_unit(&mut self, unit: Unit) -> Result<Unit, ModelError> {
         let node = self.node(&unit.id)?;
         check_shares_of(&unit)?;
-        Ok(std::mem::replace(&mut self.graph[node], unit))
+        let id = unit.id.clone();
+        let old = std::mem::replace(&mut self.graph[node], unit);
+        let new = &self.graph[node];
+        // What the forest or the layout reads, beyond what the card shows.
+        let structural = old.collapsed != new.collapsed
+            || old.placer != new.placer
+            || old.staff != new.staff
+            || old.pinned != new.pinned;
+        self.changes.record(Some(id), structural);
+        Ok(old)
     }
 
     pub fn add_link(&mut self, link: Link) -> Result<(), ModelError> {
@@ -401,6 +420,7 @@ impl Chart {
                 label: link.label,
             },
         );
+        self.changes.record(Some(link.from), true);
         Ok(())
     }
 
@@ -412,7 +432,9 @@ impl Chart {
         let from = self.node(&link.from).map_err(|_| unknown())?;
         let to = self.node(&link.to).map_err(|_| unknown())?;
         let edge = self.find_link(from, to, link.kind).ok_or_else(unknown)?;
-        match self.graph.remove_edge(edge) {
+        let removed = self.graph.remove_edge(edge);
+        self.changes.record(Some(link.from.clone()), true);
+        match removed {
             Some(Edge::Other { kind, label }) => Ok(Link {
                 from: link.from.clone(),
                 to: link.to.clone(),
@@ -421,6 +443,18 @@ impl Chart {
             }),
             _ => Err(unknown()),
         }
+    }
+
+    /// Identifies what the chart holds: it changes with every change and is never reused in this process
+    /// (two charts with the same stamp hold the same units; an unchanged new chart has 0).
+    pub fn stamp(&self) -> u64 {
+        self.changes.stamp()
+    }
+
+    /// The changes made since the chart had `stamp`, oldest first; `None` when that is not known (the stamp
+    /// is of another chart, or too long ago). Empty when nothing changed.
+    pub fn changes_since(&self, stamp: u64) -> Option<&[Change]> {
+        self.changes.since(stamp)
     }
 
     /// An id not yet used in this chart, derived from `base` ("unit", "unit-2", ...).

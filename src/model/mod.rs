@@ -7,9 +7,9 @@ mod forest;
 mod shares;
 mod unit;
 
-pub use chart::Chart;
 #[cfg(test)]
 pub(crate) use chart::MANAGER_LOOKUPS;
+pub use chart::{Change, Chart};
 pub use edit::Edit;
 pub use error::ModelError;
 pub use forest::Forest;

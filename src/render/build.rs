@@ -19,8 +19,10 @@ use super::style::{self, Palette};
 use super::text;
 
 mod measure_cache;
+mod patch;
 use measure_cache::CardInputs;
 pub use measure_cache::MeasureCache;
+pub use patch::{Splice, patch_drawing};
 
 /// How a unit is marked in a before/after change view.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,7 +99,6 @@ pub fn build_drawing_with_cache(
 }
 
 fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureCache>) -> Drawing {
-    let palette = style::palette(options.theme);
     let forest = visible_forest(chart, options);
     // Each drawn unit and its subtree's totals, by forest index: looked up once here instead of by id in
     // every pass below (on a big chart the lookups cost more than the passes).
@@ -152,8 +153,16 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
     if let Some(cache) = cache.as_deref_mut() {
         cache.finish();
     }
+    // Where each card's spec is kept, for patching the drawing after the next edit (all cached or none).
+    let slots: Option<Vec<usize>> = measured
+        .iter()
+        .map(|m| match m {
+            Measured::Cached(slot) => Some(*slot),
+            Measured::Fresh(_) => None,
+        })
+        .collect();
     let kept = cache.as_deref();
-    let mut specs: Vec<Cow<CardSpec>> = measured
+    let specs: Vec<Cow<CardSpec>> = measured
         .into_iter()
         .zip(&forest.ids)
         .map(|(m, id)| match m {
@@ -165,9 +174,73 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
             },
         })
         .collect();
+    let (drawing, laid) =
+        lay_out_and_paint(chart, options, &forest, &units, &totals, &colouring, specs);
+    if let Some(cache) = cache {
+        let whole_collapsed = options.respect_collapsed
+            && !options
+                .subtree
+                .as_ref()
+                .is_some_and(|id| chart.contains(id));
+        let reuse = slots.and_then(|slots| laid.keep(chart, options, slots, &drawing));
+        cache.keep(forest, whole_collapsed, totals, reuse);
+    }
+    drawing
+}
+
+/// What [`lay_out_and_paint`] found that a patch of its drawing needs.
+struct Laid {
+    sizes: Vec<Size>,
+    base_entries: LegendEntries,
+    facts: TailFacts,
+    head_used: Rect,
+    chart_area: Rect,
+    text_width: f32,
+    tail_start: usize,
+}
+
+impl Laid {
+    /// What to keep for patching the drawing (`None` when not every unit got a card).
+    fn keep(
+        self,
+        chart: &Chart,
+        options: &RenderOptions,
+        slots: Vec<usize>,
+        drawing: &Drawing,
+    ) -> Option<patch::Kept> {
+        (drawing.cards.len() == self.sizes.len()).then(|| patch::Kept {
+            options: options.clone(),
+            stamp: chart.stamp(),
+            slots,
+            sizes: self.sizes,
+            base_entries: self.base_entries,
+            facts: self.facts,
+            head_used: self.head_used,
+            chart_area: self.chart_area,
+            text_width: self.text_width,
+            tail_start: self.tail_start,
+            shapes: drawing.shapes.len(),
+            index: None,
+        })
+    }
+}
+
+/// From measured cards on: stretches siblings to one height, lays the cards out, routes the links and
+/// paints everything. `specs` are the cards' measurements by forest index.
+fn lay_out_and_paint(
+    chart: &Chart,
+    options: &RenderOptions,
+    forest: &Forest,
+    units: &[Option<&Unit>],
+    totals: &[Totals],
+    colouring: &Colouring,
+    mut specs: Vec<Cow<CardSpec>>,
+) -> (Drawing, Laid) {
+    let palette = style::palette(options.theme);
+
     if options.layout.orientation == Orientation::TopDown {
         let heights: Vec<f32> = specs.iter().map(|spec| spec.size.h).collect();
-        for (spec, height) in specs.iter_mut().zip(sibling_heights(&forest, &heights)) {
+        for (spec, height) in specs.iter_mut().zip(sibling_heights(forest, &heights)) {
             if height > spec.size.h {
                 spec.to_mut().stretch_to(height);
             }
@@ -175,9 +248,9 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
     }
     let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();
     let pinned: Vec<Option<Point>> = units.iter().map(|u| u.and_then(|u| u.pinned)).collect();
-    let placed = layout(&forest, &sizes, &pinned, &options.layout);
+    let placed = layout(forest, &sizes, &pinned, &options.layout);
 
-    let routed = route_links(chart, &forest, &placed, &options.layout);
+    let routed = route_links(chart, forest, &placed, &options.layout);
     let mut shapes = Vec::new();
     links::paint_connectors(&placed, &palette, &mut shapes);
     links::paint_links(&routed, &palette, &mut shapes);
@@ -227,25 +300,109 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
     if let Some(area) = paint_title(&title, chart_area, text_width, &palette, &mut shapes) {
         used = used.union(&area);
     }
-    let mut next_top = chart_area.bottom() + SECTION_GAP;
-    let on_costs = has_on_costs(chart, &forest, &units);
+    let head_used = used;
+    let tail = Tail {
+        forest,
+        totals,
+        colouring,
+        chart_area,
+        text_width,
+    };
+    let base_entries = base_legend_entries(&placed, &routed);
+    let facts = tail_facts(chart, forest, units, totals, &base_entries, options);
+    let tail_start = shapes.len();
+    let used = paint_tail(&tail, &facts, options, &palette, used, &mut shapes);
+
+    let laid = Laid {
+        sizes,
+        base_entries,
+        facts,
+        head_used,
+        chart_area,
+        text_width,
+        tail_start,
+    };
+    let drawing = Drawing {
+        bounds: used.expand(style::MARGIN),
+        background: palette.background,
+        shapes,
+        cards,
+    };
+    (drawing, laid)
+}
+
+/// Where the key and the totals line go under the chart, and what they count.
+struct Tail<'a> {
+    forest: &'a Forest,
+    totals: &'a [Totals],
+    colouring: &'a Colouring,
+    chart_area: Rect,
+    text_width: f32,
+}
+
+/// What the key and the totals line say that depends on every card: one pass over the cards.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct TailFacts {
+    /// The key's entries, those of the lines (`base_entries`) included.
+    entries: LegendEntries,
+    notes: Vec<String>,
+    on_costs: bool,
+}
+
+fn tail_facts(
+    chart: &Chart,
+    forest: &Forest,
+    units: &[Option<&Unit>],
+    totals: &[Totals],
+    base_entries: &LegendEntries,
+    options: &RenderOptions,
+) -> TailFacts {
+    let on_costs = has_on_costs(chart, forest, units);
+    let mut entries = base_entries.clone();
+    let mut notes = Vec::new();
     if options.legend {
-        let entries = legend_entries(&forest, &units, &placed, &routed, options);
-        let manages = |i: usize| has_reports(&forest, i);
-        let notes = notes_on_figures(&forest, &totals, on_costs, options.card_style, manages);
-        if let Some(area) = legend::paint_with_colours(
-            &entries,
-            &notes,
-            colouring.key.as_ref(),
+        card_legend_entries(forest, units, options, &mut entries);
+        let manages = |i: usize| has_reports(forest, i);
+        notes = notes_on_figures(forest, totals, on_costs, options.card_style, manages);
+    }
+    TailFacts {
+        entries,
+        notes,
+        on_costs,
+    }
+}
+
+/// Paints the key and the totals line below the chart area; returns `used` grown by what they cover.
+fn paint_tail(
+    tail: &Tail,
+    facts: &TailFacts,
+    options: &RenderOptions,
+    palette: &Palette,
+    mut used: Rect,
+    shapes: &mut Vec<Shape>,
+) -> Rect {
+    let Tail {
+        forest,
+        totals,
+        chart_area,
+        text_width,
+        ..
+    } = *tail;
+    let mut next_top = chart_area.bottom() + SECTION_GAP;
+    if options.legend
+        && let Some(area) = legend::paint_with_colours(
+            &facts.entries,
+            &facts.notes,
+            tail.colouring.key.as_ref(),
             Point::new(chart_area.x, next_top),
             text_width,
-            &palette,
+            palette,
             options.theme,
-            &mut shapes,
-        ) {
-            used = used.union(&area);
-            next_top = area.bottom() + 14.0;
-        }
+            shapes,
+        )
+    {
+        used = used.union(&area);
+        next_top = area.bottom() + 14.0;
     }
     if options.totals_footer
         && !forest.is_empty()
@@ -253,30 +410,16 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
             &options
                 .footer
                 .clone()
-                .unwrap_or_else(|| footer_of(&forest, &totals, on_costs)),
+                .unwrap_or_else(|| footer_of(forest, totals, facts.on_costs)),
             Point::new(chart_area.x, next_top),
             text_width,
-            &palette,
-            &mut shapes,
+            palette,
+            shapes,
         )
     {
         used = used.union(&area);
     }
-
-    if let Some(cache) = cache {
-        let whole_collapsed = options.respect_collapsed
-            && !options
-                .subtree
-                .as_ref()
-                .is_some_and(|id| chart.contains(id));
-        cache.keep(forest, whole_collapsed, totals);
-    }
-    Drawing {
-        bounds: used.expand(style::MARGIN),
-        background: palette.background,
-        shapes,
-        cards,
-    }
+    used
 }
 
 /// The units to draw: the whole forest, or one unit's subtree, honouring collapsed units if asked.
@@ -394,17 +537,7 @@ fn visible_totals(chart: &Chart, forest: &Forest, units: &[Option<&Unit>]) -> Ve
             if forest.hidden_below[i] == 0 {
                 return own(units[i]);
             }
-            // A collapsed unit counts everything below it, folded up as `subtree_totals` folds it.
-            let below = chart.subtree(&forest.ids[i]);
-            let mut sums: Vec<Totals> = below.iter().map(|id| own(chart.unit(id))).collect();
-            let index: HashMap<&UnitId, usize> =
-                below.iter().enumerate().map(|(k, id)| (*id, k)).collect();
-            for k in (1..below.len()).rev() {
-                if let Some(&p) = chart.parent(below[k]).and_then(|p| index.get(p)) {
-                    sums[p] = sums[p] + sums[k];
-                }
-            }
-            sums.first().copied().unwrap_or_default()
+            collapsed_totals(chart, &forest.ids[i])
         })
         .collect();
     for i in (0..forest.len()).rev() {
@@ -413,6 +546,20 @@ fn visible_totals(chart: &Chart, forest: &Forest, units: &[Option<&Unit>]) -> Ve
         }
     }
     totals
+}
+
+/// A collapsed unit counts everything below it, folded up as `subtree_totals` folds it.
+fn collapsed_totals(chart: &Chart, id: &UnitId) -> Totals {
+    let own = |unit: Option<&Unit>| unit.map(metrics::own_totals).unwrap_or_default();
+    let below = chart.subtree(id);
+    let mut sums: Vec<Totals> = below.iter().map(|id| own(chart.unit(id))).collect();
+    let index: HashMap<&UnitId, usize> = below.iter().enumerate().map(|(k, id)| (*id, k)).collect();
+    for k in (1..below.len()).rev() {
+        if let Some(&p) = chart.parent(below[k]).and_then(|p| index.get(p)) {
+            sums[p] = sums[p] + sums[k];
+        }
+    }
+    sums.first().copied().unwrap_or_default()
 }
 
 /// The height each card is stretched to: its tallest sibling's (its own when it has none). Siblings get
@@ -475,18 +622,23 @@ fn route_links(
     routed
 }
 
-fn legend_entries(
-    forest: &Forest,
-    units: &[Option<&Unit>],
-    placed: &crate::layout::Layout,
-    routed: &[RoutedLink],
-    options: &RenderOptions,
-) -> LegendEntries {
+/// The key's entries for the lines drawn: they change only when the layout or the links do.
+fn base_legend_entries(placed: &crate::layout::Layout, routed: &[RoutedLink]) -> LegendEntries {
     let mut entries = LegendEntries::new();
     if !placed.connectors.is_empty() {
         entries.insert(LegendEntry::LineManagement);
     }
     entries.extend(routed.iter().map(|link| LegendEntry::Link(link.kind)));
+    entries
+}
+
+/// Adds the key's entries for what the cards show (statuses, boards, marks, collapsed units).
+fn card_legend_entries(
+    forest: &Forest,
+    units: &[Option<&Unit>],
+    options: &RenderOptions,
+    entries: &mut LegendEntries,
+) {
     for (i, id) in forest.ids.iter().enumerate() {
         if let Some(unit) = units[i] {
             if let Some(key) = StatusKey::of(&unit.status) {
@@ -503,7 +655,6 @@ fn legend_entries(
             entries.insert(LegendEntry::Hidden);
         }
     }
-    entries
 }
 
 /// What the quiet figures row means, said once in the key instead of on every card.
@@ -529,6 +680,19 @@ fn totals_by_index(forest: &Forest, totals: &HashMap<UnitId, Totals>) -> Vec<Tot
         .collect()
 }
 
+/// What one card adds to the key's note on figures: whether it has figures (`figures_text` gives a row,
+/// found without formatting it), leaves its own out, has a cost, and is a manager with figures. The note
+/// depends on the cards only through these.
+fn figure_note_bits(totals: &Totals, manages: bool, style: CardStyle) -> [bool; 4] {
+    let figures = totals.headcount.max > 0.0 || totals.cost.max > 0.0;
+    [
+        figures,
+        figures && !shows_figures(manages, totals, style),
+        figures && totals.cost.max > 0.0,
+        figures && manages,
+    ]
+}
+
 /// `manages(i)` says whether forest unit `i` has reports (drawn or not).
 fn notes_on_figures(
     forest: &Forest,
@@ -537,14 +701,15 @@ fn notes_on_figures(
     style: CardStyle,
     manages: impl Fn(usize) -> bool,
 ) -> Vec<String> {
-    let figures = |i: usize| Some(&totals[i]).filter(|t| figures_text(t).is_some());
-    if !(0..forest.len()).any(|i| figures(i).is_some()) {
+    let any = (0..forest.len())
+        .map(|i| figure_note_bits(&totals[i], manages(i), style))
+        .fold([false; 4], |a, b| {
+            [a[0] | b[0], a[1] | b[1], a[2] | b[2], a[3] | b[3]]
+        });
+    let [figures, left_off, shows_cost, manager_shows] = any;
+    if !figures {
         return Vec::new();
     }
-    let left_off =
-        (0..forest.len()).any(|i| figures(i).is_some_and(|t| !shows_figures(manages(i), t, style)));
-    let shows_cost = (0..forest.len()).any(|i| figures(i).is_some_and(|t| t.cost.max > 0.0));
-    let manager_shows = (0..forest.len()).any(|i| figures(i).is_some() && manages(i));
     let mut note = "Figures: posts".to_owned();
     if shows_cost {
         note.push_str(" and yearly pay cost");
@@ -575,13 +740,15 @@ fn on_costs_below_roots(chart: &Chart, forest: &Forest) -> bool {
         })
 }
 
+/// Whether a unit's pay cost has on-costs added.
+fn adds_on_costs(unit: &Unit) -> bool {
+    unit.cost
+        .is_some_and(|c| c.on_cost_rate.is_some_and(|r| r > 0.0))
+}
+
 /// Whether any unit counted in the drawing (hidden ones included) adds on-costs to its pay. `forest` is
 /// a drawn forest (whole subtrees, collapsed units' reports hidden); `units` its units by index.
 fn has_on_costs(chart: &Chart, forest: &Forest, units: &[Option<&Unit>]) -> bool {
-    let adds_on_costs = |u: &Unit| {
-        u.cost
-            .is_some_and(|c| c.on_cost_rate.is_some_and(|r| r > 0.0))
-    };
     (0..forest.len()).any(|i| {
         if forest.hidden_below[i] > 0 {
             chart

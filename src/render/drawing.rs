@@ -1,6 +1,8 @@
 //! The drawing description: what a chart looks like as plain shapes and text rows, in chart units.
 //! Every backend (SVG, PNG, PDF) and the egui canvas paint exactly this, so what you see is what you export.
 
+use std::ops::Range;
+
 use crate::geom::{Point, Rect};
 use crate::model::UnitId;
 
@@ -133,5 +135,69 @@ impl Drawing {
     /// The card under a point, topmost first.
     pub fn card_at(&self, p: Point) -> Option<&Card> {
         self.cards.iter().rev().find(|card| card.rect.contains(p))
+    }
+}
+
+/// Replaces ranges of `items` with new contents: `edits` are (old range, new items), sorted and disjoint.
+/// Returns each edit's old range and the range its new items now take. Items between the edits keep their
+/// order and are moved, never cloned (a drawing's shapes, or what a view keeps per shape).
+pub fn splice_ranges<T>(
+    items: &mut Vec<T>,
+    edits: Vec<(Range<usize>, Vec<T>)>,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut ranges = Vec::with_capacity(edits.len());
+    if edits.iter().all(|(old, new)| old.len() == new.len()) {
+        for (old, new) in edits {
+            ranges.push((old.clone(), old.clone()));
+            for (slot, item) in items[old].iter_mut().zip(new) {
+                *slot = item;
+            }
+        }
+        return ranges;
+    }
+    let old_items = std::mem::take(items);
+    items.reserve(old_items.len());
+    let mut rest = old_items.into_iter();
+    let mut at = 0;
+    for (old, new) in edits {
+        items.extend(rest.by_ref().take(old.start.saturating_sub(at)));
+        rest.by_ref().take(old.len()).for_each(drop);
+        let start = items.len();
+        items.extend(new);
+        ranges.push((old.clone(), start..items.len()));
+        at = old.end;
+    }
+    items.extend(rest);
+    ranges
+}
+
+/// Where `range` (of items an edit in `ranges` did not replace) is after [`splice_ranges`].
+pub fn shifted(range: &Range<usize>, ranges: &[(Range<usize>, Range<usize>)]) -> Range<usize> {
+    let before = ranges.partition_point(|(old, _)| old.end <= range.start);
+    let delta = ranges[..before].iter().fold(0isize, |d, (old, new)| {
+        d + new.len() as isize - old.len() as isize
+    });
+    let move_by = |i: usize| (i as isize + delta).max(0) as usize;
+    move_by(range.start)..move_by(range.end)
+}
+
+#[cfg(test)]
+mod splice_tests {
+    use super::*;
+
+    #[test]
+    fn splicing_keeps_what_lies_between_and_says_where_everything_went() {
+        let mut items: Vec<u32> = (0..10).collect();
+        let ranges = splice_ranges(&mut items, vec![(2..4, vec![20]), (6..7, vec![60, 61, 62])]);
+        assert_eq!(items, vec![0, 1, 20, 4, 5, 60, 61, 62, 7, 8, 9]);
+        assert_eq!(ranges, vec![(2..4, 2..3), (6..7, 5..8)]);
+        assert_eq!(shifted(&(7..10), &ranges), 8..11);
+        assert_eq!(shifted(&(0..2), &ranges), 0..2);
+        assert_eq!(shifted(&(4..6), &ranges), 3..5);
+
+        let mut same: Vec<u32> = (0..4).collect();
+        let ranges = splice_ranges(&mut same, vec![(1..3, vec![7, 8])]);
+        assert_eq!(same, vec![0, 7, 8, 3]);
+        assert_eq!(ranges, vec![(1..3, 1..3)]);
     }
 }

@@ -21,10 +21,11 @@ pub mod text;
 pub mod usvg_tree;
 
 pub use build::{
-    ChangeMark, MeasureCache, RenderOptions, Theme, build_drawing, build_drawing_with_cache,
+    ChangeMark, MeasureCache, RenderOptions, Splice, Theme, build_drawing,
+    build_drawing_with_cache, patch_drawing,
 };
 pub use card_style::CardStyle;
-pub use drawing::{Card, Dash, Drawing, FontWeight, Rgba, Shape, Stroke};
+pub use drawing::{Card, Dash, Drawing, FontWeight, Rgba, Shape, Stroke, shifted, splice_ranges};
 pub use links::arrow_head;
 pub use pdf::to_pdf;
 pub use png::to_png;

@@ -106,30 +106,41 @@ pub fn branches(
         if t.units < MIN_BRANCH_UNITS || card_index.get(id).is_none() {
             continue;
         }
-        let name = chart
-            .unit(id)
-            .map_or_else(|| id.to_string(), |u| u.name.clone());
-        let mut parts = vec![format!("{} units", t.units)];
-        if t.headcount.max > 0.0 {
-            parts.push(format::headcount(t.headcount, t.has_fte));
-        }
-        let bold = |s: &str| text::text_width(s, REFERENCE_SIZE, FontWeight::Bold);
-        let regular = |s: &str| text::text_width(s, REFERENCE_SIZE, FontWeight::Regular);
-        let widths = Widths {
-            name: bold(&name),
-            word: name.split_whitespace().map(bold).fold(0.0, f32::max),
-            totals: regular(&parts.join(" · ")),
-            total: parts.iter().map(|p| regular(p)).fold(0.0, f32::max),
-        };
+        let (name, totals, widths) = describe(chart, id, t);
         out.push(Branch {
             id: id.clone(),
             bounds: b,
             name,
-            totals: parts,
+            totals,
             widths,
         });
     }
     out
+}
+
+/// Brings a branch's name and totals up to date after an edit that moved nothing (its bounds stay).
+pub fn refresh(branch: &mut Branch, chart: &Chart, totals: &metrics::Totals) {
+    (branch.name, branch.totals, branch.widths) = describe(chart, &branch.id, totals);
+}
+
+/// A branch's label: its head's name and its totals, with their widths.
+fn describe(chart: &Chart, id: &UnitId, t: &metrics::Totals) -> (String, Vec<String>, Widths) {
+    let name = chart
+        .unit(id)
+        .map_or_else(|| id.to_string(), |u| u.name.clone());
+    let mut parts = vec![format!("{} units", t.units)];
+    if t.headcount.max > 0.0 {
+        parts.push(format::headcount(t.headcount, t.has_fte));
+    }
+    let bold = |s: &str| text::text_width(s, REFERENCE_SIZE, FontWeight::Bold);
+    let regular = |s: &str| text::text_width(s, REFERENCE_SIZE, FontWeight::Regular);
+    let widths = Widths {
+        name: bold(&name),
+        word: name.split_whitespace().map(bold).fold(0.0, f32::max),
+        totals: regular(&parts.join(" · ")),
+        total: parts.iter().map(|p| regular(p)).fold(0.0, f32::max),
+    };
+    (name, parts, widths)
 }
 
 /// Where this frame's labels go: for each big branch on screen whose block is wide enough, in pre-order,

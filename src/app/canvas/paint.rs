@@ -10,7 +10,8 @@ use crate::geom;
 use crate::metrics;
 use crate::model::{Chart, Forest, UnitId};
 use crate::render::{
-    Dash, Drawing, MeasureCache, RenderOptions, Rgba, Shape, Stroke, build_drawing_with_cache,
+    Dash, Drawing, MeasureCache, RenderOptions, Rgba, Shape, Splice, Stroke,
+    build_drawing_with_cache, patch_drawing, splice_ranges,
 };
 use crate::render::{style, text};
 
@@ -54,6 +55,9 @@ pub struct DrawingCache {
     builds: u64,
     /// Card measurements kept between builds: an edit re-measures only the cards it changed.
     measured: MeasureCache,
+    /// What the last update painted again and measured the bounds of (see [`Self::repainted`]).
+    repainted: usize,
+    rebounded: usize,
     /// Big branches, for the labels drawn far out.
     pub branches: Vec<super::labels::Branch>,
 }
@@ -77,6 +81,8 @@ impl Default for DrawingCache {
             typical_card_width: 160.0,
             builds: 0,
             measured: MeasureCache::default(),
+            repainted: 0,
+            rebounded: 0,
             branches: Vec::new(),
         }
     }
@@ -92,11 +98,93 @@ impl DrawingCache {
         {
             return false;
         }
-        let drawing = build_drawing_with_cache(chart, options, &mut self.measured);
-        self.set_drawing(chart, drawing);
+        let same_options = self.key.as_ref().is_some_and(|(_, o)| o == options);
+        // Only the chart changed: patch the drawing if the edits allow it (what the canvas keeps beside
+        // it is then worked out only for the cards painted again).
+        let patched = same_options
+            && self.measured.drawn_forest().is_some()
+            && match patch_drawing(chart, options, &mut self.measured, &mut self.drawing) {
+                Some(mut splice) => {
+                    match splice.replaced.take() {
+                        // Laid out again: everything kept per shape and card is worked out again.
+                        Some(old) => {
+                            let fresh = std::mem::replace(&mut self.drawing, old);
+                            self.set_drawing(chart, fresh);
+                            self.repainted = self.drawing.cards.len();
+                            self.rebounded = self.drawing.shapes.len();
+                        }
+                        None => self.apply_splice(chart, &splice),
+                    }
+                    true
+                }
+                None => false,
+            };
+        if !patched {
+            let drawing = build_drawing_with_cache(chart, options, &mut self.measured);
+            self.set_drawing(chart, drawing);
+            self.repainted = self.drawing.cards.len();
+            self.rebounded = self.drawing.shapes.len();
+        }
         self.key = Some((revision, options.clone()));
         self.builds += 1;
         true
+    }
+
+    /// How many cards the last update painted (all of them when it built the drawing again; for tests:
+    /// a one-card edit repaints one card).
+    pub fn repainted(&self) -> usize {
+        self.repainted
+    }
+
+    /// How many shapes' bounds the last update worked out (for tests, as [`Self::repainted`]).
+    pub fn rebounded(&self) -> usize {
+        self.rebounded
+    }
+
+    /// Updates what is kept per shape and per card for a patched drawing: only the ranges it replaced.
+    fn apply_splice(&mut self, chart: &Chart, splice: &Splice) {
+        let drawing = &self.drawing;
+        let bounds = splice
+            .ranges
+            .iter()
+            .map(|(old, new)| {
+                let shapes = drawing.shapes.get(new.clone()).unwrap_or(&[]);
+                (old.clone(), shapes.iter().map(shape_bounds).collect())
+            })
+            .collect();
+        splice_ranges(&mut self.shape_bounds, bounds);
+        let owners = splice
+            .ranges
+            .iter()
+            .map(|(old, new)| {
+                let owner = splice
+                    .cards
+                    .iter()
+                    .find(|&&c| drawing.cards.get(c).is_some_and(|card| card.shapes == *new))
+                    .map_or(NO_CARD, |&c| c as u32);
+                (old.clone(), vec![owner; new.len()])
+            })
+            .collect();
+        splice_ranges(&mut self.shape_owner, owners);
+        let background = colour(drawing.background);
+        for &c in &splice.cards {
+            if let (Some(card), Some(slot)) = (drawing.cards.get(c), self.block_colour.get_mut(c)) {
+                *slot = block_colour(drawing, card.shapes.clone(), background);
+            }
+        }
+        // Branch labels show their head's name and totals: the edited units' and their managers'.
+        if let Some(totals) = self.measured.drawn_totals() {
+            for branch in &mut self.branches {
+                if let Some(&c) = self.card_index.get(&branch.id)
+                    && splice.touched.binary_search(&c).is_ok()
+                    && let Some(t) = totals.get(c)
+                {
+                    super::labels::refresh(branch, chart, t);
+                }
+            }
+        }
+        self.repainted = splice.cards.len();
+        self.rebounded = splice.ranges.iter().map(|(_, new)| new.len()).sum();
     }
 
     /// How many times the drawing was rebuilt (for tests: rebuilding must follow edits, not frames).
@@ -743,6 +831,68 @@ fn paint_texts(painter: &Painter, texts: Vec<TextJob>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Everything the canvas keeps, to compare a patched cache with one built from scratch.
+    fn kept(cache: &DrawingCache) -> impl PartialEq + std::fmt::Debug + '_ {
+        (
+            &cache.drawing,
+            &cache.shape_bounds,
+            &cache.shape_owner,
+            &cache.block_colour,
+            &cache.branches,
+            &cache.meta,
+            &cache.rows,
+            &cache.card_index,
+            cache.typical_card_width,
+        )
+    }
+
+    #[test]
+    fn a_patched_canvas_keeps_what_one_built_from_scratch_keeps_and_repaints_one_card() {
+        let mut chart = crate::generate::generate(400, 5);
+        let options = RenderOptions {
+            respect_collapsed: true,
+            ..RenderOptions::default()
+        };
+        let mut cache = DrawingCache::default();
+        cache.ensure(&chart, 1, &options);
+        assert!(!cache.branches.is_empty(), "big enough for branch labels");
+        // Rename each branch head in turn (their labels change), then a few others, longer and shorter.
+        let heads: Vec<UnitId> = cache.branches.iter().map(|b| b.id.clone()).collect();
+        let others = chart
+            .units()
+            .iter()
+            .step_by(37)
+            .map(|u| u.id.clone())
+            .collect::<Vec<_>>();
+        let mut patched = 0;
+        for (k, id) in heads.iter().chain(&others).enumerate() {
+            let mut unit = chart.unit(id).cloned().unwrap();
+            unit.name = if k % 2 == 0 {
+                format!("{} Ltd", unit.name)
+            } else {
+                "X".into()
+            };
+            chart.replace_unit(unit).unwrap();
+            assert!(cache.ensure(&chart, 2 + k as u64, &options));
+            let mut fresh = DrawingCache::default();
+            fresh.ensure(&chart, 1, &options);
+            assert_eq!(kept(&cache), kept(&fresh), "after renaming {id}");
+            if cache.repainted() == 1 {
+                patched += 1;
+                let card = cache.card_index[id];
+                assert_eq!(
+                    cache.rebounded(),
+                    cache.drawing.cards[card].shapes.len(),
+                    "bounds of that card's shapes only"
+                );
+            }
+        }
+        assert!(
+            patched > others.len() / 2,
+            "most renames keep the card's size: {patched}"
+        );
+    }
 
     #[test]
     fn font_sizes_snap_to_few_steps() {

@@ -60,6 +60,7 @@ impl Chart {
             moved[u.index()] = true;
         }
         self.roots.retain(|r| !moved[r.index()]);
+        self.changes.record(None, true);
         Ok(())
     }
 

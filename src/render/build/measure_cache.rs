@@ -102,13 +102,15 @@ pub struct MeasureCache {
 
 /// The forest and totals of the last build: the canvas needs both again for what it keeps beside the
 /// drawing, and working them out twice per edit doubled a big chart's edit time.
-struct LastBuild {
-    forest: Forest,
+pub(super) struct LastBuild {
+    pub(super) forest: Forest,
     /// Whether `forest` is the whole chart's with collapsed units' reports left out
     /// (`Chart::forest(true)`), the one the canvas works with.
     whole_collapsed: bool,
     /// Each forest unit's subtree totals, by forest index.
-    totals: Vec<Totals>,
+    pub(super) totals: Vec<Totals>,
+    /// What patching the drawing after the next edit needs (`None` when it cannot be patched).
+    pub(super) reuse: Option<super::patch::Kept>,
 }
 
 impl MeasureCache {
@@ -145,12 +147,33 @@ impl MeasureCache {
 
     /// Keeps the forest and totals a build drew with; `whole_collapsed` says the forest is
     /// `Chart::forest(true)`.
-    pub(crate) fn keep(&mut self, forest: Forest, whole_collapsed: bool, totals: Vec<Totals>) {
+    pub(crate) fn keep(
+        &mut self,
+        forest: Forest,
+        whole_collapsed: bool,
+        totals: Vec<Totals>,
+        reuse: Option<super::patch::Kept>,
+    ) {
         self.last = Some(LastBuild {
             forest,
             whole_collapsed,
             totals,
+            reuse,
         });
+    }
+
+    /// Takes what the last build kept, to patch its drawing; [`Self::put_back`] returns it.
+    pub(super) fn take_last(&mut self) -> Option<LastBuild> {
+        self.last.take()
+    }
+
+    pub(super) fn put_back(&mut self, last: LastBuild) {
+        self.last = Some(last);
+    }
+
+    /// Starts patching the last build's drawing: counts the cards measured from here on.
+    pub(super) fn begin_patch(&mut self) {
+        self.remeasured = 0;
     }
 
     /// Starts a build with `options`: forgets every spec if the card-wide options changed.
@@ -206,6 +229,15 @@ impl MeasureCache {
         };
         self.index.insert(id.clone(), slot);
         slot
+    }
+
+    /// The unit as `id`'s card was last measured from.
+    pub(super) fn unit_of(&self, id: &UnitId) -> Option<&Unit> {
+        let slot = *self.index.get(id)?;
+        self.slots
+            .get(slot)
+            .and_then(Option::as_ref)
+            .map(|entry| &entry.key.unit)
     }
 
     /// The spec in a slot [`Self::spec`] returned during this build.
