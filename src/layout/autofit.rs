@@ -13,11 +13,13 @@
 
 use super::Spacing;
 use super::placer::stack::pairs_breadth;
-use super::placer::staff;
+use super::placer::{columns, staff};
 use super::placer::{Arrangement, Member, Slot, Stacking};
 use super::plan::{chosen, in_block, view_arrangement};
 use super::structure::Structure;
 
+/// Most balanced columns tried for one manager's teams.
+const MAX_COLUMNS: usize = 12;
 /// Most estimate passes of the search.
 const SEARCH_STEPS: usize = 24;
 /// An estimate this close to the target (as a log ratio, about 2%) ends the search.
@@ -221,7 +223,7 @@ impl<'a> Estimate<'a> {
 
     /// The view's arrangement when it fits within `limit`, else the narrowest stack or grid that does.
     fn choose(&mut self, v: usize, limit: f64) -> Arrangement {
-        let view = view_arrangement(self.structure, v, self.compact);
+        let view = view_arrangement(self.structure, v, self.compact, self.spacing.list);
         // A lone report is no narrower stacked than in its row.
         if self.reports.len() < 2 || self.measure(v, view).breadth <= limit {
             return view;
@@ -238,10 +240,15 @@ impl<'a> Estimate<'a> {
                 .reports
                 .windows(2)
                 .any(|pair| pair[0].breadth + gap + pair[1].breadth <= limit);
-            return if two_fit {
+            let grid = if two_fit {
                 Arrangement::Grid { wrap: Some(limit) }
             } else {
                 Arrangement::Stack(Stacking::Single)
+            };
+            return if self.spacing.list {
+                self.columns_if_shallower(v, limit, grid)
+            } else {
+                grid
             };
         }
         let column = self.reports.iter().map(|m| m.breadth).fold(0.0, f64::max);
@@ -252,6 +259,23 @@ impl<'a> Estimate<'a> {
         {
             Some(pairs) => Arrangement::Stack(Stacking::Pairs(pairs)),
             None => Arrangement::Stack(Stacking::Single),
+        }
+    }
+
+    /// Balanced columns instead of `grid` when some number of them fits `limit` and packs `v`'s uneven teams
+    /// shallower: the most columns that fit, as columns only get shallower the more there are.
+    fn columns_if_shallower(&mut self, v: usize, limit: f64, grid: Arrangement) -> Arrangement {
+        let fits = (2..=self.reports.len().min(MAX_COLUMNS))
+            .take_while(|&k| columns::estimate(&self.reports, k, self.spacing).breadth <= limit)
+            .last();
+        let Some(k) = fits else {
+            return grid;
+        };
+        let packed = Arrangement::Columns(k);
+        if self.measure(v, packed).depth < self.measure(v, grid).depth {
+            packed
+        } else {
+            grid
         }
     }
 
@@ -298,7 +322,7 @@ impl<'a> Estimate<'a> {
                 let row = teams.breadth + stack.breadth + count as f64 * gap;
                 below(row, teams.depth.max(stack.depth))
             }
-            Arrangement::Stack(_) | Arrangement::Grid { .. } => {
+            Arrangement::Stack(_) | Arrangement::Grid { .. } | Arrangement::Columns(_) => {
                 let uniform = self
                     .structure
                     .children(v)
