@@ -33,8 +33,8 @@ pub struct PaperOptions {
     pub paper: Paper,
     /// Printed on every page, e.g. "1 December 2026".
     pub date: String,
-    /// The cards a fitted page uses; `None` takes standard cards, or dense ones when standard cards would
-    /// print below the readable minimum.
+    /// The cards a fitted page uses; `None` takes the richest style that prints at the readable minimum:
+    /// standard cards, else dense ones, else dense managers with their posts in lists.
     pub cards: Option<CardStyle>,
 }
 
@@ -49,9 +49,10 @@ fn page_layouts(
     units: usize,
 ) -> Vec<LayoutOptions> {
     let aspect = chart_box.w / chart_box.h.max(1.0);
-    if cards == CardStyle::Dense {
+    if cards != CardStyle::Standard {
         let dense = LayoutOptions {
             compact: false,
+            list_leaves: cards == CardStyle::List,
             sibling_gap: options.sibling_gap.min(DENSE_SIBLING_GAP),
             level_gap: options.level_gap.min(DENSE_LEVEL_GAP),
             root_gap: options.root_gap.min(DENSE_LEVEL_GAP),
@@ -106,10 +107,11 @@ fn group_layouts(options: &LayoutOptions, chart_box: Rect, cards: CardStyle) -> 
     // would make tall blocks: the paper layouts leave that to auto-fit.
     let (sibling_gap, level_gap) = match cards {
         CardStyle::Standard => (PAPER_SIBLING_GAP, PAPER_LEVEL_GAP),
-        CardStyle::Dense => (DENSE_SIBLING_GAP, DENSE_LEVEL_GAP),
+        CardStyle::Dense | CardStyle::List => (DENSE_SIBLING_GAP, DENSE_LEVEL_GAP),
     };
     let paper = LayoutOptions {
         compact: false,
+        list_leaves: cards == CardStyle::List,
         sibling_gap: options.sibling_gap.min(sibling_gap),
         level_gap: options.level_gap.min(level_gap),
         ..options.clone()
@@ -226,9 +228,10 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
     };
     let styles = match paper.cards {
         Some(cards) => vec![cards],
-        None => vec![CardStyle::Standard, CardStyle::Dense],
+        None => vec![CardStyle::Standard, CardStyle::Dense, CardStyle::List],
     };
-    // Whichever layout prints largest; dense cards only when standard ones would print too small.
+    // Whichever layout prints largest; dense cards only when standard ones would print too small, and
+    // lists only when dense cards would.
     let mut best: Option<FitPage> = None;
     for cards in styles {
         if best
@@ -386,7 +389,7 @@ pub fn paged_document(
     // Pagination aligns the heights of siblings that share a page, as the page will draw them.
     let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();
     let smallest_scale =
-        MIN_TEXT_POINTS * UNITS_PER_POINT / options.card_style.metrics().smallest_text();
+        MIN_TEXT_POINTS * UNITS_PER_POINT / options.card_style.smallest_text();
     let capacity = Size::new(
         sheet.chart_box.w / smallest_scale,
         sheet.chart_box.h / smallest_scale,
