@@ -166,7 +166,7 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
             },
         })
         .collect();
-    if options.layout.orientation == Orientation::TopDown {
+    if options.layout.orientation == Orientation::TopDown && options.card_style.stretches() {
         // List rows keep their own height and do not stretch the cards beside them.
         let heights: Vec<f32> = specs
             .iter()

@@ -38,6 +38,12 @@ impl CardStyle {
         }
     }
 
+    /// Whether siblings' cards are stretched to one height, their figures rows in line: not in the list
+    /// style, whose pages are for big charts, where the room counts more than the alignment.
+    pub fn stretches(self) -> bool {
+        self != CardStyle::List
+    }
+
     /// Whether a unit is drawn as a list row rather than a card: in the list style, when it has no
     /// reports (drawn or hidden by collapsing).
     pub fn draws_row(self, has_reports: bool) -> bool {
@@ -68,7 +74,8 @@ impl CardStyle {
     pub fn metrics(self) -> &'static CardMetrics {
         match self {
             CardStyle::Standard => &STANDARD,
-            CardStyle::Dense | CardStyle::List => &DENSE,
+            CardStyle::Dense => &DENSE,
+            CardStyle::List => &LIST_MANAGER,
         }
     }
 
@@ -98,7 +105,7 @@ pub struct RowMetrics {
 
 pub const LIST_ROW: RowMetrics = RowMetrics {
     text_size: 9.0,
-    width: 150.0,
+    width: 135.0,
     pad_x: 4.0,
     pad_y: 1.5,
     radius: 1.5,
@@ -191,4 +198,10 @@ const DENSE: CardMetrics = CardMetrics {
     section_gap: 2.0,
     double_border_inset: 2.0,
     label_size: 9.0,
+};
+
+/// A manager's card in the list style: dense, with its role on one row.
+const LIST_MANAGER: CardMetrics = CardMetrics {
+    max_role_rows: Some(1),
+    ..DENSE
 };
