@@ -50,14 +50,6 @@ fn page_layouts(
 ) -> Vec<LayoutOptions> {
     let aspect = chart_box.w / chart_box.h.max(1.0);
     if cards != CardStyle::Standard {
-        let dense = LayoutOptions {
-            compact: false,
-            list_leaves: cards == CardStyle::List,
-            sibling_gap: options.sibling_gap.min(DENSE_SIBLING_GAP),
-            level_gap: options.level_gap.min(DENSE_LEVEL_GAP),
-            root_gap: options.root_gap.min(DENSE_LEVEL_GAP),
-            ..options.clone()
-        };
         // Each shape is a whole drawing built: a big chart, which cannot be readable on one page anyway,
         // gets the page's own shape only.
         let shapes = if units <= MANY_SHAPES_UP_TO {
@@ -65,11 +57,28 @@ fn page_layouts(
         } else {
             1
         };
-        return DENSE_ASPECTS[..shapes]
+        // Lists also try tighter gaps: which packs best depends on the chart's shape, and a small chart
+        // costs little to lay out twice.
+        let gaps: &[(f32, f32)] = if cards == CardStyle::List && units <= MANY_GAPS_UP_TO {
+            &[(DENSE_SIBLING_GAP, DENSE_LEVEL_GAP), LIST_TIGHT_GAPS]
+        } else {
+            &[(DENSE_SIBLING_GAP, DENSE_LEVEL_GAP)]
+        };
+        return gaps
             .iter()
-            .map(|factor| LayoutOptions {
-                target_aspect: Some(aspect * factor),
-                ..dense.clone()
+            .flat_map(|&(sibling, level)| {
+                let dense = LayoutOptions {
+                    compact: false,
+                    list_leaves: cards == CardStyle::List,
+                    sibling_gap: options.sibling_gap.min(sibling),
+                    level_gap: options.level_gap.min(level),
+                    root_gap: options.root_gap.min(level),
+                    ..options.clone()
+                };
+                DENSE_ASPECTS[..shapes].iter().map(move |factor| LayoutOptions {
+                    target_aspect: Some(aspect * factor),
+                    ..dense.clone()
+                })
             })
             .collect();
     }
@@ -90,6 +99,9 @@ const DENSE_SIBLING_GAP: f32 = 8.0;
 const DENSE_LEVEL_GAP: f32 = 22.0;
 /// Shapes auto-fit aims at for dense cards, as factors of the page's own ratio.
 const DENSE_ASPECTS: [f32; 6] = [1.0, 0.8, 1.25, 0.6, 1.6, 2.2];
+/// Tighter gaps (sibling, level) a list page also tries, on charts of up to `MANY_GAPS_UP_TO` units.
+const LIST_TIGHT_GAPS: (f32, f32) = (5.0, 14.0);
+const MANY_GAPS_UP_TO: usize = 1_000;
 /// Charts of up to this many units try every shape of `DENSE_ASPECTS`.
 const MANY_SHAPES_UP_TO: usize = 5_000;
 
