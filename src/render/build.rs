@@ -178,6 +178,7 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
             }
         }
     }
+    card::even_widths(&forest, &mut specs);
     let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();
     let pinned: Vec<Option<Point>> = units.iter().map(|u| u.and_then(|u| u.pinned)).collect();
     let layout_options = options.card_style.layout_options(&options.layout);

@@ -39,7 +39,7 @@ pub struct CardSpec {
     pub size: Size,
     style: CardStyle,
     /// A list row: painted with the row's sizes and never stretched to its siblings' height.
-    row: bool,
+    row: Option<list_row::RowText>,
     fill: Rgba,
     border: Stroke,
     double_border: Option<Stroke>,
@@ -70,6 +70,8 @@ struct Pill {
 }
 
 mod list_row;
+
+pub(crate) use list_row::even_widths;
 
 fn row_height(size: f32, weight: FontWeight) -> f32 {
     text::line_height(size, weight)
@@ -338,7 +340,7 @@ pub fn measure(input: &CardInput) -> CardSpec {
     CardSpec {
         size: Size::new(insets + width, y),
         style: input.style,
-        row: false,
+        row: None,
         fill,
         border,
         double_border,
@@ -376,13 +378,21 @@ fn card_frame(input: &CardInput) -> (Rgba, Stroke) {
 impl CardSpec {
     /// Whether this is a list row rather than a card.
     pub fn is_row(&self) -> bool {
-        self.row
+        self.row.is_some()
+    }
+
+    /// Widens a list row to `width` (its list's widest), showing more of its role; cards are left alone.
+    pub fn widen_row_to(&mut self, width: f32) {
+        if self.row.is_some() && width > self.size.w {
+            self.size.w = width;
+            list_row::fill_role(self);
+        }
     }
 
     /// Makes the card taller, keeping the figures row at the bottom so rows of cards line up.
     pub fn stretch_to(&mut self, height: f32) {
         let extra = height - self.size.h;
-        if extra <= 0.0 || self.row {
+        if extra <= 0.0 || self.row.is_some() {
             return;
         }
         self.size.h = height;
@@ -397,7 +407,7 @@ impl CardSpec {
     /// The card's shapes at `rect` (whose size is the card's own unless layout pinned it otherwise).
     pub fn paint(&self, rect: Rect, shapes: &mut Vec<Shape>) {
         let m = self.style.metrics();
-        let (radius, band_width) = if self.row {
+        let (radius, band_width) = if self.row.is_some() {
             (LIST_ROW.radius, LIST_ROW.tick)
         } else {
             (m.radius, m.status_band)
@@ -450,7 +460,8 @@ impl CardSpec {
                 stroke: Stroke::solid(1.0, pill.stroke),
             });
         }
-        for row in &self.rows {
+        // A list row whose role did not fit leaves its role's text row empty.
+        for row in self.rows.iter().filter(|r| self.row.is_none() || !r.text.is_empty()) {
             shapes.push(Shape::Text {
                 pos: Point::new(rect.x + row.offset.x, rect.y + row.offset.y),
                 text: row.text.clone(),

@@ -94,8 +94,10 @@ impl CardStyle {
 pub struct RowMetrics {
     /// The name (bold) and role (regular) share one size: the page's smallest text is this.
     pub text_size: f32,
-    /// Every row of a list is this wide, so the list is one even block; longer text is clipped with "…".
+    /// A row is at least this wide, wider for a long name up to `max_width`; every row of a list takes
+    /// its widest row's width, so the list is one even block. The role is clipped with "…" to fit.
     pub width: f32,
+    pub max_width: f32,
     pub pad_x: f32,
     pub pad_y: f32,
     pub radius: f32,
@@ -106,6 +108,7 @@ pub struct RowMetrics {
 pub const LIST_ROW: RowMetrics = RowMetrics {
     text_size: 9.0,
     width: 135.0,
+    max_width: 240.0,
     pad_x: 4.0,
     pad_y: 1.5,
     radius: 1.5,

@@ -3,7 +3,10 @@
 //! post). A status shows as a coloured tick at the row's left edge, which the key explains; a change mark
 //! colours the outline and a removed post is struck through, as on a card.
 
+use std::borrow::Cow;
+
 use crate::geom::{Point, Size};
+use crate::model::Forest;
 
 use super::super::card_style::LIST_ROW;
 use super::super::drawing::{Dash, FontWeight};
@@ -19,7 +22,10 @@ pub(super) fn measure(input: &CardInput) -> CardSpec {
     let m = &LIST_ROW;
     let band = style::status_color(&input.unit.status, palette);
     let left = m.pad_x + if band.is_some() { m.tick } else { 0.0 };
-    let room = m.width - left - m.pad_x;
+    // The row widens for a long name (every post is found by its name), up to a limit.
+    let full_name = text::text_width(input.unit.name.trim(), m.text_size, FontWeight::Bold);
+    let width = (left + full_name + m.pad_x).clamp(m.width, m.max_width);
+    let room = width - left - m.pad_x;
     let height = text::line_height(m.text_size, FontWeight::Bold) + 2.0 * m.pad_y;
     let baseline = m.pad_y + text::ascent(m.text_size, FontWeight::Bold);
     let removed = matches!(input.mark, Some(ChangeMark::Removed));
@@ -37,28 +43,19 @@ pub(super) fn measure(input: &CardInput) -> CardSpec {
     let name = clip(input.unit.name.trim(), m.text_size, FontWeight::Bold, room);
     let name_width = text::text_width(&name, m.text_size, FontWeight::Bold);
     let role = input.unit.role.trim();
-    let role_text = if role.is_empty() || name.ends_with('…') {
-        String::new()
-    } else {
-        clip(
-            &format!("{SEPARATOR}{role}"),
-            m.text_size,
-            FontWeight::Regular,
-            room - name_width,
-        )
-    };
+    let role = (!role.is_empty() && !name.ends_with('…')).then(|| format!("{SEPARATOR}{role}"));
     if !name.is_empty() {
         rows.push(row(name, left, FontWeight::Bold, palette.ink));
     }
-    // Only the separator and an ellipsis left of the role say nothing: leave it out.
-    if role_text.trim_start_matches(SEPARATOR).trim_end_matches('…').trim() != "" {
+    let role_row = role.as_ref().map(|_| {
         rows.push(row(
-            role_text,
+            String::new(),
             left + name_width,
             FontWeight::Regular,
             palette.role,
         ));
-    }
+        rows.len() - 1
+    });
 
     let (fill, mut border) = card_frame(input);
     // A row's outline is a hairline; a change mark still shows, thinner than on a card.
@@ -66,10 +63,10 @@ pub(super) fn measure(input: &CardInput) -> CardSpec {
     if border.dash != Dash::Solid {
         border.dash = Dash::Pattern(vec![3.0, 2.0]);
     }
-    CardSpec {
-        size: Size::new(m.width, height),
+    let mut spec = CardSpec {
+        size: Size::new(width, height),
         style: input.style,
-        row: true,
+        row: Some(RowText { role, role_row }),
         fill,
         border,
         double_border: None,
@@ -77,6 +74,39 @@ pub(super) fn measure(input: &CardInput) -> CardSpec {
         stripe: input.colour.cloned(),
         pills: Vec::new(),
         rows,
+    };
+    fill_role(&mut spec);
+    spec
+}
+
+/// What a row needs to lay its role out again when it is widened to its list's width.
+#[derive(Clone, Debug, PartialEq)]
+pub(in crate::render) struct RowText {
+    /// " · Role", unclipped; `None` when the row shows no role.
+    role: Option<String>,
+    /// Which text row of the spec holds the role.
+    role_row: Option<usize>,
+}
+
+/// Sets the role's text row to as much of the role as fits the row's width.
+pub(super) fn fill_role(spec: &mut CardSpec) {
+    let m = &LIST_ROW;
+    let Some(RowText {
+        role: Some(role),
+        role_row: Some(index),
+    }) = spec.row.clone()
+    else {
+        return;
+    };
+    let right = spec.size.w - m.pad_x;
+    if let Some(row) = spec.rows.get_mut(index) {
+        let clipped = clip(&role, m.text_size, FontWeight::Regular, right - row.offset.x);
+        // Only the separator and an ellipsis left of the role say nothing: leave it out.
+        row.text = if clipped.trim_start_matches(SEPARATOR).trim_end_matches('…').trim() == "" {
+            String::new()
+        } else {
+            clipped
+        };
     }
 }
 
@@ -95,4 +125,25 @@ pub(super) fn clip(text: &str, size: f32, weight: FontWeight, width: f32) -> Str
         }
     }
     String::new()
+}
+
+/// Widens the rows of each list to its widest row, so a list is one even block. A list is the rows among
+/// one manager's reports (or among the roots).
+pub(crate) fn even_widths(forest: &Forest, specs: &mut [Cow<CardSpec>]) {
+    let groups = std::iter::once(&forest.roots).chain(forest.children.iter());
+    for group in groups.filter(|g| g.len() > 1) {
+        let widest = group
+            .iter()
+            .filter_map(|&i| specs.get(i))
+            .filter(|spec| spec.is_row())
+            .fold(0.0f32, |w, spec| w.max(spec.size.w));
+        for &i in group {
+            if let Some(spec) = specs.get_mut(i)
+                && spec.is_row()
+                && spec.size.w < widest
+            {
+                spec.to_mut().widen_row_to(widest);
+            }
+        }
+    }
 }
