@@ -76,3 +76,72 @@ pub(in crate::layout) fn estimate(members: &[Member], columns: usize, spacing: &
         depth: shape.depth,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spacing() -> Spacing {
+        Spacing {
+            sibling: 8.0,
+            level: 22.0,
+            root: 22.0,
+            list: true,
+        }
+    }
+
+    fn boxes(depths: &[f64]) -> Vec<Member> {
+        depths
+            .iter()
+            .map(|&depth| Member {
+                breadth: 100.0,
+                depth,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_member_goes_to_the_shortest_column_so_far_in_order() {
+        let members = boxes(&[200.0, 40.0, 40.0, 40.0, 150.0]);
+        let mut slots = Vec::new();
+        let shape = arrange(&members, 2, &spacing(), &mut slots);
+        let column = |i: usize| slots[i].offset.0;
+        // The 200 starts one column, the 40s fill the other; after them it is still the shorter one
+        // (3 x 40 and two gaps < 200), so the 150 joins it too.
+        assert_eq!(column(0), 8.0);
+        assert!(column(1) > column(0));
+        assert_eq!(column(2), column(1));
+        assert_eq!(column(3), column(1));
+        assert_eq!(column(4), column(1));
+        let gap = frame_gap(&spacing());
+        assert_eq!(slots[4].offset.1, 3.0 * 40.0 + 3.0 * gap);
+        assert_eq!(shape.depth, 3.0 * 40.0 + 3.0 * gap + 150.0);
+        assert_eq!(shape.breadth, 2.0 * (8.0 + 100.0) + 8.0);
+        assert_eq!(shape.hang_centre, Some(shape.breadth / 2.0));
+    }
+
+    #[test]
+    fn members_never_overlap_and_each_spine_runs_in_its_column_s_indent() {
+        let members = boxes(&[30.0, 90.0, 10.0, 60.0, 60.0, 20.0, 80.0]);
+        for k in 1..=8 {
+            let mut slots = Vec::new();
+            let shape = arrange(&members, k, &spacing(), &mut slots);
+            assert_eq!(slots.len(), members.len());
+            for (i, a) in slots.iter().enumerate() {
+                let Entry::Spine(spine) = a.entry else {
+                    panic!("columns enter from a spine")
+                };
+                assert!(spine < a.offset.0 && spine > a.offset.0 - 8.0, "k {k}");
+                assert!(a.offset.0 + 100.0 <= shape.breadth + 1e-9);
+                assert!(a.offset.1 + members[i].depth <= shape.depth + 1e-9);
+                for (j, b) in slots.iter().enumerate().skip(i + 1) {
+                    let apart = a.offset.0 + 100.0 <= b.offset.0
+                        || b.offset.0 + 100.0 <= a.offset.0
+                        || a.offset.1 + members[i].depth <= b.offset.1
+                        || b.offset.1 + members[j].depth <= a.offset.1;
+                    assert!(apart, "k {k}: members {i} and {j} overlap");
+                }
+            }
+        }
+    }
+}
