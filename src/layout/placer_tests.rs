@@ -419,6 +419,18 @@ fn auto_fit_packs_uneven_teams_into_balanced_columns_in_the_list_view() {
         .iter()
         .any(|&a| teams.iter().any(|&b| l.rects[a].y > l.rects[b].bottom()));
     assert!(stacked, "teams packed in columns: {:?}", l.rects);
+    // Columns, not a grid's rows or one stack: every team is entered from the side, from spines in
+    // more than one column.
+    let mut lefts: Vec<i64> = Vec::new();
+    for &t in &teams {
+        let points = connector(&l, t);
+        let end = points[points.len() - 1];
+        assert!((end.x - l.rects[t].x).abs() < 1e-3, "{points:?}");
+        lefts.push(l.rects[t].x.round() as i64);
+    }
+    lefts.sort_unstable();
+    lefts.dedup();
+    assert!(lefts.len() >= 2, "{lefts:?}");
     // Every connector from the manager leaves its card's bottom.
     for &t in &teams {
         let points = connector(&l, t);

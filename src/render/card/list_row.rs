@@ -147,3 +147,164 @@ pub(crate) fn even_widths(forest: &Forest, specs: &mut [Cow<CardSpec>]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Status, Unit};
+    use crate::render::build::Theme;
+    use crate::render::card::measure;
+    use crate::render::card_style::CardStyle;
+    use crate::render::drawing::Shape;
+    use crate::render::style::{Palette, palette};
+
+    fn input<'a>(unit: &'a Unit, palette: &'a Palette) -> CardInput<'a> {
+        CardInput {
+            unit,
+            figures: None,
+            hidden_below: 0,
+            mark: None,
+            colour: None,
+            palette,
+            theme: Theme::Light,
+            style: CardStyle::List,
+            row: true,
+        }
+    }
+
+    /// The row's texts as painted at the origin: (x, text, weight, strike).
+    fn texts(spec: &CardSpec) -> Vec<(f32, String, FontWeight, bool)> {
+        let mut shapes = Vec::new();
+        spec.paint(
+            crate::geom::Rect::from_min_size(Point::new(0.0, 0.0), spec.size),
+            &mut shapes,
+        );
+        shapes
+            .into_iter()
+            .filter_map(|s| match s {
+                Shape::Text {
+                    pos,
+                    text,
+                    weight,
+                    strike,
+                    ..
+                } => Some((pos.x, text, weight, strike)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn unit(name: &str, role: &str) -> Unit {
+        let mut unit = Unit::new("u", name);
+        unit.role = role.to_owned();
+        unit
+    }
+
+    #[test]
+    fn a_row_is_one_line_name_in_bold_then_the_role() {
+        let palette = palette(Theme::Light);
+        let u = unit("Payroll", "Head of Payroll");
+        let spec = measure(&input(&u, &palette));
+        assert!(spec.is_row());
+        assert_eq!(spec.size.w, LIST_ROW.width);
+        assert!(spec.size.h < 20.0, "one line: {}", spec.size.h);
+        let t = texts(&spec);
+        assert_eq!(t.len(), 2);
+        assert_eq!((t[0].1.as_str(), t[0].2), ("Payroll", FontWeight::Bold));
+        assert_eq!(
+            (t[1].1.as_str(), t[1].2),
+            (" · Head of Payroll", FontWeight::Regular)
+        );
+        assert!(t[1].0 > t[0].0);
+        // A row never stretches to its siblings' height.
+        let mut stretched = spec.clone();
+        stretched.stretch_to(60.0);
+        assert_eq!(stretched.size, spec.size);
+    }
+
+    #[test]
+    fn a_long_role_is_clipped_with_an_ellipsis_inside_the_row() {
+        let palette = palette(Theme::Light);
+        let u = unit(
+            "Audit",
+            "Head of Internal Audit, Counter Fraud and Risk Management Services",
+        );
+        let spec = measure(&input(&u, &palette));
+        let t = texts(&spec);
+        let role = &t[1].1;
+        assert!(role.ends_with('…'), "{role}");
+        let right = t[1].0 + text::text_width(role, LIST_ROW.text_size, FontWeight::Regular);
+        assert!(right <= spec.size.w - LIST_ROW.pad_x + 1e-3);
+        // Widened to its list's width, the row shows more of the role.
+        let mut wide = spec.clone();
+        wide.widen_row_to(220.0);
+        assert_eq!(wide.size.w, 220.0);
+        assert!(texts(&wide)[1].1.len() > role.len());
+    }
+
+    #[test]
+    fn a_long_name_widens_the_row_and_is_clipped_only_past_the_widest_row() {
+        let palette = palette(Theme::Light);
+        let u = unit("Information Governance Support Officer", "Officer");
+        let spec = measure(&input(&u, &palette));
+        assert!(spec.size.w > LIST_ROW.width);
+        assert_eq!(texts(&spec)[0].1, "Information Governance Support Officer");
+        let very = unit(&"Information Governance ".repeat(6), "Officer");
+        let spec = measure(&input(&very, &palette));
+        assert_eq!(spec.size.w, LIST_ROW.max_width);
+        let t = texts(&spec);
+        assert!(t[0].1.ends_with('…'));
+        assert_eq!(t.len(), 1, "no room for the role after a clipped name");
+    }
+
+    #[test]
+    fn status_is_a_coloured_tick_and_a_removed_post_is_struck_through() {
+        let palette = palette(Theme::Light);
+        let plain = unit("Parking", "Head of Parking");
+        let mut vacant = plain.clone();
+        vacant.status = Status::Vacant;
+        let plain_spec = measure(&input(&plain, &palette));
+        let vacant_spec = measure(&input(&vacant, &palette));
+        assert!(plain_spec.band.is_none());
+        assert!(vacant_spec.band.is_some());
+        // The text moves right of the tick.
+        assert!(texts(&vacant_spec)[0].0 >= texts(&plain_spec)[0].0 + LIST_ROW.tick);
+        let removed = ChangeMark::Removed;
+        let mut marked = input(&plain, &palette);
+        marked.mark = Some(&removed);
+        let spec = measure(&marked);
+        assert!(texts(&spec).iter().all(|t| t.3), "struck through");
+        assert!(spec.border.width > plain_spec.border.width);
+    }
+
+    #[test]
+    fn rows_of_one_list_take_the_widest_row_s_width() {
+        let palette = palette(Theme::Light);
+        let mut forest = Forest::default();
+        let names = ["Boss", "A", "Information Governance Support Officer", "B"];
+        for (i, name) in names.iter().enumerate() {
+            let parent = (i > 0).then_some(0);
+            forest.push(
+                crate::model::UnitId::new(*name),
+                parent,
+                crate::model::Placer::Auto,
+                false,
+            );
+        }
+        let units: Vec<Unit> = names.iter().map(|n| unit(n, "Role")).collect();
+        let mut specs: Vec<Cow<CardSpec>> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                let mut input = input(u, &palette);
+                input.row = i > 0;
+                Cow::Owned(measure(&input))
+            })
+            .collect();
+        let manager = specs[0].size;
+        even_widths(&forest, &mut specs);
+        assert_eq!(specs[0].size, manager, "cards are left alone");
+        assert_eq!(specs[1].size.w, specs[2].size.w);
+        assert_eq!(specs[3].size.w, specs[2].size.w);
+    }
+}
