@@ -75,10 +75,12 @@ fn page_layouts(
                     root_gap: options.root_gap.min(level),
                     ..options.clone()
                 };
-                DENSE_ASPECTS[..shapes].iter().map(move |factor| LayoutOptions {
-                    target_aspect: Some(aspect * factor),
-                    ..dense.clone()
-                })
+                DENSE_ASPECTS[..shapes]
+                    .iter()
+                    .map(move |factor| LayoutOptions {
+                        target_aspect: Some(aspect * factor),
+                        ..dense.clone()
+                    })
             })
             .collect();
     }
@@ -400,8 +402,7 @@ pub fn paged_document(
         .collect();
     // Pagination aligns the heights of siblings that share a page, as the page will draw them.
     let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();
-    let smallest_scale =
-        MIN_TEXT_POINTS * UNITS_PER_POINT / options.card_style.smallest_text();
+    let smallest_scale = MIN_TEXT_POINTS * UNITS_PER_POINT / options.card_style.smallest_text();
     let capacity = Size::new(
         sheet.chart_box.w / smallest_scale,
         sheet.chart_box.h / smallest_scale,

@@ -778,7 +778,10 @@ fn post_lists_in_the_canvas_from_the_menu() {
         .collect();
     assert!(rows[0].height() < 0.5 * standard.height(), "{rows:?}");
     assert!(rows.windows(2).all(|p| p[1].top() > p[0].bottom() - 0.5));
-    assert!(rows.windows(2).all(|p| (p[1].left() - p[0].left()).abs() < 0.5));
+    assert!(
+        rows.windows(2)
+            .all(|p| (p[1].left() - p[0].left()).abs() < 0.5)
+    );
 
     click_view_item(&mut harness, "Post lists");
     assert_eq!(harness.state().card_style(), CardStyle::Standard);

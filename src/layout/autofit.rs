@@ -13,8 +13,8 @@
 
 use super::Spacing;
 use super::placer::stack::pairs_breadth;
-use super::placer::{columns, staff};
 use super::placer::{Arrangement, Member, Slot, Stacking};
+use super::placer::{columns, staff};
 use super::plan::{chosen, in_block, view_arrangement};
 use super::structure::Structure;
 

@@ -434,7 +434,10 @@ fn auto_fit_packs_uneven_teams_into_balanced_columns_in_the_list_view() {
     // Every connector from the manager leaves its card's bottom.
     for &t in &teams {
         let points = connector(&l, t);
-        assert!((points[0].y - l.rects[0].bottom()).abs() < 1e-3, "{points:?}");
+        assert!(
+            (points[0].y - l.rects[0].bottom()).abs() < 1e-3,
+            "{points:?}"
+        );
     }
     // Nearer the target than the plain row of teams.
     let row = layout(&f, &sizes, &[], &lists(None));

@@ -370,7 +370,9 @@ pub(crate) fn measure_card(
     let figures = totals
         .get(id)
         .filter(|t| shows_figures(has_reports, t, options.card_style));
-    let row = options.card_style.draws_row(has_reports || hidden_below > 0);
+    let row = options
+        .card_style
+        .draws_row(has_reports || hidden_below > 0);
     measure_unit(unit, figures, hidden_below, mark, options, colour, row)
 }
 

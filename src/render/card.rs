@@ -461,7 +461,11 @@ impl CardSpec {
             });
         }
         // A list row whose role did not fit leaves its role's text row empty.
-        for row in self.rows.iter().filter(|r| self.row.is_none() || !r.text.is_empty()) {
+        for row in self
+            .rows
+            .iter()
+            .filter(|r| self.row.is_none() || !r.text.is_empty())
+        {
             shapes.push(Shape::Text {
                 pos: Point::new(rect.x + row.offset.x, rect.y + row.offset.y),
                 text: row.text.clone(),

@@ -100,9 +100,19 @@ pub(super) fn fill_role(spec: &mut CardSpec) {
     };
     let right = spec.size.w - m.pad_x;
     if let Some(row) = spec.rows.get_mut(index) {
-        let clipped = clip(&role, m.text_size, FontWeight::Regular, right - row.offset.x);
+        let clipped = clip(
+            &role,
+            m.text_size,
+            FontWeight::Regular,
+            right - row.offset.x,
+        );
         // Only the separator and an ellipsis left of the role say nothing: leave it out.
-        row.text = if clipped.trim_start_matches(SEPARATOR).trim_end_matches('…').trim() == "" {
+        row.text = if clipped
+            .trim_start_matches(SEPARATOR)
+            .trim_end_matches('…')
+            .trim()
+            == ""
+        {
             String::new()
         } else {
             clipped
