@@ -57,32 +57,36 @@ fn page_layouts(
         } else {
             1
         };
-        // Lists also try tighter gaps: which packs best depends on the chart's shape, and a small chart
-        // costs little to lay out twice.
-        let gaps: &[(f32, f32)] = if cards == CardStyle::List && units <= MANY_GAPS_UP_TO {
-            &[(DENSE_SIBLING_GAP, DENSE_LEVEL_GAP), LIST_TIGHT_GAPS]
-        } else {
-            &[(DENSE_SIBLING_GAP, DENSE_LEVEL_GAP)]
-        };
-        return gaps
-            .iter()
-            .flat_map(|&(sibling, level)| {
+        // Lists also try tighter gaps and their top level packed in columns: which packs best depends on
+        // the chart's shape, and a small chart costs little to lay out several times.
+        let (gaps, tops): (&[(f32, f32)], &[usize]) =
+            if cards == CardStyle::List && units <= MANY_GAPS_UP_TO {
+                (
+                    &[(DENSE_SIBLING_GAP, DENSE_LEVEL_GAP), LIST_TIGHT_GAPS],
+                    &LIST_TOP_COLUMNS,
+                )
+            } else {
+                (&[(DENSE_SIBLING_GAP, DENSE_LEVEL_GAP)], &[0])
+            };
+        let mut layouts = Vec::new();
+        for &top_columns in tops {
+            for &(sibling, level) in gaps {
                 let dense = LayoutOptions {
                     compact: false,
                     list_leaves: cards == CardStyle::List,
+                    top_columns,
                     sibling_gap: options.sibling_gap.min(sibling),
                     level_gap: options.level_gap.min(level),
                     root_gap: options.root_gap.min(level),
                     ..options.clone()
                 };
-                DENSE_ASPECTS[..shapes]
-                    .iter()
-                    .map(move |factor| LayoutOptions {
-                        target_aspect: Some(aspect * factor),
-                        ..dense.clone()
-                    })
-            })
-            .collect();
+                layouts.extend(DENSE_ASPECTS[..shapes].iter().map(|factor| LayoutOptions {
+                    target_aspect: Some(aspect * factor),
+                    ..dense.clone()
+                }));
+            }
+        }
+        return layouts;
     }
     vec![
         LayoutOptions {
@@ -103,7 +107,9 @@ const DENSE_LEVEL_GAP: f32 = 22.0;
 const DENSE_ASPECTS: [f32; 6] = [1.0, 0.8, 1.25, 0.6, 1.6, 2.2];
 /// Tighter gaps (sibling, level) a list page also tries, on charts of up to `MANY_GAPS_UP_TO` units.
 const LIST_TIGHT_GAPS: (f32, f32) = (5.0, 14.0);
-const MANY_GAPS_UP_TO: usize = 1_000;
+const MANY_GAPS_UP_TO: usize = 500;
+/// Top levels a list page also tries packed in this many columns (0: a row, as auto-fit chooses).
+const LIST_TOP_COLUMNS: [usize; 3] = [0, 3, 4];
 /// Charts of up to this many units try every shape of `DENSE_ASPECTS`.
 const MANY_SHAPES_UP_TO: usize = 5_000;
 

@@ -16,7 +16,7 @@ use super::placer::stack::pairs_breadth;
 use super::placer::{Arrangement, Member, Slot, Stacking};
 use super::placer::{columns, staff};
 use super::plan::{chosen, in_block, view_arrangement};
-use super::structure::Structure;
+use super::structure::{NONE, Structure};
 
 /// Most balanced columns tried for one manager's teams.
 const MAX_COLUMNS: usize = 12;
@@ -32,8 +32,11 @@ pub(super) fn fit(
     spacing: &Spacing,
     compact: bool,
     target: f64,
+    top_columns: usize,
 ) -> Vec<Arrangement> {
     let mut estimate = Estimate::new(structure, card, spacing, compact, target);
+    // Only in the list view, and only for a top with teams to pack.
+    estimate.top_columns = if spacing.list { top_columns } else { 0 };
     let ratio = |s: Member| s.breadth / s.depth.max(1.0);
     let miss = |s: Member| (ratio(s) / target).ln().abs();
     let unlimited = estimate.run(f64::INFINITY);
@@ -78,6 +81,9 @@ struct Estimate<'a> {
     /// The estimated box of each unit's subtree.
     size: Vec<Member>,
     arrangement: Vec<Arrangement>,
+    /// When more than one, each root's reports go in this many balanced columns, each a column's width
+    /// (see `LayoutOptions::top_columns`).
+    top_columns: usize,
     reports: Vec<Member>,
     leaves: Vec<Member>,
     slots: Vec<Slot>,
@@ -104,6 +110,7 @@ impl<'a> Estimate<'a> {
             budget: vec![0.0; n],
             size: vec![Member::default(); n],
             arrangement: vec![Arrangement::Row; n],
+            top_columns: 0,
             reports: Vec::new(),
             leaves: Vec::new(),
             slots: Vec::new(),
@@ -192,7 +199,14 @@ impl<'a> Estimate<'a> {
                 .iter()
                 .map(|&c| c as usize)
                 .filter(|&c| !structure.staff[c]);
-            self.share(reports, self.budget[v], self.spacing.sibling);
+            if self.packs_top(v) {
+                let column = self.budget[v] / self.top_columns as f64 - 2.0 * self.spacing.sibling;
+                for c in reports {
+                    self.budget[c] = column.max(self.narrowest[c]);
+                }
+            } else {
+                self.share(reports, self.budget[v], self.spacing.sibling);
+            }
         }
         for &v in structure.order.iter().rev() {
             let v = v as usize;
@@ -204,6 +218,7 @@ impl<'a> Estimate<'a> {
             }
             let arrangement = match chosen(structure, v) {
                 Some(chosen) => chosen,
+                None if self.packs_top(v) => Arrangement::Columns(self.top_columns),
                 None => self.choose(v, self.budget[v]),
             };
             self.arrangement[v] = arrangement;
@@ -219,6 +234,19 @@ impl<'a> Estimate<'a> {
             whole.depth = whole.depth.max(root.depth);
         }
         whole
+    }
+
+    /// Whether `v` is a root whose teams are packed into `top_columns` columns.
+    fn packs_top(&self, v: usize) -> bool {
+        let structure = self.structure;
+        self.top_columns > 1
+            && structure.parent[v] == NONE
+            && structure
+                .children(v)
+                .iter()
+                .filter(|&&c| !structure.staff[c as usize] && !structure.is_leaf(c as usize))
+                .count()
+                > self.top_columns
     }
 
     /// The view's arrangement when it fits within `limit`, else the narrowest stack or grid that does.

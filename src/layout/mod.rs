@@ -85,6 +85,10 @@ pub struct LayoutOptions {
     /// list card style's layout): such reports are always stacked, tightly, and auto-fit may pack a
     /// manager's uneven teams into balanced columns.
     pub list_leaves: bool,
+    /// With `list_leaves` and a target: when more than one, auto-fit packs each root's teams into this many
+    /// balanced columns, each with a column's share of the width, rather than a row (a chart's top level
+    /// often has a few deep directorates beside shallow ones, whose room a row leaves empty).
+    pub top_columns: usize,
 }
 
 impl Default for LayoutOptions {
@@ -97,6 +101,7 @@ impl Default for LayoutOptions {
             root_gap: 72.0,
             target_aspect: None,
             list_leaves: false,
+            top_columns: 0,
         }
     }
 }

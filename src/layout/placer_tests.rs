@@ -466,3 +466,38 @@ fn without_lists_auto_fit_never_packs_columns() {
         assert!((end.y - l.rects[t].y).abs() < 1e-3, "{points:?}");
     }
 }
+
+#[test]
+fn the_top_level_can_be_packed_in_a_given_number_of_columns_in_the_list_view() {
+    let f = uneven_teams();
+    let sizes = list_sizes(&f);
+    let options = LayoutOptions {
+        top_columns: 3,
+        ..lists(Some(1.4))
+    };
+    let l = layout(&f, &sizes, &[], &options);
+    assert_eq!(l.rects.len(), f.len());
+    assert_no_overlap(&l.rects);
+    assert_connectors_clean(&l);
+    let mut lefts: Vec<i64> = f.children[0]
+        .iter()
+        .map(|&t| l.rects[t].x.round() as i64)
+        .collect();
+    lefts.sort_unstable();
+    lefts.dedup();
+    assert_eq!(lefts.len(), 3, "{lefts:?}");
+    // Without lists the option is ignored.
+    let plain = LayoutOptions {
+        top_columns: 3,
+        target_aspect: Some(1.4),
+        ..LayoutOptions::default()
+    };
+    let unset = LayoutOptions {
+        target_aspect: Some(1.4),
+        ..LayoutOptions::default()
+    };
+    assert_eq!(
+        layout(&f, &sizes, &[], &plain),
+        layout(&f, &sizes, &[], &unset)
+    );
+}

@@ -19,7 +19,14 @@ pub(super) fn arrangements(
                 super::Orientation::TopDown => f64::from(ratio),
                 super::Orientation::LeftRight => 1.0 / f64::from(ratio),
             };
-            autofit::fit(structure, card, spacing, options.compact, along_breadth)
+            autofit::fit(
+                structure,
+                card,
+                spacing,
+                options.compact,
+                along_breadth,
+                options.top_columns,
+            )
         }
         None => (0..structure.len())
             .map(|v| view_arrangement(structure, v, options.compact, spacing.list))
