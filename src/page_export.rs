@@ -33,8 +33,8 @@ pub struct PaperOptions {
     pub paper: Paper,
     /// Printed on every page, e.g. "1 December 2026".
     pub date: String,
-    /// The cards a fitted page uses; `None` takes standard cards, or dense ones when standard cards would
-    /// print below the readable minimum.
+    /// The cards a fitted page uses; `None` takes the richest style that prints at the readable minimum:
+    /// standard cards, else dense ones, else dense managers with their posts in lists.
     pub cards: Option<CardStyle>,
 }
 
@@ -49,14 +49,7 @@ fn page_layouts(
     units: usize,
 ) -> Vec<LayoutOptions> {
     let aspect = chart_box.w / chart_box.h.max(1.0);
-    if cards == CardStyle::Dense {
-        let dense = LayoutOptions {
-            compact: false,
-            sibling_gap: options.sibling_gap.min(DENSE_SIBLING_GAP),
-            level_gap: options.level_gap.min(DENSE_LEVEL_GAP),
-            root_gap: options.root_gap.min(DENSE_LEVEL_GAP),
-            ..options.clone()
-        };
+    if cards != CardStyle::Standard {
         // Each shape is a whole drawing built: a big chart, which cannot be readable on one page anyway,
         // gets the page's own shape only.
         let shapes = if units <= MANY_SHAPES_UP_TO {
@@ -64,13 +57,36 @@ fn page_layouts(
         } else {
             1
         };
-        return DENSE_ASPECTS[..shapes]
-            .iter()
-            .map(|factor| LayoutOptions {
-                target_aspect: Some(aspect * factor),
-                ..dense.clone()
-            })
-            .collect();
+        // Lists also try tighter gaps and their top level packed in columns: which packs best depends on
+        // the chart's shape, and a small chart costs little to lay out several times.
+        let (gaps, tops): (&[(f32, f32)], &[usize]) =
+            if cards == CardStyle::List && units <= MANY_GAPS_UP_TO {
+                (
+                    &[(DENSE_SIBLING_GAP, DENSE_LEVEL_GAP), LIST_TIGHT_GAPS],
+                    &LIST_TOP_COLUMNS,
+                )
+            } else {
+                (&[(DENSE_SIBLING_GAP, DENSE_LEVEL_GAP)], &[0])
+            };
+        let mut layouts = Vec::new();
+        for &top_columns in tops {
+            for &(sibling, level) in gaps {
+                let dense = LayoutOptions {
+                    compact: false,
+                    list_leaves: cards == CardStyle::List,
+                    top_columns,
+                    sibling_gap: options.sibling_gap.min(sibling),
+                    level_gap: options.level_gap.min(level),
+                    root_gap: options.root_gap.min(level),
+                    ..options.clone()
+                };
+                layouts.extend(DENSE_ASPECTS[..shapes].iter().map(|factor| LayoutOptions {
+                    target_aspect: Some(aspect * factor),
+                    ..dense.clone()
+                }));
+            }
+        }
+        return layouts;
     }
     vec![
         LayoutOptions {
@@ -89,6 +105,11 @@ const DENSE_SIBLING_GAP: f32 = 8.0;
 const DENSE_LEVEL_GAP: f32 = 22.0;
 /// Shapes auto-fit aims at for dense cards, as factors of the page's own ratio.
 const DENSE_ASPECTS: [f32; 6] = [1.0, 0.8, 1.25, 0.6, 1.6, 2.2];
+/// Tighter gaps (sibling, level) a list page also tries, on charts of up to `MANY_GAPS_UP_TO` units.
+const LIST_TIGHT_GAPS: (f32, f32) = (5.0, 14.0);
+const MANY_GAPS_UP_TO: usize = 500;
+/// Top levels a list page also tries packed in this many columns (0: a row, as auto-fit chooses).
+const LIST_TOP_COLUMNS: [usize; 3] = [0, 3, 4];
 /// Charts of up to this many units try every shape of `DENSE_ASPECTS`.
 const MANY_SHAPES_UP_TO: usize = 5_000;
 
@@ -106,10 +127,11 @@ fn group_layouts(options: &LayoutOptions, chart_box: Rect, cards: CardStyle) -> 
     // would make tall blocks: the paper layouts leave that to auto-fit.
     let (sibling_gap, level_gap) = match cards {
         CardStyle::Standard => (PAPER_SIBLING_GAP, PAPER_LEVEL_GAP),
-        CardStyle::Dense => (DENSE_SIBLING_GAP, DENSE_LEVEL_GAP),
+        CardStyle::Dense | CardStyle::List => (DENSE_SIBLING_GAP, DENSE_LEVEL_GAP),
     };
     let paper = LayoutOptions {
         compact: false,
+        list_leaves: cards == CardStyle::List,
         sibling_gap: options.sibling_gap.min(sibling_gap),
         level_gap: options.level_gap.min(level_gap),
         ..options.clone()
@@ -226,9 +248,10 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
     };
     let styles = match paper.cards {
         Some(cards) => vec![cards],
-        None => vec![CardStyle::Standard, CardStyle::Dense],
+        None => vec![CardStyle::Standard, CardStyle::Dense, CardStyle::List],
     };
-    // Whichever layout prints largest; dense cards only when standard ones would print too small.
+    // Whichever layout prints largest; dense cards only when standard ones would print too small, and
+    // lists only when dense cards would.
     let mut best: Option<FitPage> = None;
     for cards in styles {
         if best
@@ -385,8 +408,7 @@ pub fn paged_document(
         .collect();
     // Pagination aligns the heights of siblings that share a page, as the page will draw them.
     let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();
-    let smallest_scale =
-        MIN_TEXT_POINTS * UNITS_PER_POINT / options.card_style.metrics().smallest_text();
+    let smallest_scale = MIN_TEXT_POINTS * UNITS_PER_POINT / options.card_style.smallest_text();
     let capacity = Size::new(
         sheet.chart_box.w / smallest_scale,
         sheet.chart_box.h / smallest_scale,

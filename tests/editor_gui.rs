@@ -756,6 +756,37 @@ fn dense_cards_in_the_canvas_and_in_exports_from_the_menu() {
     assert_eq!(harness.state().card_style(), CardStyle::Standard);
 }
 
+#[test]
+fn post_lists_in_the_canvas_from_the_menu() {
+    use orgchart::render::CardStyle;
+    let (mut harness, _dialogs) = editor_with(wide_team_chart());
+    let standard = harness
+        .state()
+        .card_screen_rect(&id("officer-1"))
+        .expect("the card is drawn");
+
+    click_view_item(&mut harness, "Post lists");
+    assert_eq!(harness.state().card_style(), CardStyle::List);
+    // Each officer is a one-line row of the list under its manager, still a card the canvas can hit.
+    let rows: Vec<egui::Rect> = (1..=4)
+        .map(|k| {
+            harness
+                .state()
+                .card_screen_rect(&id(&format!("officer-{k}")))
+                .expect("the row is drawn")
+        })
+        .collect();
+    assert!(rows[0].height() < 0.5 * standard.height(), "{rows:?}");
+    assert!(rows.windows(2).all(|p| p[1].top() > p[0].bottom() - 0.5));
+    assert!(
+        rows.windows(2)
+            .all(|p| (p[1].left() - p[0].left()).abs() < 0.5)
+    );
+
+    click_view_item(&mut harness, "Post lists");
+    assert_eq!(harness.state().card_style(), CardStyle::Standard);
+}
+
 /// A Chief Executive shared by two councils (no shares given yet), each council's team under it, and a
 /// tagged post under Council A's team (so that team manages a single report).
 fn shared_chart() -> Chart {

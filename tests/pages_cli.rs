@@ -314,7 +314,7 @@ fn fit_takes_dense_cards_when_standard_ones_would_print_too_small() {
         "tiny",
     ]);
     assert_eq!(refused.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("standard or dense"));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("standard, dense or list"));
 }
 
 /// Pages are drawn with the very sizes pagination planned with: a page that came out bigger than planned

@@ -232,6 +232,20 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, out: &mut Vec<Command>) {
             CardStyle::Dense
         }));
     }
+    let lists = state.cards == CardStyle::List;
+    if ui
+        .checkbox(&mut lists.clone(), "Post lists")
+        .on_hover_text(
+            "For the biggest charts: dense cards for managers, and the posts without reports as one-line rows in a list below their manager",
+        )
+        .clicked()
+    {
+        out.push(Command::SetCardStyle(if lists {
+            CardStyle::Standard
+        } else {
+            CardStyle::List
+        }));
+    }
     let fit = state.layout.target_aspect.is_some();
     if ui
         .checkbox(&mut fit.clone(), "Fit layout")

@@ -56,16 +56,17 @@ pub struct ExportArgs {
     /// and bookmarks; text never prints below 6 pt.
     #[arg(long, value_name = "PAPER")]
     pub pages: Option<Paper>,
-    /// Cards: standard, or dense (smaller type, roles clipped to two rows, no figures on single posts) to
-    /// get a big chart onto fewer pages. With --fit the default takes dense cards when standard ones would
-    /// print below 6 pt.
+    /// Cards: standard, dense (smaller type, roles clipped to two rows, no figures on single posts) to
+    /// get a big chart onto fewer pages, or list (dense managers, posts without reports as one-line rows
+    /// "Name · Role" in a list below their manager). With --fit the default takes the first of standard,
+    /// dense and list whose text prints at 6 pt or more.
     #[arg(long, value_name = "STYLE", value_parser = parse_cards)]
     pub cards: Option<CardStyle>,
 }
 
 fn parse_cards(text: &str) -> Result<CardStyle, String> {
     CardStyle::parse(text)
-        .ok_or_else(|| format!("'{text}' is not a card style: use standard or dense"))
+        .ok_or_else(|| format!("'{text}' is not a card style: use standard, dense or list"))
 }
 
 fn format_of(path: &Path) -> Result<ExportFormat, CliError> {

@@ -13,11 +13,13 @@
 
 use super::Spacing;
 use super::placer::stack::pairs_breadth;
-use super::placer::staff;
 use super::placer::{Arrangement, Member, Slot, Stacking};
+use super::placer::{columns, staff};
 use super::plan::{chosen, in_block, view_arrangement};
-use super::structure::Structure;
+use super::structure::{NONE, Structure};
 
+/// Most balanced columns tried for one manager's teams.
+const MAX_COLUMNS: usize = 12;
 /// Most estimate passes of the search.
 const SEARCH_STEPS: usize = 24;
 /// An estimate this close to the target (as a log ratio, about 2%) ends the search.
@@ -30,8 +32,11 @@ pub(super) fn fit(
     spacing: &Spacing,
     compact: bool,
     target: f64,
+    top_columns: usize,
 ) -> Vec<Arrangement> {
     let mut estimate = Estimate::new(structure, card, spacing, compact, target);
+    // Only in the list view, and only for a top with teams to pack.
+    estimate.top_columns = if spacing.list { top_columns } else { 0 };
     let ratio = |s: Member| s.breadth / s.depth.max(1.0);
     let miss = |s: Member| (ratio(s) / target).ln().abs();
     let unlimited = estimate.run(f64::INFINITY);
@@ -76,6 +81,9 @@ struct Estimate<'a> {
     /// The estimated box of each unit's subtree.
     size: Vec<Member>,
     arrangement: Vec<Arrangement>,
+    /// When more than one, each root's reports go in this many balanced columns, each a column's width
+    /// (see `LayoutOptions::top_columns`).
+    top_columns: usize,
     reports: Vec<Member>,
     leaves: Vec<Member>,
     slots: Vec<Slot>,
@@ -102,6 +110,7 @@ impl<'a> Estimate<'a> {
             budget: vec![0.0; n],
             size: vec![Member::default(); n],
             arrangement: vec![Arrangement::Row; n],
+            top_columns: 0,
             reports: Vec::new(),
             leaves: Vec::new(),
             slots: Vec::new(),
@@ -190,7 +199,14 @@ impl<'a> Estimate<'a> {
                 .iter()
                 .map(|&c| c as usize)
                 .filter(|&c| !structure.staff[c]);
-            self.share(reports, self.budget[v], self.spacing.sibling);
+            if self.packs_top(v) {
+                let column = self.budget[v] / self.top_columns as f64 - 2.0 * self.spacing.sibling;
+                for c in reports {
+                    self.budget[c] = column.max(self.narrowest[c]);
+                }
+            } else {
+                self.share(reports, self.budget[v], self.spacing.sibling);
+            }
         }
         for &v in structure.order.iter().rev() {
             let v = v as usize;
@@ -202,6 +218,7 @@ impl<'a> Estimate<'a> {
             }
             let arrangement = match chosen(structure, v) {
                 Some(chosen) => chosen,
+                None if self.packs_top(v) => Arrangement::Columns(self.top_columns),
                 None => self.choose(v, self.budget[v]),
             };
             self.arrangement[v] = arrangement;
@@ -219,9 +236,22 @@ impl<'a> Estimate<'a> {
         whole
     }
 
+    /// Whether `v` is a root whose teams are packed into `top_columns` columns.
+    fn packs_top(&self, v: usize) -> bool {
+        let structure = self.structure;
+        self.top_columns > 1
+            && structure.parent[v] == NONE
+            && structure
+                .children(v)
+                .iter()
+                .filter(|&&c| !structure.staff[c as usize] && !structure.is_leaf(c as usize))
+                .count()
+                > self.top_columns
+    }
+
     /// The view's arrangement when it fits within `limit`, else the narrowest stack or grid that does.
     fn choose(&mut self, v: usize, limit: f64) -> Arrangement {
-        let view = view_arrangement(self.structure, v, self.compact);
+        let view = view_arrangement(self.structure, v, self.compact, self.spacing.list);
         // A lone report is no narrower stacked than in its row.
         if self.reports.len() < 2 || self.measure(v, view).breadth <= limit {
             return view;
@@ -238,10 +268,15 @@ impl<'a> Estimate<'a> {
                 .reports
                 .windows(2)
                 .any(|pair| pair[0].breadth + gap + pair[1].breadth <= limit);
-            return if two_fit {
+            let grid = if two_fit {
                 Arrangement::Grid { wrap: Some(limit) }
             } else {
                 Arrangement::Stack(Stacking::Single)
+            };
+            return if self.spacing.list {
+                self.columns_if_shallower(v, limit, grid)
+            } else {
+                grid
             };
         }
         let column = self.reports.iter().map(|m| m.breadth).fold(0.0, f64::max);
@@ -252,6 +287,23 @@ impl<'a> Estimate<'a> {
         {
             Some(pairs) => Arrangement::Stack(Stacking::Pairs(pairs)),
             None => Arrangement::Stack(Stacking::Single),
+        }
+    }
+
+    /// Balanced columns instead of `grid` when some number of them fits `limit` and packs `v`'s uneven teams
+    /// shallower: the most columns that fit, as columns only get shallower the more there are.
+    fn columns_if_shallower(&mut self, v: usize, limit: f64, grid: Arrangement) -> Arrangement {
+        let fits = (2..=self.reports.len().min(MAX_COLUMNS))
+            .take_while(|&k| columns::estimate(&self.reports, k, self.spacing).breadth <= limit)
+            .last();
+        let Some(k) = fits else {
+            return grid;
+        };
+        let packed = Arrangement::Columns(k);
+        if self.measure(v, packed).depth < self.measure(v, grid).depth {
+            packed
+        } else {
+            grid
         }
     }
 
@@ -298,7 +350,7 @@ impl<'a> Estimate<'a> {
                 let row = teams.breadth + stack.breadth + count as f64 * gap;
                 below(row, teams.depth.max(stack.depth))
             }
-            Arrangement::Stack(_) | Arrangement::Grid { .. } => {
+            Arrangement::Stack(_) | Arrangement::Grid { .. } | Arrangement::Columns(_) => {
                 let uniform = self
                     .structure
                     .children(v)

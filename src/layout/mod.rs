@@ -81,6 +81,14 @@ pub struct LayoutOptions {
     /// When set (width / height), auto-fit picks placers bottom-up so the whole chart's bounds come near
     /// this aspect ratio. `None` keeps today's behaviour (row, or compact stacks when `compact`).
     pub target_aspect: Option<f32>,
+    /// Draw every report without reports of its own as a row of a list hanging below its manager (the
+    /// list card style's layout): such reports are always stacked, tightly, and auto-fit may pack a
+    /// manager's uneven teams into balanced columns.
+    pub list_leaves: bool,
+    /// With `list_leaves` and a target: when more than one, auto-fit packs each root's teams into this many
+    /// balanced columns, each with a column's share of the width, rather than a row (a chart's top level
+    /// often has a few deep directorates beside shallow ones, whose room a row leaves empty).
+    pub top_columns: usize,
 }
 
 impl Default for LayoutOptions {
@@ -92,6 +100,8 @@ impl Default for LayoutOptions {
             level_gap: 56.0,
             root_gap: 72.0,
             target_aspect: None,
+            list_leaves: false,
+            top_columns: 0,
         }
     }
 }
@@ -132,6 +142,8 @@ struct Spacing {
     sibling: f64,
     level: f64,
     root: f64,
+    /// Reports without reports are list rows (see `LayoutOptions::list_leaves`).
+    list: bool,
 }
 
 impl Spacing {
@@ -148,6 +160,7 @@ impl Spacing {
             sibling: clean(options.sibling_gap, defaults.sibling_gap),
             level: clean(options.level_gap, defaults.level_gap),
             root: clean(options.root_gap, defaults.root_gap),
+            list: options.list_leaves,
         }
     }
 
@@ -155,4 +168,17 @@ impl Spacing {
     fn stack(&self) -> f64 {
         self.sibling / 2.0
     }
+
+    /// Gap between members stacked in a column: list rows (single cards in the list view) all but touch,
+    /// so a list reads as one block.
+    fn stack_of(&self, uniform: bool) -> f64 {
+        if self.list && uniform {
+            LIST_ROW_GAP
+        } else {
+            self.stack()
+        }
+    }
 }
+
+/// Space between the rows of a list.
+const LIST_ROW_GAP: f64 = 1.5;

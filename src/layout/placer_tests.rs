@@ -346,3 +346,158 @@ fn auto_fit_ignores_unusable_targets() {
         assert_eq!(layout(&f, &[], &[], &options), plain, "{target}");
     }
 }
+
+fn lists(target: Option<f32>) -> LayoutOptions {
+    LayoutOptions {
+        list_leaves: true,
+        sibling_gap: 8.0,
+        level_gap: 22.0,
+        target_aspect: target,
+        ..LayoutOptions::default()
+    }
+}
+
+/// Row-sized cards: 135 x 15 for leaves, 120 x 45 for managers.
+fn list_sizes(f: &Forest) -> Vec<Size> {
+    (0..f.len())
+        .map(|i| {
+            if f.children[i].is_empty() {
+                Size::new(135.0, 15.0)
+            } else {
+                Size::new(120.0, 45.0)
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn list_rows_hang_in_one_tight_column_below_their_manager_even_when_few() {
+    for n in [1, 2, 5] {
+        let f = forest(&star(n), &[], &[]);
+        let l = layout(&f, &list_sizes(&f), &[], &lists(None));
+        let r = &l.rects;
+        assert_eq!(r.len(), n + 1, "one rect per unit");
+        assert_no_overlap(r);
+        assert_connectors_clean(&l);
+        for k in 1..=n {
+            assert!(r[k].y > r[0].bottom(), "row {k} below its manager");
+            assert_eq!(r[k].x, r[1].x, "rows share one column");
+            if k > 1 {
+                let gap = r[k].y - r[k - 1].bottom();
+                assert!((gap - 1.5).abs() < 1e-3, "rows all but touch: {gap}");
+            }
+        }
+    }
+    // Without lists, two leaves stay in the row.
+    let f = forest(&star(2), &[], &[]);
+    let l = layout(&f, &list_sizes(&f), &[], &LayoutOptions::default());
+    assert_eq!(l.rects[1].y, l.rects[2].y);
+}
+
+/// A manager with six teams of very uneven depth (lists of 1 to 12 rows), for the balanced columns.
+fn uneven_teams() -> Forest {
+    let mut parents = vec![None];
+    for rows in [12, 1, 2, 10, 1, 3] {
+        let team = parents.len();
+        parents.push(Some(0));
+        parents.extend(std::iter::repeat_n(Some(team), rows));
+    }
+    forest(&parents, &[], &[])
+}
+
+#[test]
+fn auto_fit_packs_uneven_teams_into_balanced_columns_in_the_list_view() {
+    let f = uneven_teams();
+    let sizes = list_sizes(&f);
+    let l = layout(&f, &sizes, &[], &lists(Some(1.4)));
+    assert_eq!(l.rects.len(), f.len(), "one rect per unit");
+    assert_no_overlap(&l.rects);
+    assert_connectors_clean(&l);
+    let teams: Vec<usize> = f.children[0].clone();
+    // Some team sits below another team's list (columns), not all in one row.
+    let stacked = teams
+        .iter()
+        .any(|&a| teams.iter().any(|&b| l.rects[a].y > l.rects[b].bottom()));
+    assert!(stacked, "teams packed in columns: {:?}", l.rects);
+    // Columns, not a grid's rows or one stack: every team is entered from the side, from spines in
+    // more than one column.
+    let mut lefts: Vec<i64> = Vec::new();
+    for &t in &teams {
+        let points = connector(&l, t);
+        let end = points[points.len() - 1];
+        assert!((end.x - l.rects[t].x).abs() < 1e-3, "{points:?}");
+        lefts.push(l.rects[t].x.round() as i64);
+    }
+    lefts.sort_unstable();
+    lefts.dedup();
+    assert!(lefts.len() >= 2, "{lefts:?}");
+    // Every connector from the manager leaves its card's bottom.
+    for &t in &teams {
+        let points = connector(&l, t);
+        assert!(
+            (points[0].y - l.rects[0].bottom()).abs() < 1e-3,
+            "{points:?}"
+        );
+    }
+    // Nearer the target than the plain row of teams.
+    let row = layout(&f, &sizes, &[], &lists(None));
+    let miss = |l: &Layout| (ratio(l) / 1.4).ln().abs();
+    assert!(miss(&l) < miss(&row), "{} vs {}", ratio(&l), ratio(&row));
+    // The same chart and target give the same picture.
+    assert_eq!(l, layout(&f, &sizes, &[], &lists(Some(1.4))));
+}
+
+#[test]
+fn without_lists_auto_fit_never_packs_columns() {
+    // The standard and dense views keep their grids: the same layout with the list flag off is
+    // unaffected by the columns placer (their rows keep one row of teams per bus).
+    let f = uneven_teams();
+    let sizes = list_sizes(&f);
+    let options = LayoutOptions {
+        target_aspect: Some(1.4),
+        ..LayoutOptions::default()
+    };
+    let l = layout(&f, &sizes, &[], &options);
+    assert_no_overlap(&l.rects);
+    for &t in &f.children[0] {
+        let points = connector(&l, t);
+        let end = points[points.len() - 1];
+        // Grid and row members are entered from above, never from the side as in columns.
+        assert!((end.y - l.rects[t].y).abs() < 1e-3, "{points:?}");
+    }
+}
+
+#[test]
+fn the_top_level_can_be_packed_in_a_given_number_of_columns_in_the_list_view() {
+    let f = uneven_teams();
+    let sizes = list_sizes(&f);
+    let options = LayoutOptions {
+        top_columns: 3,
+        ..lists(Some(1.4))
+    };
+    let l = layout(&f, &sizes, &[], &options);
+    assert_eq!(l.rects.len(), f.len());
+    assert_no_overlap(&l.rects);
+    assert_connectors_clean(&l);
+    let mut lefts: Vec<i64> = f.children[0]
+        .iter()
+        .map(|&t| l.rects[t].x.round() as i64)
+        .collect();
+    lefts.sort_unstable();
+    lefts.dedup();
+    assert_eq!(lefts.len(), 3, "{lefts:?}");
+    // Without lists the option is ignored.
+    let plain = LayoutOptions {
+        top_columns: 3,
+        target_aspect: Some(1.4),
+        ..LayoutOptions::default()
+    };
+    let unset = LayoutOptions {
+        target_aspect: Some(1.4),
+        ..LayoutOptions::default()
+    };
+    assert_eq!(
+        layout(&f, &sizes, &[], &plain),
+        layout(&f, &sizes, &[], &unset)
+    );
+}

@@ -19,10 +19,17 @@ pub(super) fn arrangements(
                 super::Orientation::TopDown => f64::from(ratio),
                 super::Orientation::LeftRight => 1.0 / f64::from(ratio),
             };
-            autofit::fit(structure, card, spacing, options.compact, along_breadth)
+            autofit::fit(
+                structure,
+                card,
+                spacing,
+                options.compact,
+                along_breadth,
+                options.top_columns,
+            )
         }
         None => (0..structure.len())
-            .map(|v| view_arrangement(structure, v, options.compact))
+            .map(|v| view_arrangement(structure, v, options.compact, spacing.list))
             .collect(),
     }
 }
@@ -38,14 +45,21 @@ pub(super) fn chosen(structure: &Structure, v: usize) -> Option<Arrangement> {
 }
 
 /// The arrangement without a target shape: the user's choice, else a row, or in the compact view a
-/// stack of the reports that have no reports of their own (three or more).
-pub(super) fn view_arrangement(structure: &Structure, v: usize, compact: bool) -> Arrangement {
+/// stack of the reports that have no reports of their own (three or more; in the list view, any: they
+/// are the rows of the manager's list).
+pub(super) fn view_arrangement(
+    structure: &Structure,
+    v: usize,
+    compact: bool,
+    lists: bool,
+) -> Arrangement {
     if let Some(chosen) = chosen(structure, v) {
         return chosen;
     }
-    if !compact {
+    if !compact && !lists {
         return Arrangement::Row;
     }
+    let fewest = if lists { 1 } else { MIN_STACKED };
     let (mut leaves, mut reports) = (0, 0);
     for &c in structure.children(v) {
         let c = c as usize;
@@ -55,7 +69,7 @@ pub(super) fn view_arrangement(structure: &Structure, v: usize, compact: bool) -
         }
     }
     match leaves {
-        l if l < MIN_STACKED => Arrangement::Row,
+        l if l < fewest => Arrangement::Row,
         l if l == reports => Arrangement::Stack(Stacking::Auto),
         _ => Arrangement::RowWithLeafStack,
     }
@@ -67,6 +81,6 @@ pub(super) fn in_block(structure: &Structure, arrangement: Arrangement, c: usize
         && match arrangement {
             Arrangement::Row => false,
             Arrangement::RowWithLeafStack => structure.is_leaf(c),
-            Arrangement::Stack(_) | Arrangement::Grid { .. } => true,
+            Arrangement::Stack(_) | Arrangement::Grid { .. } | Arrangement::Columns(_) => true,
         }
 }

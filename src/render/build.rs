@@ -134,7 +134,8 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
             // What the figures row is made of, if the card shows one (the cache key holds the same).
             let figures = Some(&totals[i])
                 .filter(|t| shows_figures(has_reports(&forest, i), t, options.card_style));
-            let measure = || measure_unit(unit, figures, hidden_below, mark, options, colour);
+            let row = options.card_style.draws_row(has_reports(&forest, i));
+            let measure = || measure_unit(unit, figures, hidden_below, mark, options, colour, row);
             match cache.as_deref_mut() {
                 Some(cache) if units[i].is_some() => {
                     let inputs = CardInputs {
@@ -238,17 +239,23 @@ fn lay_out_and_paint(
 ) -> (Drawing, Laid) {
     let palette = style::palette(options.theme);
 
-    if options.layout.orientation == Orientation::TopDown {
-        let heights: Vec<f32> = specs.iter().map(|spec| spec.size.h).collect();
+    if options.layout.orientation == Orientation::TopDown && options.card_style.stretches() {
+        // List rows keep their own height and do not stretch the cards beside them.
+        let heights: Vec<f32> = specs
+            .iter()
+            .map(|spec| if spec.is_row() { 0.0 } else { spec.size.h })
+            .collect();
         for (spec, height) in specs.iter_mut().zip(sibling_heights(forest, &heights)) {
             if height > spec.size.h {
                 spec.to_mut().stretch_to(height);
             }
         }
     }
+    card::even_widths(forest, &mut specs);
     let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();
     let pinned: Vec<Option<Point>> = units.iter().map(|u| u.and_then(|u| u.pinned)).collect();
-    let placed = layout(forest, &sizes, &pinned, &options.layout);
+    let layout_options = options.card_style.layout_options(&options.layout);
+    let placed = layout(forest, &sizes, &pinned, &layout_options);
 
     let routed = route_links(chart, forest, &placed, &options.layout);
     let mut shapes = Vec::new();
@@ -449,9 +456,12 @@ fn subtree_forest(chart: &Chart, root: &UnitId, respect_collapsed: bool) -> Fore
     forest
 }
 
-/// Dense cards leave out a single post's own figures: its manager's card counts them, and the key says so.
+/// Dense cards leave out a single post's own figures, list rows any post's without reports: its manager's
+/// card counts them, and the key says so.
 fn shows_figures(has_reports: bool, totals: &Totals, style: CardStyle) -> bool {
-    style == CardStyle::Standard || totals.headcount.max > 1.0 || has_reports
+    style == CardStyle::Standard
+        || has_reports
+        || (totals.headcount.max > 1.0 && !style.draws_row(has_reports))
 }
 
 /// Whether a drawn unit manages anyone: its reports are drawn, or hidden by collapsing (a drawn forest
@@ -503,7 +513,10 @@ pub(crate) fn measure_card(
     let figures = totals
         .get(id)
         .filter(|t| shows_figures(has_reports, t, options.card_style));
-    measure_unit(unit, figures, hidden_below, mark, options, colour)
+    let row = options
+        .card_style
+        .draws_row(has_reports || hidden_below > 0);
+    measure_unit(unit, figures, hidden_below, mark, options, colour, row)
 }
 
 /// Measures one unit's card from what it shows (see [`MeasureCache`] for the same list as a cache key).
@@ -514,6 +527,7 @@ fn measure_unit(
     mark: Option<&ChangeMark>,
     options: &RenderOptions,
     colour: Option<&CardColour>,
+    row: bool,
 ) -> CardSpec {
     let palette = style::palette(options.theme);
     card::measure(&CardInput {
@@ -525,6 +539,7 @@ fn measure_unit(
         palette: &palette,
         theme: options.theme,
         style: options.card_style,
+        row,
     })
 }
 

@@ -10,7 +10,7 @@ use crate::geom::{Point, Rect, Size};
 use crate::model::{Status, Unit, UnitKind};
 
 use super::build::{ChangeMark, Theme};
-use super::card_style::{CardMetrics, CardStyle};
+use super::card_style::{CardMetrics, CardStyle, LIST_ROW};
 use super::colour_by::{self, CardColour};
 use super::drawing::{Dash, FontWeight, Rgba, Shape, Stroke};
 use super::style::{self, Palette};
@@ -29,6 +29,8 @@ pub struct CardInput<'a> {
     pub palette: &'a Palette,
     pub theme: Theme,
     pub style: CardStyle,
+    /// Drawn as one row of its manager's list rather than as a card (see `CardStyle::draws_row`).
+    pub row: bool,
 }
 
 /// A card measured and arranged relative to its own top-left corner.
@@ -36,6 +38,8 @@ pub struct CardInput<'a> {
 pub struct CardSpec {
     pub size: Size,
     style: CardStyle,
+    /// A list row: painted with the row's sizes and never stretched to its siblings' height.
+    row: Option<list_row::RowText>,
     fill: Rgba,
     border: Stroke,
     double_border: Option<Stroke>,
@@ -64,6 +68,10 @@ struct Pill {
     stroke: Rgba,
     at_bottom: bool,
 }
+
+mod list_row;
+
+pub(crate) use list_row::even_widths;
 
 fn row_height(size: f32, weight: FontWeight) -> f32 {
     text::line_height(size, weight)
@@ -170,6 +178,9 @@ fn flow_pills(
 }
 
 pub fn measure(input: &CardInput) -> CardSpec {
+    if input.row {
+        return list_row::measure(input);
+    }
     let palette = input.palette;
     let m = input.style.metrics();
     let band = style::status_color(&input.unit.status, palette);
@@ -329,6 +340,7 @@ pub fn measure(input: &CardInput) -> CardSpec {
     CardSpec {
         size: Size::new(insets + width, y),
         style: input.style,
+        row: None,
         fill,
         border,
         double_border,
@@ -364,10 +376,23 @@ fn card_frame(input: &CardInput) -> (Rgba, Stroke) {
 }
 
 impl CardSpec {
+    /// Whether this is a list row rather than a card.
+    pub fn is_row(&self) -> bool {
+        self.row.is_some()
+    }
+
+    /// Widens a list row to `width` (its list's widest), showing more of its role; cards are left alone.
+    pub fn widen_row_to(&mut self, width: f32) {
+        if self.row.is_some() && width > self.size.w {
+            self.size.w = width;
+            list_row::fill_role(self);
+        }
+    }
+
     /// Makes the card taller, keeping the figures row at the bottom so rows of cards line up.
     pub fn stretch_to(&mut self, height: f32) {
         let extra = height - self.size.h;
-        if extra <= 0.0 {
+        if extra <= 0.0 || self.row.is_some() {
             return;
         }
         self.size.h = height;
@@ -382,9 +407,14 @@ impl CardSpec {
     /// The card's shapes at `rect` (whose size is the card's own unless layout pinned it otherwise).
     pub fn paint(&self, rect: Rect, shapes: &mut Vec<Shape>) {
         let m = self.style.metrics();
+        let (radius, band_width) = if self.row.is_some() {
+            (LIST_ROW.radius, LIST_ROW.tick)
+        } else {
+            (m.radius, m.status_band)
+        };
         shapes.push(Shape::Rect {
             rect,
-            corner_radius: m.radius,
+            corner_radius: radius,
             fill: Some(self.fill),
             stroke: Stroke::none(),
         });
@@ -392,13 +422,13 @@ impl CardSpec {
             // A rounded band whose right half is covered again by the card fill: a left edge that follows
             // the card's rounded corners without needing per-corner radii.
             shapes.push(Shape::Rect {
-                rect: Rect::new(rect.x, rect.y, m.status_band + m.radius, rect.h),
-                corner_radius: m.radius,
+                rect: Rect::new(rect.x, rect.y, band_width + radius, rect.h),
+                corner_radius: radius,
                 fill: Some(band),
                 stroke: Stroke::none(),
             });
             shapes.push(Shape::Rect {
-                rect: Rect::new(rect.x + m.status_band, rect.y, m.radius + 1.0, rect.h),
+                rect: Rect::new(rect.x + band_width, rect.y, radius + 1.0, rect.h),
                 corner_radius: 0.0,
                 fill: Some(self.fill),
                 stroke: Stroke::none(),
@@ -409,7 +439,7 @@ impl CardSpec {
         }
         shapes.push(Shape::Rect {
             rect,
-            corner_radius: m.radius,
+            corner_radius: radius,
             fill: None,
             stroke: self.border.clone(),
         });
@@ -430,7 +460,12 @@ impl CardSpec {
                 stroke: Stroke::solid(1.0, pill.stroke),
             });
         }
-        for row in &self.rows {
+        // A list row whose role did not fit leaves its role's text row empty.
+        for row in self
+            .rows
+            .iter()
+            .filter(|r| self.row.is_none() || !r.text.is_empty())
+        {
             shapes.push(Shape::Text {
                 pos: Point::new(rect.x + row.offset.x, rect.y + row.offset.y),
                 text: row.text.clone(),
@@ -458,6 +493,7 @@ mod tests {
             palette,
             theme: Theme::Light,
             style: CardStyle::Standard,
+            row: false,
         }
     }
 

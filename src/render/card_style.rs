@@ -5,8 +5,16 @@
 //! line, clips a long role to two rows, and sets its text closer to one size: a page is scaled until its
 //! smallest text reaches the readable minimum, so the ratio of the smallest text to the card's area decides
 //! how many cards a page holds.
+//!
+//! The list style goes further, as org-chart tools do for big charts: a post without reports is not a card
+//! but one line ("Name · Role") in a list hanging below its manager, whose dense card counts its figures.
+//! Managers keep dense cards.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
+
+use crate::layout::LayoutOptions;
 
 use super::style;
 
@@ -15,15 +23,42 @@ pub enum CardStyle {
     #[default]
     Standard,
     Dense,
+    /// Dense cards for managers, one-line list rows for the posts without reports.
+    List,
 }
 
 impl CardStyle {
-    pub const ALL: [CardStyle; 2] = [CardStyle::Standard, CardStyle::Dense];
+    pub const ALL: [CardStyle; 3] = [CardStyle::Standard, CardStyle::Dense, CardStyle::List];
 
     pub fn label(self) -> &'static str {
         match self {
             CardStyle::Standard => "Standard",
             CardStyle::Dense => "Dense",
+            CardStyle::List => "List",
+        }
+    }
+
+    /// Whether siblings' cards are stretched to one height, their figures rows in line: not in the list
+    /// style, whose pages are for big charts, where the room counts more than the alignment.
+    pub fn stretches(self) -> bool {
+        self != CardStyle::List
+    }
+
+    /// Whether a unit is drawn as a list row rather than a card: in the list style, when it has no
+    /// reports (drawn or hidden by collapsing).
+    pub fn draws_row(self, has_reports: bool) -> bool {
+        self == CardStyle::List && !has_reports
+    }
+
+    /// The layout for cards of this style: list rows stack tightly below their managers.
+    pub fn layout_options<'a>(self, options: &'a LayoutOptions) -> Cow<'a, LayoutOptions> {
+        if self == CardStyle::List && !options.list_leaves {
+            Cow::Owned(LayoutOptions {
+                list_leaves: true,
+                ..options.clone()
+            })
+        } else {
+            Cow::Borrowed(options)
         }
     }
 
@@ -31,6 +66,7 @@ impl CardStyle {
         match text.trim().to_ascii_lowercase().as_str() {
             "standard" => Some(CardStyle::Standard),
             "dense" => Some(CardStyle::Dense),
+            "list" | "lists" => Some(CardStyle::List),
             _ => None,
         }
     }
@@ -39,9 +75,45 @@ impl CardStyle {
         match self {
             CardStyle::Standard => &STANDARD,
             CardStyle::Dense => &DENSE,
+            CardStyle::List => &LIST_MANAGER,
+        }
+    }
+
+    /// The smallest text any card or row of this style carries.
+    pub fn smallest_text(self) -> f32 {
+        let cards = self.metrics().smallest_text();
+        match self {
+            CardStyle::List => cards.min(LIST_ROW.text_size),
+            _ => cards,
         }
     }
 }
+
+/// Sizes of a list row, in chart units.
+#[derive(Debug, PartialEq)]
+pub struct RowMetrics {
+    /// The name (bold) and role (regular) share one size: the page's smallest text is this.
+    pub text_size: f32,
+    /// A row is at least this wide, wider for a long name up to `max_width`; every row of a list takes
+    /// its widest row's width, so the list is one even block. The role is clipped with "…" to fit.
+    pub width: f32,
+    pub max_width: f32,
+    pub pad_x: f32,
+    pub pad_y: f32,
+    pub radius: f32,
+    /// A status shows as a coloured tick this wide at the row's left edge.
+    pub tick: f32,
+}
+
+pub const LIST_ROW: RowMetrics = RowMetrics {
+    text_size: 9.0,
+    width: 135.0,
+    max_width: 240.0,
+    pad_x: 4.0,
+    pad_y: 1.5,
+    radius: 1.5,
+    tick: 3.0,
+};
 
 /// Type sizes and spacing of one card style, in chart units.
 #[derive(Debug, PartialEq)]
@@ -129,4 +201,10 @@ const DENSE: CardMetrics = CardMetrics {
     section_gap: 2.0,
     double_border_inset: 2.0,
     label_size: 9.0,
+};
+
+/// A manager's card in the list style: dense, with its role on one row.
+const LIST_MANAGER: CardMetrics = CardMetrics {
+    max_role_rows: Some(1),
+    ..DENSE
 };

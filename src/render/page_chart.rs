@@ -104,6 +104,7 @@ impl PageSource<'_> {
             palette: &palette,
             theme: self.options.theme,
             style: self.options.card_style,
+            row: false,
         })
     }
 

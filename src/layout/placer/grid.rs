@@ -34,6 +34,7 @@ pub(super) fn arrange(
             members,
             Stacking::Single,
             Some(manager_breadth),
+            uniform,
             spacing,
             slots,
         );

@@ -3,10 +3,13 @@
 //! - row: the tidy tree's own placement, side by side in the manager's row (no block);
 //! - stack (`stack`): one column hanging beside a spine, or pairs of columns around spines;
 //! - grid (`grid`): rows of boxes around a central trunk, each row reached by its own bus;
-//! - staff band (`staff`): staff posts beside the line between a manager and its other reports.
+//! - staff band (`staff`): staff posts beside the line between a manager and its other reports;
+//! - columns (`columns`): uneven teams packed into balanced columns (masonry), each column a stack of whole
+//!   frames beside a spine of its own.
 //!
 //! A stack or grid becomes one block pseudo-node of the tidy tree, so the tree algorithm stays linear.
 
+pub(super) mod columns;
 pub(super) mod grid;
 pub(super) mod stack;
 pub(super) mod staff;
@@ -27,6 +30,9 @@ pub(super) enum Arrangement {
     /// All reports in rows hanging below the manager; rows are at most `wrap` wide, or the block is near
     /// square when `None`.
     Grid { wrap: Option<f64> },
+    /// All reports in this many columns hanging below the manager, each report going to the shortest
+    /// column so far (in order): teams of very different depths pack without the holes of a grid's rows.
+    Columns(usize),
 }
 
 /// How many columns a stack has.
@@ -101,10 +107,18 @@ impl Arrangement {
         slots.clear();
         match self {
             Self::Row => Shape::default(),
-            Self::RowWithLeafStack => stack::arrange(members, Stacking::Auto, None, spacing, slots),
-            Self::Stack(stacking) => {
-                stack::arrange(members, stacking, Some(manager_breadth), spacing, slots)
+            Self::RowWithLeafStack => {
+                stack::arrange(members, Stacking::Auto, None, uniform, spacing, slots)
             }
+            Self::Stack(stacking) => stack::arrange(
+                members,
+                stacking,
+                Some(manager_breadth),
+                uniform,
+                spacing,
+                slots,
+            ),
+            Self::Columns(columns) => columns::arrange(members, columns, spacing, slots),
             Self::Grid { wrap } => {
                 grid::arrange(members, wrap, uniform, manager_breadth, spacing, slots)
             }

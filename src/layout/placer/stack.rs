@@ -13,26 +13,37 @@ pub(in crate::layout) const MAX_SINGLE_COLUMN: usize = 8;
 /// Most rows in one pair of columns; more reports get another pair beside it, so a manager of 150 stays
 /// a block a few pairs wide rather than a column 75 cards deep.
 pub(in crate::layout) const MAX_PAIR_ROWS: usize = 10;
+/// The same two limits for the rows of a list, a few times shallower than cards.
+const MAX_SINGLE_LIST: usize = 16;
+const MAX_PAIR_LIST_ROWS: usize = 20;
 
 /// Stacks `members`; hanging below a manager `manager_breadth` wide, or grouped among teams when `None`.
+/// `uniform` says every member is a single card (in the list view, a list row).
 pub(super) fn arrange(
     members: &[Member],
     stacking: Stacking,
     manager_breadth: Option<f64>,
+    uniform: bool,
     spacing: &Spacing,
     slots: &mut Vec<Slot>,
 ) -> Shape {
     let n = members.len();
+    let (single, pair_rows) = if spacing.list && uniform {
+        (MAX_SINGLE_LIST, MAX_PAIR_LIST_ROWS)
+    } else {
+        (MAX_SINGLE_COLUMN, MAX_PAIR_ROWS)
+    };
+    let gap = spacing.stack_of(uniform);
     let pairs = match stacking {
-        Stacking::Auto if n <= MAX_SINGLE_COLUMN => 0,
-        Stacking::Auto => n.div_ceil(2 * MAX_PAIR_ROWS),
+        Stacking::Auto if n <= single => 0,
+        Stacking::Auto => n.div_ceil(2 * pair_rows),
         Stacking::Single => 0,
         Stacking::Pairs(pairs) => pairs.clamp(1, n.div_ceil(2).max(1)),
     };
     if pairs == 0 || n == 0 {
-        single_column(members, manager_breadth, spacing, slots)
+        single_column(members, manager_breadth, gap, spacing, slots)
     } else {
-        in_pairs(members, pairs, manager_breadth, spacing, slots)
+        in_pairs(members, pairs, manager_breadth, gap, spacing, slots)
     }
 }
 
@@ -48,6 +59,7 @@ fn in_pairs(
     members: &[Member],
     pairs: usize,
     manager_breadth: Option<f64>,
+    gap: f64,
     spacing: &Spacing,
     slots: &mut Vec<Slot>,
 ) -> Shape {
@@ -83,9 +95,9 @@ fn in_pairs(
                     entry: Entry::Spine(spine),
                 });
             }
-            pair_depth += row_depth + spacing.stack();
+            pair_depth += row_depth + gap;
         }
-        depth = depth.max(pair_depth - spacing.stack());
+        depth = depth.max(pair_depth - gap);
         breadth += column_breadth[0] + column_gap + column_breadth[1];
     }
     let (hang_centre, direct) = match (manager_breadth, pairs) {
@@ -105,6 +117,7 @@ fn in_pairs(
 fn single_column(
     members: &[Member],
     manager_breadth: Option<f64>,
+    gap: f64,
     spacing: &Spacing,
     slots: &mut Vec<Slot>,
 ) -> Shape {
@@ -124,11 +137,11 @@ fn single_column(
             offset: (first, depth),
             entry: Entry::Spine(spine),
         });
-        depth += m.depth + spacing.stack();
+        depth += m.depth + gap;
     }
     Shape {
         breadth: first + column,
-        depth: (depth - spacing.stack()).max(0.0),
+        depth: (depth - gap).max(0.0),
         hang_centre,
         direct: hang_centre.is_some(),
     }

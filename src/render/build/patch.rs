@@ -13,6 +13,7 @@ use crate::layout::Orientation;
 use crate::metrics::{self, Totals};
 use crate::model::{Chart, Unit, UnitId, UnitKind};
 
+use super::super::card_style::CardStyle;
 use super::super::drawing::{Drawing, Shape, shifted, splice_ranges};
 use super::super::legend::{LegendEntries, StatusKey};
 use super::super::style;
@@ -97,9 +98,11 @@ fn patch_with(
         ..
     } = last;
     let kept = reuse.as_mut()?;
-    // Colours by a field depend on every unit (and fill the key): left to a build.
+    // Colours by a field depend on every unit (and fill the key): left to a build. So are post lists,
+    // whose rows share their widest row's width: one row's edit can resize its whole list.
     if kept.options != *options
         || options.colour_by.is_some()
+        || options.card_style == CardStyle::List
         || drawing.shapes.len() != kept.shapes
         || drawing.cards.len() != forest.len()
     {
@@ -194,7 +197,8 @@ fn patch_with(
         };
         let before = cache.remeasured();
         let slot = cache.spec(id, inputs, || {
-            measure_unit(unit, figures, hidden_below, mark, options, colour)
+            let row = options.card_style.draws_row(has_reports(forest, i));
+            measure_unit(unit, figures, hidden_below, mark, options, colour, row)
         });
         if slot != kept.slots[i] {
             return None;
