@@ -916,6 +916,24 @@ fn colour_by_from_the_view_menu_colours_canvas_and_exports_with_a_key() {
         harness.state().colour_by(),
         Some(&ColourBy::Tag("front line".into()))
     );
+
+    // Listing the tags takes a pass over every unit: edits with the menu closed do not list them.
+    let listings = harness.state().tag_listings();
+    let units = harness.state().chart().len();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    for _ in 0..3 {
+        // "Add report" while a card is selected.
+        let add = if harness.query_by_label("Add report").is_some() {
+            "Add report"
+        } else {
+            "Add unit"
+        };
+        harness.get_by_label(add).click();
+        harness.run();
+    }
+    assert_eq!(harness.state().chart().len(), units + 3);
+    assert_eq!(harness.state().tag_listings(), listings);
 }
 
 #[test]

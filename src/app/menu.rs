@@ -1,13 +1,66 @@
 //! Menu bar and toolbar. They only emit commands; the app carries them out.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use egui::{Button, Ui};
 
 use super::commands::{Command, ExportFormat, PaperExportKind};
 use crate::layout::{LayoutOptions, Orientation};
+use crate::model::Chart;
 use crate::render::CardStyle;
 use crate::render::colour_by::ColourBy;
+
+/// The chart's tags, listed only when View → Colour by is open: listing takes a pass over every unit, which
+/// on a big chart is too much for every edit.
+pub struct ChartTags<'a> {
+    pub chart: &'a Chart,
+    pub revision: u64,
+    /// The tags as last listed, at a revision, and how many times they were listed.
+    pub listed: &'a RefCell<TagList>,
+}
+
+#[derive(Default)]
+pub struct TagList {
+    revision: Option<u64>,
+    tags: Vec<String>,
+    listings: u64,
+}
+
+impl TagList {
+    /// How many times the chart's tags were listed (for tests: not on every edit).
+    pub fn listings(&self) -> u64 {
+        self.listings
+    }
+}
+
+impl ChartTags<'_> {
+    fn list(&self) -> Vec<String> {
+        let mut listed = self.listed.borrow_mut();
+        if listed.revision != Some(self.revision) {
+            listed.tags = chart_tags(self.chart);
+            listed.revision = Some(self.revision);
+            listed.listings += 1;
+        }
+        listed.tags.clone()
+    }
+}
+
+/// Every tag used in the chart, in the order first met (case aside), for View → Colour by → Tag.
+fn chart_tags(chart: &Chart) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut tags: Vec<String> = Vec::new();
+    for unit in chart.units() {
+        for tag in &unit.tags {
+            let tag = tag.trim();
+            if !tag.is_empty() && seen.insert(tag.to_ascii_lowercase()) {
+                tags.push(tag.to_owned());
+            }
+        }
+    }
+    tags
+}
 
 /// What the menus need to know to enable or label their entries.
 pub struct MenuState<'a> {
@@ -20,7 +73,7 @@ pub struct MenuState<'a> {
     pub colour_by: Option<&'a ColourBy>,
     pub cards: CardStyle,
     /// The chart's tags, for colouring by one of them.
-    pub tags: &'a [String],
+    pub tags: ChartTags<'a>,
     pub zoom: f32,
 }
 
@@ -270,9 +323,10 @@ fn colour_menu(ui: &mut Ui, state: &MenuState<'_>, out: &mut Vec<Command>) {
                 out.push(Command::SetColourBy(Some(field)));
             }
         }
-        ui.add_enabled_ui(!state.tags.is_empty(), |ui| {
+        let tags = state.tags.list();
+        ui.add_enabled_ui(!tags.is_empty(), |ui| {
             ui.menu_button("Tag", |ui| {
-                for tag in state.tags {
+                for tag in &tags {
                     let by = ColourBy::Tag(tag.clone());
                     let chosen = current == Some(&by);
                     if ui.radio(chosen, tag.as_str()).clicked() && !chosen {

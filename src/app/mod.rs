@@ -33,6 +33,7 @@ pub mod state;
 mod status;
 pub mod totals;
 
+use std::cell::RefCell;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -81,7 +82,7 @@ pub struct OrgchartApp {
     /// View → Dense cards: for the canvas and for exports from the menu.
     card_style: CardStyle,
     /// The chart's tags at a revision, for the Colour by menu.
-    tags: (u64, Vec<String>),
+    tags: RefCell<menu::TagList>,
     fonts_installed: bool,
     sent_title: Option<String>,
     allow_close: bool,
@@ -128,7 +129,7 @@ impl OrgchartApp {
             layout: LayoutOptions::default(),
             colour_by: None,
             card_style: CardStyle::Standard,
-            tags: (0, Vec::new()),
+            tags: RefCell::default(),
             fonts_installed: false,
             sent_title: None,
             allow_close: false,
@@ -217,6 +218,11 @@ impl OrgchartApp {
     /// View → Colour by, as chosen.
     pub fn colour_by(&self) -> Option<&ColourBy> {
         self.colour_by.as_ref()
+    }
+
+    /// How many times the chart's tags were listed for View → Colour by (for tests: only when it is open).
+    pub fn tag_listings(&self) -> u64 {
+        self.tags.borrow().listings()
     }
 
     /// How many drawings the canvas built on the UI thread (for tests: a file opened on the worker arrives
@@ -380,9 +386,6 @@ impl OrgchartApp {
     fn panels(&mut self, ui: &mut Ui) {
         let mut commands = Vec::new();
         {
-            if self.tags.0 != self.doc.revision() {
-                self.tags = (self.doc.revision(), chart_tags(self.doc.chart()));
-            }
             let undo = self.doc.undo_label().map(str::to_owned);
             let redo = self.doc.redo_label().map(str::to_owned);
             let mut state = menu::MenuState {
@@ -394,7 +397,11 @@ impl OrgchartApp {
                 layout: &self.layout,
                 colour_by: self.colour_by.as_ref(),
                 cards: self.card_style,
-                tags: &self.tags.1,
+                tags: menu::ChartTags {
+                    chart: self.doc.chart(),
+                    revision: self.doc.revision(),
+                    listed: &self.tags,
+                },
                 zoom: self.canvas.view.zoom,
             };
             egui::Panel::top("menu-bar")
@@ -561,20 +568,6 @@ impl OrgchartApp {
             self.untitled_name.clone()
         }
     }
-}
-
-/// Every tag used in the chart, in the order first met, for View → Colour by → Tag.
-fn chart_tags(chart: &Chart) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    for unit in chart.units() {
-        for tag in &unit.tags {
-            let tag = tag.trim();
-            if !tag.is_empty() && !tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
-                tags.push(tag.to_owned());
-            }
-        }
-    }
-    tags
 }
 
 impl eframe::App for OrgchartApp {
