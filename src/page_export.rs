@@ -13,7 +13,8 @@ use crate::paper::Paper;
 use crate::render::drawing::Drawing;
 use crate::render::legend::{LegendEntries, LegendEntry, StatusKey};
 use crate::render::page::{
-    self, Furniture, MIN_TEXT_POINTS, Placement, Sheet, UNITS_PER_POINT, smallest_text_points,
+    self, Furniture, KeyPlace, MIN_TEXT_POINTS, Placement, Sheet, UNITS_PER_POINT,
+    smallest_text_points,
 };
 use crate::render::page_chart::PageSource;
 use crate::render::pdf_pages::{Bookmark, to_pdf_pages};
@@ -203,6 +204,7 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
         let mut furniture = Furniture {
             title: title_of(&chart, options),
             footer_right: paper.date.clone(),
+            compact: true,
             ..Furniture::default()
         };
         if options.legend {
@@ -219,7 +221,6 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
         furniture
     };
     let fitted = |layout: LayoutOptions, cards: CardStyle, furniture: &Furniture| {
-        let sheet = Sheet::new(&paper.paper, furniture, 0);
         let chart_only = RenderOptions {
             layout,
             title: Some(String::new()),
@@ -232,6 +233,7 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
         let drawing = render::build_drawing(&chart, &chart_only);
         // The builder keeps a margin around the chart; the page has its own.
         let area = drawing.bounds.expand(-style::MARGIN);
+        let sheet = key_sheet(&paper.paper, furniture, &drawing, area);
         let (page, _) = page::compose(
             &sheet,
             furniture,
@@ -276,6 +278,33 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
         let furniture = furniture_for(options.card_style);
         fitted(options.layout.clone(), options.card_style, &furniture)
     })
+}
+
+/// The sheet for a fitted page: the key across the foot of the page, in a column right of the chart, or in
+/// a corner the chart leaves empty, whichever lets the chart print largest (in that order when they tie,
+/// so the same chart always gets the same page).
+fn key_sheet(paper: &Paper, furniture: &Furniture, chart: &Drawing, area: Rect) -> Sheet {
+    let below = Sheet::new(paper, furniture, 0);
+    if furniture.key.is_none() && furniture.colours.is_none() {
+        return below;
+    }
+    let mut candidates = vec![below, Sheet::with_key(paper, furniture, 0, KeyPlace::Right)];
+    // The whole box, the key in a corner of it.
+    let whole = Sheet::with_key(paper, furniture, 0, KeyPlace::At(Rect::default()));
+    if let Some(corner) = page::free_key_corner(&whole, furniture, chart, area) {
+        candidates.push(Sheet {
+            key: KeyPlace::At(corner),
+            ..whole
+        });
+    }
+    let scale = |sheet: &Sheet| page::placed(sheet, area, Placement::Fill).0;
+    let mut best = candidates.remove(0);
+    for sheet in candidates {
+        if scale(&sheet) > scale(&best) * 1.001 {
+            best = sheet;
+        }
+    }
+    best
 }
 
 /// The bytes of a fitted page, and a warning when its text prints smaller than is readable.

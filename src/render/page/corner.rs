@@ -1,0 +1,90 @@
+//! A corner of a fitted page's chart box that the chart leaves empty, for the key: an org chart's outline
+//! is ragged (deep teams here, short ones there), so the key often fits beside a short branch and the
+//! chart keeps the page's whole height.
+
+use crate::geom::{Point, Rect};
+use crate::render::drawing::{Drawing, Shape};
+use crate::render::text;
+
+use super::{Furniture, GAP, KEY_COLUMN_W, Placement, Sheet, key_size, placed};
+
+/// The key's rectangle in the first corner of `sheet`'s chart box (bottom-left, bottom-right, top-right,
+/// top-left; the widest key first) that `chart`, placed filling the box as `compose` places it, leaves
+/// clear by a gap. A fixed order, so the same chart always gets the same corner. `None` when no key
+/// fits anywhere, or there is no key.
+pub fn free_key_corner(
+    sheet: &Sheet,
+    furniture: &Furniture,
+    chart: &Drawing,
+    chart_area: Rect,
+) -> Option<Rect> {
+    let boxed = sheet.chart_box;
+    let (scale, left, top) = placed(sheet, chart_area, Placement::Fill);
+    let to_page = |r: Rect| {
+        Rect::new(
+            left + (r.x - chart_area.x) * scale,
+            top + (r.y - chart_area.y) * scale,
+            r.w * scale,
+            r.h * scale,
+        )
+    };
+    let footprint: Vec<Rect> = footprint(chart).into_iter().map(to_page).collect();
+    let widths = [boxed.w / 2.0, boxed.w / 3.0, KEY_COLUMN_W];
+    for width in widths {
+        let Some(size) = key_size(furniture, width) else {
+            return None;
+        };
+        if size.w > boxed.w || size.h > boxed.h {
+            continue;
+        }
+        let corners = [
+            Point::new(boxed.x, boxed.bottom() - size.h),
+            Point::new(boxed.right() - size.w, boxed.bottom() - size.h),
+            Point::new(boxed.right() - size.w, boxed.y),
+            Point::new(boxed.x, boxed.y),
+        ];
+        for at in corners {
+            let key = Rect::new(at.x, at.y, size.w, size.h);
+            let clear = key.expand(GAP);
+            if !footprint.iter().any(|r| r.intersects(&clear)) {
+                return Some(Rect::new(at.x, at.y, width, size.h));
+            }
+        }
+    }
+    None
+}
+
+/// Rectangles covering everything drawn, in the drawing's units: cards, boxes, each leg of every line and
+/// every text's extent.
+fn footprint(chart: &Drawing) -> Vec<Rect> {
+    let mut rects: Vec<Rect> = chart.cards.iter().map(|card| card.rect).collect();
+    for shape in &chart.shapes {
+        match shape {
+            Shape::Rect { rect, .. } => rects.push(*rect),
+            Shape::Path { points, stroke, .. } => {
+                let half = stroke.width / 2.0 + 1.0;
+                rects.extend(points.windows(2).map(|leg| {
+                    let (a, b) = (leg[0], leg[1]);
+                    Rect::new(
+                        a.x.min(b.x),
+                        a.y.min(b.y),
+                        (a.x - b.x).abs(),
+                        (a.y - b.y).abs(),
+                    )
+                    .expand(half)
+                }));
+            }
+            Shape::Text {
+                pos,
+                text: words,
+                size,
+                weight,
+                ..
+            } => {
+                let w = text::text_width(words, *size, *weight);
+                rects.push(Rect::new(pos.x, pos.y - size, w, size * 1.4));
+            }
+        }
+    }
+    rects
+}
