@@ -263,8 +263,17 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
             break;
         }
         let furniture = furniture_for(cards);
-        let chart_box = Sheet::new(&paper.paper, &furniture, 0).chart_box;
-        for layout in page_layouts(&options.layout, chart_box, cards, forest.len()) {
+        // Auto-fit aims at the whole box (the key often goes in a corner the chart leaves empty) and, for
+        // a small chart, also at the box above a key across the page: which packs best varies.
+        let whole = Sheet::with_key(&paper.paper, &furniture, 0, KeyPlace::At(Rect::default()));
+        let mut boxes = vec![whole.chart_box];
+        if forest.len() <= MANY_GAPS_UP_TO {
+            boxes.push(Sheet::new(&paper.paper, &furniture, 0).chart_box);
+        }
+        let layouts = boxes
+            .into_iter()
+            .flat_map(|chart_box| page_layouts(&options.layout, chart_box, cards, forest.len()));
+        for layout in layouts {
             let next = fitted(layout, cards, &furniture);
             if best
                 .as_ref()

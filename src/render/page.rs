@@ -24,6 +24,8 @@ pub const UNITS_PER_POINT: f32 = 96.0 / 72.0;
 pub const MIN_TEXT_POINTS: f32 = 6.0;
 /// The blank edge of the paper, in points.
 pub const MARGIN_POINTS: f32 = 28.0;
+/// A fitted page's blank edge: still clear of what printers cannot reach, the rest goes to the chart.
+pub const COMPACT_MARGIN_POINTS: f32 = 20.0;
 
 const TITLE_SIZE: f32 = 18.0;
 const HEADING_SIZE: f32 = 12.0;
@@ -74,6 +76,14 @@ impl Furniture {
         }
     }
 
+    fn margin(&self) -> f32 {
+        if self.compact {
+            COMPACT_MARGIN_POINTS * UNITS_PER_POINT
+        } else {
+            MARGIN_POINTS * UNITS_PER_POINT
+        }
+    }
+
     fn footer_height(&self) -> f32 {
         text::line_height(self.footer_size(), FontWeight::Regular)
     }
@@ -115,7 +125,7 @@ impl Sheet {
         key: KeyPlace,
     ) -> Self {
         let size = paper_rect(paper);
-        let content = size.expand(-MARGIN_POINTS * UNITS_PER_POINT);
+        let content = size.expand(-furniture.margin());
         let mut top = content.y;
         if !furniture.title.trim().is_empty() {
             top += text::line_height(furniture.title_size(), FontWeight::Bold);
@@ -371,7 +381,7 @@ fn paint_furniture(
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) {
-    let content = sheet.size.expand(-MARGIN_POINTS * UNITS_PER_POINT);
+    let content = sheet.size.expand(-furniture.margin());
     let mut y = content.y;
     let row = |text: String, size: f32, weight, x: f32, y: f32, shapes: &mut Vec<Shape>| {
         shapes.push(Shape::Text {
