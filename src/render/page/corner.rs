@@ -31,9 +31,7 @@ pub fn free_key_corner(
     let footprint: Vec<Rect> = footprint(chart).into_iter().map(to_page).collect();
     let widths = [boxed.w / 2.0, boxed.w / 3.0, KEY_COLUMN_W];
     for width in widths {
-        let Some(size) = key_size(furniture, width) else {
-            return None;
-        };
+        let size = key_size(furniture, width)?;
         if size.w > boxed.w || size.h > boxed.h {
             continue;
         }
