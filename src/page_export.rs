@@ -290,21 +290,35 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
 }
 
 /// The sheet for a fitted page: the key across the foot of the page, in a column right of the chart, or in
-/// a corner the chart leaves empty, whichever lets the chart print largest (in that order when they tie,
-/// so the same chart always gets the same page).
+/// a corner the chart leaves empty, and the title in a row of its own or beside the chart's top when the
+/// chart leaves room there: whichever lets the chart print largest (the first when they tie, so the same
+/// chart always gets the same page).
 fn key_sheet(paper: &Paper, furniture: &Furniture, chart: &Drawing, area: Rect) -> Sheet {
     let below = Sheet::new(paper, furniture, 0);
-    if furniture.key.is_none() && furniture.colours.is_none() {
-        return below;
-    }
-    let mut candidates = vec![below, Sheet::with_key(paper, furniture, 0, KeyPlace::Right)];
-    // The whole box, the key in a corner of it.
     let whole = Sheet::with_key(paper, furniture, 0, KeyPlace::At(Rect::default()));
-    if let Some(corner) = page::free_key_corner(&whole, furniture, chart, area) {
-        candidates.push(Sheet {
+    let mut candidates = Vec::new();
+    for title_in_box in [false, true] {
+        let sheet = |sheet: Sheet| {
+            if title_in_box {
+                sheet.title_in_box(furniture)
+            } else {
+                sheet
+            }
+        };
+        let at_foot = sheet(below.clone());
+        let beside = sheet(Sheet::with_key(paper, furniture, 0, KeyPlace::Right));
+        // The whole box, the key in a corner of it.
+        let whole = sheet(whole.clone());
+        let corner = page::free_key_corner(&whole, furniture, chart, area).map(|corner| Sheet {
             key: KeyPlace::At(corner),
             ..whole
         });
+        for candidate in [Some(at_foot), Some(beside), corner].into_iter().flatten() {
+            // Beside the title only when the chart leaves room for it there.
+            if !title_in_box || page::title_is_clear(&candidate, furniture, chart, area) {
+                candidates.push(candidate);
+            }
+        }
     }
     let scale = |sheet: &Sheet| page::placed(sheet, area, Placement::Fill).0;
     let mut best = candidates.remove(0);

@@ -16,7 +16,7 @@ use super::text;
 
 mod corner;
 
-pub use corner::free_key_corner;
+pub use corner::{free_key_corner, title_is_clear};
 
 /// Page units per point.
 pub const UNITS_PER_POINT: f32 = 96.0 / 72.0;
@@ -25,7 +25,7 @@ pub const MIN_TEXT_POINTS: f32 = 6.0;
 /// The blank edge of the paper, in points.
 pub const MARGIN_POINTS: f32 = 28.0;
 /// A fitted page's blank edge: still clear of what printers cannot reach, the rest goes to the chart.
-pub const COMPACT_MARGIN_POINTS: f32 = 20.0;
+pub const COMPACT_MARGIN_POINTS: f32 = 16.0;
 
 const TITLE_SIZE: f32 = 18.0;
 const HEADING_SIZE: f32 = 12.0;
@@ -74,6 +74,22 @@ impl Furniture {
         } else {
             FOOTER_SIZE
         }
+    }
+
+    /// The title's row on `sheet`, `None` without a title.
+    fn title_rect(&self, sheet: &Sheet) -> Option<Rect> {
+        let title = self.title.trim();
+        if title.is_empty() {
+            return None;
+        }
+        let content = sheet.size.expand(-self.margin());
+        let line = first_row(title, self.title_size(), FontWeight::Bold, content.w);
+        Some(Rect::new(
+            content.x,
+            content.y,
+            text::text_width(&line, self.title_size(), FontWeight::Bold),
+            text::line_height(self.title_size(), FontWeight::Bold),
+        ))
     }
 
     fn margin(&self) -> f32 {
@@ -152,13 +168,29 @@ impl Sheet {
             }
             KeyPlace::At(_) => {}
         }
-        bottom -= GAP;
+        // A fitted page's chart comes closer to the footer row, which is set in small type.
+        bottom -= if furniture.compact { GAP / 2.0 } else { GAP };
         let chart_box = Rect::new(content.x, top, width.max(1.0), (bottom - top).max(1.0));
         Self {
             size,
             chart_box,
             key,
         }
+    }
+}
+
+impl Sheet {
+    /// This sheet with the chart box taking in the title's row (a page without a heading): for a chart
+    /// whose top corner beside the title is empty, as `title_is_clear` checks.
+    pub fn title_in_box(self, furniture: &Furniture) -> Self {
+        let top = self.size.y + furniture.margin();
+        let chart_box = Rect::new(
+            self.chart_box.x,
+            top,
+            self.chart_box.w,
+            self.chart_box.bottom() - top,
+        );
+        Self { chart_box, ..self }
     }
 }
 

@@ -19,16 +19,7 @@ pub fn free_key_corner(
     chart_area: Rect,
 ) -> Option<Rect> {
     let boxed = sheet.chart_box;
-    let (scale, left, top) = placed(sheet, chart_area, Placement::Fill);
-    let to_page = |r: Rect| {
-        Rect::new(
-            left + (r.x - chart_area.x) * scale,
-            top + (r.y - chart_area.y) * scale,
-            r.w * scale,
-            r.h * scale,
-        )
-    };
-    let footprint: Vec<Rect> = footprint(chart).into_iter().map(to_page).collect();
+    let footprint = placed_footprint(sheet, chart, chart_area);
     let widths = [boxed.w / 2.0, boxed.w / 3.0, KEY_COLUMN_W];
     for width in widths {
         let size = key_size(furniture, width)?;
@@ -50,6 +41,37 @@ pub fn free_key_corner(
         }
     }
     None
+}
+
+/// Whether the title, painted at the top-left of the page's content, is clear of `chart` placed filling
+/// `sheet`'s chart box (a sheet whose box takes in the title's row, see `Sheet::title_in_box`).
+pub fn title_is_clear(
+    sheet: &Sheet,
+    furniture: &Furniture,
+    chart: &Drawing,
+    chart_area: Rect,
+) -> bool {
+    let Some(title) = furniture.title_rect(sheet) else {
+        return true;
+    };
+    let clear = title.expand(GAP);
+    !placed_footprint(sheet, chart, chart_area)
+        .iter()
+        .any(|r| r.intersects(&clear))
+}
+
+/// The chart's footprint in page units, placed filling the sheet's chart box as `compose` places it.
+fn placed_footprint(sheet: &Sheet, chart: &Drawing, chart_area: Rect) -> Vec<Rect> {
+    let (scale, left, top) = placed(sheet, chart_area, Placement::Fill);
+    let to_page = |r: Rect| {
+        Rect::new(
+            left + (r.x - chart_area.x) * scale,
+            top + (r.y - chart_area.y) * scale,
+            r.w * scale,
+            r.h * scale,
+        )
+    };
+    footprint(chart).into_iter().map(to_page).collect()
 }
 
 /// Rectangles covering everything drawn, in the drawing's units: cards, boxes, each leg of every line and
