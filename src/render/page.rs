@@ -587,6 +587,59 @@ mod tests {
         assert_eq!(scale, 1.0);
     }
 
+    fn keyed(compact: bool) -> Furniture {
+        let mut entries = LegendEntries::new();
+        entries.insert(legend::LegendEntry::LineManagement);
+        entries.insert(legend::LegendEntry::Board);
+        Furniture {
+            key: Some((
+                entries,
+                vec!["Figures: posts and yearly pay cost.".to_owned()],
+            )),
+            compact,
+            ..furniture()
+        }
+    }
+
+    #[test]
+    fn a_compact_page_leaves_the_chart_more_room_and_its_key_stays_readable() {
+        let paper: Paper = "a4-landscape".parse().unwrap();
+        let full = Sheet::new(&paper, &keyed(false), 0);
+        let compact = Sheet::new(&paper, &keyed(true), 0);
+        assert!(compact.chart_box.h > full.chart_box.h + 40.0);
+        assert!(compact.chart_box.w > full.chart_box.w);
+        let beside = Sheet::with_key(&paper, &keyed(true), 0, KeyPlace::Right);
+        assert!(beside.chart_box.h > compact.chart_box.h);
+        assert!(beside.chart_box.w < compact.chart_box.w);
+        let in_box = compact.clone().title_in_box(&keyed(true));
+        assert!(in_box.chart_box.y < compact.chart_box.y);
+        assert_eq!(in_box.chart_box.bottom(), compact.chart_box.bottom());
+
+        let (page, _) = compose(
+            &compact,
+            &keyed(true),
+            &chart(400.0, 300.0),
+            Rect::new(0.0, 0.0, 400.0, 300.0),
+            Placement::Fill,
+            Theme::Light,
+        );
+        let furniture_text: Vec<f32> = page.shapes[1..]
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { size, .. } => Some(*size / UNITS_PER_POINT),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            furniture_text.iter().all(|&p| p >= MIN_TEXT_POINTS),
+            "{furniture_text:?}"
+        );
+        assert!(
+            furniture_text.iter().any(|&p| p < 7.0),
+            "the key in small type"
+        );
+    }
+
     #[test]
     fn a_long_heading_is_cut_with_an_ellipsis() {
         let line = first_row(&"Director ".repeat(40), 12.0, FontWeight::Regular, 200.0);

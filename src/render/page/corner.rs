@@ -108,3 +108,62 @@ fn footprint(chart: &Drawing) -> Vec<Rect> {
     }
     rects
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::UnitId;
+    use crate::paper::Paper;
+    use crate::render::drawing::{Card, Rgba};
+    use crate::render::legend::{LegendEntries, LegendEntry};
+
+    fn cards(rects: &[Rect]) -> Drawing {
+        Drawing {
+            bounds: Rect::new(0.0, 0.0, 1000.0, 600.0),
+            background: Rgba::rgb(255, 255, 255),
+            shapes: Vec::new(),
+            cards: rects
+                .iter()
+                .enumerate()
+                .map(|(i, &rect)| Card {
+                    id: UnitId::new(format!("u{i}")),
+                    rect,
+                    shapes: 0..0,
+                })
+                .collect(),
+        }
+    }
+
+    fn furniture() -> Furniture {
+        let mut entries = LegendEntries::new();
+        entries.insert(LegendEntry::LineManagement);
+        Furniture {
+            title: "A chart".to_owned(),
+            key: Some((entries, vec!["Figures: posts.".to_owned()])),
+            compact: true,
+            ..Furniture::default()
+        }
+    }
+
+    #[test]
+    fn the_key_goes_in_the_first_corner_the_chart_leaves_empty_and_nowhere_when_none() {
+        let paper: Paper = "a4-landscape".parse().unwrap();
+        let sheet = Sheet::with_key(
+            &paper,
+            &furniture(),
+            0,
+            crate::render::page::KeyPlace::At(Rect::default()),
+        );
+        let area = Rect::new(0.0, 0.0, 1000.0, 600.0);
+        // A deep branch at the left: the bottom-left corner is taken, the bottom-right is free.
+        let left = cards(&[
+            Rect::new(0.0, 0.0, 1000.0, 50.0),
+            Rect::new(0.0, 50.0, 300.0, 550.0),
+        ]);
+        let corner = free_key_corner(&sheet, &furniture(), &left, area).unwrap();
+        assert!(corner.x > sheet.chart_box.center().x, "{corner:?}");
+        assert!(corner.y > sheet.chart_box.center().y, "{corner:?}");
+        let full = cards(&[area]);
+        assert_eq!(free_key_corner(&sheet, &furniture(), &full, area), None);
+    }
+}
