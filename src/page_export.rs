@@ -13,7 +13,8 @@ use crate::paper::Paper;
 use crate::render::drawing::Drawing;
 use crate::render::legend::{LegendEntries, LegendEntry, StatusKey};
 use crate::render::page::{
-    self, Furniture, MIN_TEXT_POINTS, Placement, Sheet, UNITS_PER_POINT, smallest_text_points,
+    self, Furniture, KeyPlace, MIN_TEXT_POINTS, Placement, Sheet, UNITS_PER_POINT,
+    smallest_text_points,
 };
 use crate::render::page_chart::PageSource;
 use crate::render::pdf_pages::{Bookmark, to_pdf_pages};
@@ -203,6 +204,7 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
         let mut furniture = Furniture {
             title: title_of(&chart, options),
             footer_right: paper.date.clone(),
+            compact: true,
             ..Furniture::default()
         };
         if options.legend {
@@ -219,7 +221,6 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
         furniture
     };
     let fitted = |layout: LayoutOptions, cards: CardStyle, furniture: &Furniture| {
-        let sheet = Sheet::new(&paper.paper, furniture, 0);
         let chart_only = RenderOptions {
             layout,
             title: Some(String::new()),
@@ -232,6 +233,7 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
         let drawing = render::build_drawing(&chart, &chart_only);
         // The builder keeps a margin around the chart; the page has its own.
         let area = drawing.bounds.expand(-style::MARGIN);
+        let sheet = key_sheet(&paper.paper, furniture, &drawing, area);
         let (page, _) = page::compose(
             &sheet,
             furniture,
@@ -261,8 +263,17 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
             break;
         }
         let furniture = furniture_for(cards);
-        let chart_box = Sheet::new(&paper.paper, &furniture, 0).chart_box;
-        for layout in page_layouts(&options.layout, chart_box, cards, forest.len()) {
+        // Auto-fit aims at the whole box (the key often goes in a corner the chart leaves empty) and, for
+        // a small chart, also at the box above a key across the page: which packs best varies.
+        let whole = Sheet::with_key(&paper.paper, &furniture, 0, KeyPlace::At(Rect::default()));
+        let mut boxes = vec![whole.chart_box];
+        if forest.len() <= MANY_GAPS_UP_TO {
+            boxes.push(Sheet::new(&paper.paper, &furniture, 0).chart_box);
+        }
+        let layouts = boxes
+            .into_iter()
+            .flat_map(|chart_box| page_layouts(&options.layout, chart_box, cards, forest.len()));
+        for layout in layouts {
             let next = fitted(layout, cards, &furniture);
             if best
                 .as_ref()
@@ -276,6 +287,47 @@ pub fn fit_page(chart: &Chart, options: &RenderOptions, paper: &PaperOptions) ->
         let furniture = furniture_for(options.card_style);
         fitted(options.layout.clone(), options.card_style, &furniture)
     })
+}
+
+/// The sheet for a fitted page: the key across the foot of the page, in a column right of the chart, or in
+/// a corner the chart leaves empty, and the title in a row of its own or beside the chart's top when the
+/// chart leaves room there: whichever lets the chart print largest (the first when they tie, so the same
+/// chart always gets the same page).
+fn key_sheet(paper: &Paper, furniture: &Furniture, chart: &Drawing, area: Rect) -> Sheet {
+    let below = Sheet::new(paper, furniture, 0);
+    let whole = Sheet::with_key(paper, furniture, 0, KeyPlace::At(Rect::default()));
+    let mut candidates = Vec::new();
+    for title_in_box in [false, true] {
+        let sheet = |sheet: Sheet| {
+            if title_in_box {
+                sheet.title_in_box(furniture)
+            } else {
+                sheet
+            }
+        };
+        let at_foot = sheet(below.clone());
+        let beside = sheet(Sheet::with_key(paper, furniture, 0, KeyPlace::Right));
+        // The whole box, the key in a corner of it.
+        let whole = sheet(whole.clone());
+        let corner = page::free_key_corner(&whole, furniture, chart, area).map(|corner| Sheet {
+            key: KeyPlace::At(corner),
+            ..whole
+        });
+        for candidate in [Some(at_foot), Some(beside), corner].into_iter().flatten() {
+            // Beside the title only when the chart leaves room for it there.
+            if !title_in_box || page::title_is_clear(&candidate, furniture, chart, area) {
+                candidates.push(candidate);
+            }
+        }
+    }
+    let scale = |sheet: &Sheet| page::placed(sheet, area, Placement::Fill).0;
+    let mut best = candidates.remove(0);
+    for sheet in candidates {
+        if scale(&sheet) > scale(&best) * 1.001 {
+            best = sheet;
+        }
+    }
+    best
 }
 
 /// The bytes of a fitted page, and a warning when its text prints smaller than is readable.

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use orgchart::page_export::{self, PaperOptions};
-use orgchart::render::page::{MIN_TEXT_POINTS, smallest_text_points};
+use orgchart::render::drawing::Shape;
+use orgchart::render::page::{MIN_TEXT_POINTS, UNITS_PER_POINT, smallest_text_points};
 use orgchart::render::{CardStyle, Drawing, RenderOptions};
 
 fn orgchart(args: &[&str]) -> Output {
@@ -148,4 +149,71 @@ fn cards_list_is_taken_on_the_command_line() {
     let refused = orgchart(&["export", arg(&path), "-o", arg(&svg), "--cards", "tiny"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("standard, dense or list"));
+}
+
+/// The key's heading on a page: its size in points and where it is.
+fn key_heading(drawing: &Drawing) -> (f32, orgchart::geom::Point) {
+    drawing
+        .shapes
+        .iter()
+        .find_map(|shape| match shape {
+            Shape::Text {
+                text, size, pos, ..
+            } if text == "Key" => Some((size / UNITS_PER_POINT, *pos)),
+            _ => None,
+        })
+        .expect("the page has a key")
+}
+
+#[test]
+fn fit_pages_give_the_chart_more_of_the_page_with_a_small_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = RenderOptions::default();
+    // Before the small key, title and footer (key across the foot of the page at print size, title in a
+    // row of its own, 28 pt margins) seed 7 printed at 5.1 pt and seed 11 at 4.8 pt.
+    for (seed, at_least) in [(7, MIN_TEXT_POINTS), (11, 5.1), (3, MIN_TEXT_POINTS)] {
+        let path = generated(dir.path(), 100, seed);
+        let chart = orgchart::io::load(&path).unwrap();
+        let page = page_export::fit_page(&chart, &options, &paper(None));
+        let smallest = smallest_text_points(&page.drawing).unwrap();
+        assert!(smallest >= at_least, "seed {seed}: {smallest} pt");
+        let (key_points, key_at) = key_heading(&page.drawing);
+        assert!(
+            (MIN_TEXT_POINTS..8.0).contains(&key_points),
+            "seed {seed}: the key's text in small type, still readable: {key_points} pt"
+        );
+        assert!(
+            !page.drawing.cards.iter().any(|c| c.rect.contains(key_at)),
+            "seed {seed}: the key sits clear of the cards"
+        );
+        assert_eq!(page.drawing.cards.len(), chart.len());
+        assert_no_card_overlaps(&page.drawing);
+
+        let pdf = dir.path().join(format!("fit-{seed}.pdf"));
+        let output = succeed(&[
+            "export",
+            arg(&path),
+            "-o",
+            arg(&pdf),
+            "--fit",
+            "a4-landscape",
+        ]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            stderr.contains("warning"),
+            at_least < MIN_TEXT_POINTS,
+            "seed {seed}: a warning only below 6 pt: {stderr}"
+        );
+        let text = support::pdf_text(&std::fs::read(&pdf).unwrap());
+        let missing: Vec<&str> = chart
+            .units()
+            .into_iter()
+            .map(|u| u.name.as_str())
+            .filter(|name| !text.contains(&support::squeezed(name)))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "seed {seed}: not in the PDF's text: {missing:?}"
+        );
+    }
 }

@@ -14,16 +14,29 @@ use super::legend::{self, LegendEntries};
 use super::style::{self, Palette};
 use super::text;
 
+mod corner;
+
+pub use corner::{free_key_corner, title_is_clear};
+
 /// Page units per point.
 pub const UNITS_PER_POINT: f32 = 96.0 / 72.0;
 /// No text may print smaller than this, in points.
 pub const MIN_TEXT_POINTS: f32 = 6.0;
 /// The blank edge of the paper, in points.
 pub const MARGIN_POINTS: f32 = 28.0;
+/// A fitted page's blank edge: still clear of what printers cannot reach, the rest goes to the chart.
+pub const COMPACT_MARGIN_POINTS: f32 = 16.0;
 
 const TITLE_SIZE: f32 = 18.0;
 const HEADING_SIZE: f32 = 12.0;
 const FOOTER_SIZE: f32 = 11.0;
+/// A fitted page's furniture is smaller, to leave the chart more of the page: the title at 12 pt, the
+/// footer and the key's smallest text just above the readable minimum (page units).
+const COMPACT_TITLE_SIZE: f32 = 16.0;
+const COMPACT_FOOTER_SIZE: f32 = 8.6;
+const COMPACT_KEY_TEXT: f32 = 8.4;
+/// The width of the key when it stands in a column right of the chart, in page units.
+const KEY_COLUMN_W: f32 = 175.0;
 /// Space between the heading, the chart and the key, in page units.
 const GAP: f32 = 12.0;
 /// The heading (the chain of managers above a page's branch) may take this many rows.
@@ -42,6 +55,66 @@ pub struct Furniture {
     pub footer_left: String,
     /// Right of the footer row (the page number).
     pub footer_right: String,
+    /// A fitted page: a smaller title and footer, and the key in small type (see `COMPACT_KEY_TEXT`).
+    pub compact: bool,
+}
+
+impl Furniture {
+    fn title_size(&self) -> f32 {
+        if self.compact {
+            COMPACT_TITLE_SIZE
+        } else {
+            TITLE_SIZE
+        }
+    }
+
+    fn footer_size(&self) -> f32 {
+        if self.compact {
+            COMPACT_FOOTER_SIZE
+        } else {
+            FOOTER_SIZE
+        }
+    }
+
+    /// The title's row on `sheet`, `None` without a title.
+    fn title_rect(&self, sheet: &Sheet) -> Option<Rect> {
+        let title = self.title.trim();
+        if title.is_empty() {
+            return None;
+        }
+        let content = sheet.size.expand(-self.margin());
+        let line = first_row(title, self.title_size(), FontWeight::Bold, content.w);
+        Some(Rect::new(
+            content.x,
+            content.y,
+            text::text_width(&line, self.title_size(), FontWeight::Bold),
+            text::line_height(self.title_size(), FontWeight::Bold),
+        ))
+    }
+
+    fn margin(&self) -> f32 {
+        if self.compact {
+            COMPACT_MARGIN_POINTS * UNITS_PER_POINT
+        } else {
+            MARGIN_POINTS * UNITS_PER_POINT
+        }
+    }
+
+    fn footer_height(&self) -> f32 {
+        text::line_height(self.footer_size(), FontWeight::Regular)
+    }
+}
+
+/// Where the key goes on a sheet.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum KeyPlace {
+    /// Across the page above the footer row.
+    Below,
+    /// In a column right of the chart, at the foot of the page.
+    Right,
+    /// Inside the chart box, in this rectangle (its width the key's to flow in): a corner the chart leaves
+    /// empty, found by `free_key_corner`.
+    At(Rect),
 }
 
 /// A sheet of paper and the box its chart goes into, in page units.
@@ -49,17 +122,29 @@ pub struct Furniture {
 pub struct Sheet {
     pub size: Rect,
     pub chart_box: Rect,
+    pub key: KeyPlace,
 }
 
 impl Sheet {
     /// The chart box left on `paper` once the furniture has its room. The heading always keeps room for
     /// `MAX_HEADING_ROWS` when `heading_rows` is more than zero, so every page of a document has the same box.
     pub fn new(paper: &Paper, furniture: &Furniture, heading_rows: usize) -> Self {
+        Self::with_key(paper, furniture, heading_rows, KeyPlace::Below)
+    }
+
+    /// As `new`, with the key where `key` says: below takes the key's height from the chart box, right its
+    /// width, and a corner inside the box nothing (the caller checked the chart leaves it empty).
+    pub fn with_key(
+        paper: &Paper,
+        furniture: &Furniture,
+        heading_rows: usize,
+        key: KeyPlace,
+    ) -> Self {
         let size = paper_rect(paper);
-        let content = size.expand(-MARGIN_POINTS * UNITS_PER_POINT);
+        let content = size.expand(-furniture.margin());
         let mut top = content.y;
         if !furniture.title.trim().is_empty() {
-            top += text::line_height(TITLE_SIZE, FontWeight::Bold);
+            top += text::line_height(furniture.title_size(), FontWeight::Bold);
         }
         if heading_rows > 0 {
             top += heading_rows.min(MAX_HEADING_ROWS) as f32
@@ -68,13 +153,44 @@ impl Sheet {
         if top > content.y {
             top += GAP;
         }
-        let mut bottom = content.bottom() - text::line_height(FOOTER_SIZE, FontWeight::Regular);
-        if let Some(area) = paint_key(furniture, content, &mut Vec::new()) {
-            bottom -= area.h + GAP / 2.0;
+        let mut bottom = content.bottom() - furniture.footer_height();
+        let mut width = content.w;
+        match key {
+            KeyPlace::Below => {
+                if let Some(area) = key_size(furniture, content.w) {
+                    bottom -= area.h + GAP / 2.0;
+                }
+            }
+            KeyPlace::Right => {
+                if let Some(area) = key_size(furniture, KEY_COLUMN_W) {
+                    width -= area.w + GAP;
+                }
+            }
+            KeyPlace::At(_) => {}
         }
-        bottom -= GAP;
-        let chart_box = Rect::new(content.x, top, content.w, (bottom - top).max(1.0));
-        Self { size, chart_box }
+        // A fitted page's chart comes closer to the footer row, which is set in small type.
+        bottom -= if furniture.compact { GAP / 2.0 } else { GAP };
+        let chart_box = Rect::new(content.x, top, width.max(1.0), (bottom - top).max(1.0));
+        Self {
+            size,
+            chart_box,
+            key,
+        }
+    }
+}
+
+impl Sheet {
+    /// This sheet with the chart box taking in the title's row (a page without a heading): for a chart
+    /// whose top corner beside the title is empty, as `title_is_clear` checks.
+    pub fn title_in_box(self, furniture: &Furniture) -> Self {
+        let top = self.size.y + furniture.margin();
+        let chart_box = Rect::new(
+            self.chart_box.x,
+            top,
+            self.chart_box.w,
+            self.chart_box.bottom() - top,
+        );
+        Self { chart_box, ..self }
     }
 }
 
@@ -108,18 +224,7 @@ pub fn compose(
     theme: Theme,
 ) -> (Drawing, f32) {
     let palette = style::palette(theme);
-    let boxed = sheet.chart_box;
-    let fill = (boxed.w / chart_area.w.max(1.0)).min(boxed.h / chart_area.h.max(1.0));
-    let scale = match placement {
-        Placement::Fill => fill,
-        Placement::AtMost(limit) => fill.min(limit),
-    };
-    let (w, h) = (chart_area.w * scale, chart_area.h * scale);
-    let left = boxed.x + (boxed.w - w) / 2.0;
-    let top = match placement {
-        Placement::Fill => boxed.y + (boxed.h - h) / 2.0,
-        Placement::AtMost(_) => boxed.y,
-    };
+    let (scale, left, top) = placed(sheet, chart_area, placement);
     let to_page = |p: Point| {
         Point::new(
             left + (p.x - chart_area.x) * scale,
@@ -150,6 +255,24 @@ pub fn compose(
         cards,
     };
     (page, scale)
+}
+
+/// Where `compose` puts the chart: its scale (page units per chart unit) and the page position of the
+/// chart area's top-left corner.
+pub fn placed(sheet: &Sheet, chart_area: Rect, placement: Placement) -> (f32, f32, f32) {
+    let boxed = sheet.chart_box;
+    let fill = (boxed.w / chart_area.w.max(1.0)).min(boxed.h / chart_area.h.max(1.0));
+    let scale = match placement {
+        Placement::Fill => fill,
+        Placement::AtMost(limit) => fill.min(limit),
+    };
+    let (w, h) = (chart_area.w * scale, chart_area.h * scale);
+    let left = boxed.x + (boxed.w - w) / 2.0;
+    let top = match placement {
+        Placement::Fill => boxed.y + (boxed.h - h) / 2.0,
+        Placement::AtMost(_) => boxed.y,
+    };
+    (scale, left, top)
 }
 
 fn scaled_rect(rect: Rect, to_page: &impl Fn(Point) -> Point, scale: f32) -> Rect {
@@ -208,7 +331,10 @@ pub(crate) fn scaled(shape: &Shape, to_page: &impl Fn(Point) -> Point, scale: f3
     }
 }
 
-fn paint_key(furniture: &Furniture, content: Rect, shapes: &mut Vec<Shape>) -> Option<Rect> {
+/// The key painted with its top-left corner at the origin, within `width` page units: at print size, or
+/// for a compact page scaled down until its smallest text is `COMPACT_KEY_TEXT` (swatches and all), its
+/// entries flowing across the same width.
+fn key_shapes(furniture: &Furniture, width: f32) -> Option<(Vec<Shape>, Rect)> {
     let no_entries = (LegendEntries::new(), Vec::new());
     let (entries, notes) = match (&furniture.key, &furniture.colours) {
         (Some(key), _) => key,
@@ -216,26 +342,69 @@ fn paint_key(furniture: &Furniture, content: Rect, shapes: &mut Vec<Shape>) -> O
         (None, None) => return None,
     };
     let palette = style::palette(Theme::Light);
-    let mut scratch = Vec::new();
-    let area = legend::paint_with_colours(
-        entries,
-        notes,
-        furniture.colours.as_ref(),
-        Point::new(content.x, 0.0),
-        content.w,
-        &palette,
-        Theme::Light,
-        &mut scratch,
-    )?;
-    // Painted once to learn its height, then moved to sit just above the footer row.
-    let top = content.bottom() - text::line_height(FOOTER_SIZE, FontWeight::Regular) - GAP / 2.0;
-    let dy = top - area.h;
+    let paint = |width: f32| {
+        let mut shapes = Vec::new();
+        legend::paint_with_colours(
+            entries,
+            notes,
+            furniture.colours.as_ref(),
+            Point::new(0.0, 0.0),
+            width,
+            &palette,
+            Theme::Light,
+            &mut shapes,
+        )
+        .map(|area| (shapes, area))
+    };
+    let (shapes, area) = paint(width)?;
+    if !furniture.compact {
+        return Some((shapes, area));
+    }
+    let smallest = shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Text { size, .. } => Some(*size),
+            _ => None,
+        })
+        .fold(f32::INFINITY, f32::min);
+    let scale = (COMPACT_KEY_TEXT / smallest).min(1.0);
+    let (shapes, area) = paint(width / scale)?;
+    let shrink = |p: Point| Point::new(p.x * scale, p.y * scale);
+    let shapes = shapes
+        .iter()
+        .map(|shape| scaled(shape, &shrink, scale))
+        .collect();
+    Some((shapes, Rect::new(0.0, 0.0, area.w * scale, area.h * scale)))
+}
+
+/// The key's size within `width` page units, `None` when there is no key.
+pub fn key_size(furniture: &Furniture, width: f32) -> Option<Rect> {
+    key_shapes(furniture, width).map(|(_, area)| area)
+}
+
+fn paint_key(
+    sheet: &Sheet,
+    furniture: &Furniture,
+    content: Rect,
+    shapes: &mut Vec<Shape>,
+) -> Option<Rect> {
+    let foot = content.bottom() - furniture.footer_height() - GAP / 2.0;
+    let width = match sheet.key {
+        KeyPlace::Right => KEY_COLUMN_W,
+        KeyPlace::Below => content.w,
+        KeyPlace::At(rect) => rect.w,
+    };
+    let (key, area) = key_shapes(furniture, width)?;
+    let at = match sheet.key {
+        KeyPlace::Below => Point::new(content.x, foot - area.h),
+        KeyPlace::Right => Point::new(content.right() - area.w, foot - area.h),
+        KeyPlace::At(rect) => rect.min(),
+    };
     shapes.extend(
-        scratch
-            .iter()
-            .map(|shape| scaled(shape, &|p: Point| Point::new(p.x, p.y + dy), 1.0)),
+        key.iter()
+            .map(|shape| scaled(shape, &|p: Point| Point::new(p.x + at.x, p.y + at.y), 1.0)),
     );
-    Some(area.translate(0.0, dy))
+    Some(area.translate(at.x, at.y))
 }
 
 fn paint_furniture(
@@ -244,7 +413,7 @@ fn paint_furniture(
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) {
-    let content = sheet.size.expand(-MARGIN_POINTS * UNITS_PER_POINT);
+    let content = sheet.size.expand(-furniture.margin());
     let mut y = content.y;
     let row = |text: String, size: f32, weight, x: f32, y: f32, shapes: &mut Vec<Shape>| {
         shapes.push(Shape::Text {
@@ -257,10 +426,11 @@ fn paint_furniture(
         });
     };
     let title = furniture.title.trim();
+    let title_size = furniture.title_size();
     if !title.is_empty() {
-        let line = first_row(title, TITLE_SIZE, FontWeight::Bold, content.w);
-        row(line, TITLE_SIZE, FontWeight::Bold, content.x, y, shapes);
-        y += text::line_height(TITLE_SIZE, FontWeight::Bold);
+        let line = first_row(title, title_size, FontWeight::Bold, content.w);
+        row(line, title_size, FontWeight::Bold, content.x, y, shapes);
+        y += text::line_height(title_size, FontWeight::Bold);
     }
     let heading = furniture.heading.trim();
     if !heading.is_empty() {
@@ -288,14 +458,15 @@ fn paint_furniture(
             y += text::line_height(HEADING_SIZE, FontWeight::Regular);
         }
     }
-    paint_key(furniture, content, shapes);
-    let footer_y = content.bottom() - text::line_height(FOOTER_SIZE, FontWeight::Regular);
+    paint_key(sheet, furniture, content, shapes);
+    let footer_size = furniture.footer_size();
+    let footer_y = content.bottom() - furniture.footer_height();
     let right = furniture.footer_right.trim();
-    let right_w = text::text_width(right, FOOTER_SIZE, FontWeight::Regular);
+    let right_w = text::text_width(right, footer_size, FontWeight::Regular);
     if !right.is_empty() {
         row(
             right.to_owned(),
-            FOOTER_SIZE,
+            footer_size,
             FontWeight::Regular,
             content.right() - right_w,
             footer_y,
@@ -305,10 +476,10 @@ fn paint_furniture(
     let left = furniture.footer_left.trim();
     if !left.is_empty() {
         let room = (content.w - right_w - 24.0).max(40.0);
-        let line = first_row(left, FOOTER_SIZE, FontWeight::Regular, room);
+        let line = first_row(left, footer_size, FontWeight::Regular, room);
         row(
             line,
-            FOOTER_SIZE,
+            footer_size,
             FontWeight::Regular,
             content.x,
             footer_y,
@@ -414,6 +585,59 @@ mod tests {
             Theme::Light,
         );
         assert_eq!(scale, 1.0);
+    }
+
+    fn keyed(compact: bool) -> Furniture {
+        let mut entries = LegendEntries::new();
+        entries.insert(legend::LegendEntry::LineManagement);
+        entries.insert(legend::LegendEntry::Board);
+        Furniture {
+            key: Some((
+                entries,
+                vec!["Figures: posts and yearly pay cost.".to_owned()],
+            )),
+            compact,
+            ..furniture()
+        }
+    }
+
+    #[test]
+    fn a_compact_page_leaves_the_chart_more_room_and_its_key_stays_readable() {
+        let paper: Paper = "a4-landscape".parse().unwrap();
+        let full = Sheet::new(&paper, &keyed(false), 0);
+        let compact = Sheet::new(&paper, &keyed(true), 0);
+        assert!(compact.chart_box.h > full.chart_box.h + 40.0);
+        assert!(compact.chart_box.w > full.chart_box.w);
+        let beside = Sheet::with_key(&paper, &keyed(true), 0, KeyPlace::Right);
+        assert!(beside.chart_box.h > compact.chart_box.h);
+        assert!(beside.chart_box.w < compact.chart_box.w);
+        let in_box = compact.clone().title_in_box(&keyed(true));
+        assert!(in_box.chart_box.y < compact.chart_box.y);
+        assert_eq!(in_box.chart_box.bottom(), compact.chart_box.bottom());
+
+        let (page, _) = compose(
+            &compact,
+            &keyed(true),
+            &chart(400.0, 300.0),
+            Rect::new(0.0, 0.0, 400.0, 300.0),
+            Placement::Fill,
+            Theme::Light,
+        );
+        let furniture_text: Vec<f32> = page.shapes[1..]
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { size, .. } => Some(*size / UNITS_PER_POINT),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            furniture_text.iter().all(|&p| p >= MIN_TEXT_POINTS),
+            "{furniture_text:?}"
+        );
+        assert!(
+            furniture_text.iter().any(|&p| p < 7.0),
+            "the key in small type"
+        );
     }
 
     #[test]
