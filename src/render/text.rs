@@ -125,6 +125,38 @@ pub fn wrap(text: &str, size: f32, weight: FontWeight, max_width: f32) -> Vec<St
     rows
 }
 
+/// `text` on one row at most `max_width` wide: whole, or its longest start (trailing spaces dropped) that
+/// fits with an ellipsis after it; empty when not even the ellipsis fits. One pass over the text, however
+/// long it is (a card's text may run to thousands of characters).
+pub fn clip_to_width(text: &str, size: f32, weight: FontWeight, max_width: f32) -> String {
+    if text_width(text, size, weight) <= max_width {
+        return text.to_owned();
+    }
+    let m = metrics(weight);
+    let scale = size / m.units_per_em;
+    let room = max_width - text_width("…", size, weight);
+    // Widths in font units, summed as `text_width` sums them; trailing spaces are not drawn.
+    let (mut width, mut spaces) = (0u32, 0u32);
+    let mut kept: Option<usize> = (room >= 0.0).then_some(0);
+    let last = text.char_indices().last().map_or(0, |(at, _)| at);
+    for (at, c) in text.char_indices() {
+        if at == last {
+            break;
+        }
+        let advance = u32::from(m.advance(c));
+        width += advance;
+        spaces = if c.is_whitespace() {
+            spaces + advance
+        } else {
+            0
+        };
+        if (width - spaces) as f32 * scale <= room {
+            kept = Some(at + c.len_utf8());
+        }
+    }
+    kept.map_or_else(String::new, |end| format!("{}…", text[..end].trim_end()))
+}
+
 /// `wrap`, keeping at most `max_rows` rows (at least one); when text was left off, the last row kept ends
 /// in an ellipsis.
 pub fn wrap_clipped(
@@ -193,6 +225,32 @@ mod tests {
                 .all(|r| text_width(r, 14.0, FontWeight::Regular) <= 60.0)
         );
         assert_eq!(rows.concat(), "Supercalifragilisticexpialidocious");
+    }
+
+    #[test]
+    fn clipping_keeps_the_longest_start_that_fits_with_an_ellipsis_and_never_splits_a_character() {
+        let size = 9.0;
+        let whole = "Höchste Führungsebene für Planung";
+        assert_eq!(
+            clip_to_width(whole, size, FontWeight::Regular, 1_000.0),
+            whole
+        );
+        let width = text_width("Höchste Führungs…", size, FontWeight::Regular);
+        assert_eq!(
+            clip_to_width(whole, size, FontWeight::Regular, width),
+            "Höchste Führungs…"
+        );
+        // A cut just after a space drops the space, as a reader would.
+        let width = text_width("Höchste…", size, FontWeight::Regular) + 0.5;
+        assert_eq!(
+            clip_to_width(whole, size, FontWeight::Regular, width),
+            "Höchste…"
+        );
+        assert_eq!(clip_to_width(whole, size, FontWeight::Regular, 1.0), "");
+        let long = "ä".repeat(4_000);
+        let clipped = clip_to_width(&long, size, FontWeight::Bold, 100.0);
+        assert!(clipped.ends_with('…') && clipped.chars().count() < 100);
+        assert!(text_width(&clipped, size, FontWeight::Bold) <= 100.0);
     }
 
     #[test]

@@ -123,18 +123,7 @@ pub(super) fn fill_role(spec: &mut CardSpec) {
 /// `text` on one line at most `width` wide: whole, or cut with an ellipsis (empty when not even one
 /// character fits).
 pub(super) fn clip(text: &str, size: f32, weight: FontWeight, width: f32) -> String {
-    if text::text_width(text, size, weight) <= width {
-        return text.to_owned();
-    }
-    let mut kept: String = text.to_owned();
-    while !kept.is_empty() {
-        kept.pop();
-        let candidate = format!("{}…", kept.trim_end());
-        if text::text_width(&candidate, size, weight) <= width {
-            return candidate;
-        }
-    }
-    String::new()
+    text::clip_to_width(text, size, weight, width)
 }
 
 /// Widens the rows of each list to its widest row, so a list is one even block. A list is the rows among
