@@ -73,7 +73,8 @@ fn metrics(weight: FontWeight) -> &'static FontMetrics {
 /// Width of one row of text in chart units.
 pub fn text_width(text: &str, size: f32, weight: FontWeight) -> f32 {
     let m = metrics(weight);
-    let units: u32 = text.chars().map(|c| u32::from(m.advance(c))).sum();
+    // u64: a card's text may run to millions of characters, whose advances overflow a u32.
+    let units: u64 = text.chars().map(|c| u64::from(m.advance(c))).sum();
     units as f32 * size / m.units_per_em
 }
 
@@ -90,33 +91,51 @@ pub fn line_height(size: f32, weight: FontWeight) -> f32 {
 }
 
 /// Breaks `text` into rows no wider than `max_width`, at spaces where possible; a single word wider than
-/// `max_width` is broken between characters so that no row ever overflows.
+/// `max_width` is broken between characters so that no row ever overflows. One pass: each row's width is
+/// summed as it grows (in font units, as `text_width` sums it), never measured again from its start.
 pub fn wrap(text: &str, size: f32, weight: FontWeight, max_width: f32) -> Vec<String> {
+    let m = metrics(weight);
+    let fits = |units: u64| units as f32 * size / m.units_per_em <= max_width;
+    let advance = |c: char| u64::from(m.advance(c));
+    let space = advance(' ');
     let mut rows = Vec::new();
     let mut row = String::new();
+    let mut row_units = 0u64;
     for word in text.split_whitespace() {
-        let candidate = if row.is_empty() {
-            word.to_owned()
+        let word_units: u64 = word.chars().map(advance).sum();
+        let joined = if row.is_empty() {
+            word_units
         } else {
-            format!("{row} {word}")
+            row_units + space + word_units
         };
-        if text_width(&candidate, size, weight) <= max_width {
-            row = candidate;
+        if fits(joined) {
+            if !row.is_empty() {
+                row.push(' ');
+            }
+            row.push_str(word);
+            row_units = joined;
             continue;
         }
         if !row.is_empty() {
             rows.push(std::mem::take(&mut row));
         }
-        if text_width(word, size, weight) <= max_width {
-            row = word.to_owned();
-        } else {
-            for c in word.chars() {
-                row.push(c);
-                if text_width(&row, size, weight) > max_width && row.chars().count() > 1 {
-                    row.pop();
-                    rows.push(std::mem::replace(&mut row, c.to_string()));
-                }
+        if fits(word_units) {
+            row.push_str(word);
+            row_units = word_units;
+            continue;
+        }
+        row_units = 0;
+        let mut row_chars = 0usize;
+        for c in word.chars() {
+            let width = advance(c);
+            if !fits(row_units + width) && row_chars > 0 {
+                rows.push(std::mem::take(&mut row));
+                row_units = 0;
+                row_chars = 0;
             }
+            row.push(c);
+            row_units += width;
+            row_chars += 1;
         }
     }
     if !row.is_empty() || rows.is_empty() {
@@ -136,14 +155,14 @@ pub fn clip_to_width(text: &str, size: f32, weight: FontWeight, max_width: f32) 
     let scale = size / m.units_per_em;
     let room = max_width - text_width("…", size, weight);
     // Widths in font units, summed as `text_width` sums them; trailing spaces are not drawn.
-    let (mut width, mut spaces) = (0u32, 0u32);
+    let (mut width, mut spaces) = (0u64, 0u64);
     let mut kept: Option<usize> = (room >= 0.0).then_some(0);
     let last = text.char_indices().last().map_or(0, |(at, _)| at);
     for (at, c) in text.char_indices() {
         if at == last {
             break;
         }
-        let advance = u32::from(m.advance(c));
+        let advance = u64::from(m.advance(c));
         width += advance;
         spaces = if c.is_whitespace() {
             spaces + advance
@@ -183,6 +202,70 @@ pub fn wrap_clipped(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `wrap` as it was before it summed widths in one pass: measures each candidate row whole.
+    fn wrap_by_remeasuring(
+        text: &str,
+        size: f32,
+        weight: FontWeight,
+        max_width: f32,
+    ) -> Vec<String> {
+        let mut rows = Vec::new();
+        let mut row = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if row.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{row} {word}")
+            };
+            if text_width(&candidate, size, weight) <= max_width {
+                row = candidate;
+                continue;
+            }
+            if !row.is_empty() {
+                rows.push(std::mem::take(&mut row));
+            }
+            if text_width(word, size, weight) <= max_width {
+                row = word.to_owned();
+            } else {
+                for c in word.chars() {
+                    row.push(c);
+                    if text_width(&row, size, weight) > max_width && row.chars().count() > 1 {
+                        row.pop();
+                        rows.push(std::mem::replace(&mut row, c.to_string()));
+                    }
+                }
+            }
+        }
+        if !row.is_empty() || rows.is_empty() {
+            rows.push(row);
+        }
+        rows
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_wrapping_breaks_rows_where_remeasuring_did(
+            text in "[a-zA-Z£é–\\- ]{0,80}( [A-Za-z]{20,40})?",
+            max_width in 0.0f32..220.0,
+            bold: bool,
+        ) {
+            let weight = if bold { FontWeight::Bold } else { FontWeight::Regular };
+            proptest::prop_assert_eq!(
+                wrap(&text, 13.0, weight, max_width),
+                wrap_by_remeasuring(&text, 13.0, weight, max_width)
+            );
+        }
+    }
+
+    #[test]
+    fn widths_of_very_long_text_do_not_overflow() {
+        // A "W" is about 900 font units wide: a u32 sum wraps at about 4.8 million of them.
+        let text = "W".repeat(6_000_000);
+        let one = text_width("W", 10.0, FontWeight::Bold);
+        let all = text_width(&text, 10.0, FontWeight::Bold);
+        assert!((all / one - 6_000_000.0).abs() < 6_000.0, "{all} vs {one}");
+    }
 
     #[test]
     fn bold_is_wider_than_regular() {
