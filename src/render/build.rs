@@ -2,7 +2,7 @@
 //! other links, and adds the title, key and totals. Every output paints what this returns.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::geom::{Point, Rect, Size};
 use crate::layout::{LayoutOptions, Orientation, layout};
@@ -19,6 +19,7 @@ use super::style::{self, Palette};
 use super::text;
 
 mod measure_cache;
+mod parallel;
 mod patch;
 use measure_cache::CardInputs;
 pub use measure_cache::MeasureCache;
@@ -109,70 +110,87 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
     if let Some(cache) = cache.as_deref_mut() {
         cache.begin(options);
     }
-    // Cached specs are borrowed from the cache, not copied: only the cards stretched to their siblings'
-    // height below are cloned.
-    enum Measured {
-        Cached(usize),
-        Fresh(CardSpec),
-    }
-    let measured: Vec<Measured> = forest
+    // A unit missing from the chart (not reached: the forest is the chart's) is drawn as a bare card.
+    let fallbacks: Vec<Unit> = forest
         .ids
         .iter()
-        .enumerate()
-        .map(|(i, id)| {
-            let colour = colouring.card(id);
-            let hidden_below = forest.hidden_below[i];
-            let mark = options.marks.get(id);
-            let fallback;
-            let unit = match units[i] {
-                Some(unit) => unit,
-                None => {
-                    fallback = Unit::new(id.as_str(), id.as_str());
-                    &fallback
-                }
-            };
-            // What the figures row is made of, if the card shows one (the cache key holds the same).
-            let figures = Some(&totals[i])
-                .filter(|t| shows_figures(has_reports(&forest, i), t, options.card_style));
-            let row = options.card_style.draws_row(has_reports(&forest, i));
-            let measure = || measure_unit(unit, figures, hidden_below, mark, options, colour, row);
-            match cache.as_deref_mut() {
-                Some(cache) if units[i].is_some() => {
-                    let inputs = CardInputs {
-                        unit,
-                        totals: figures,
-                        hidden_below,
-                        mark,
-                        colour,
-                    };
-                    Measured::Cached(cache.spec(id, inputs, measure))
-                }
-                _ => Measured::Fresh(measure()),
-            }
-        })
+        .zip(&units)
+        .filter(|(_, unit)| unit.is_none())
+        .map(|(id, _)| Unit::new(id.as_str(), id.as_str()))
+        .collect();
+    let mut fallback = fallbacks.iter();
+    let drawn: Vec<&Unit> = units
+        .iter()
+        .filter_map(|unit| unit.or_else(|| fallback.next()))
+        .collect();
+    let inputs_of = |i: usize| {
+        let id = &forest.ids[i];
+        // What the figures row is made of, if the card shows one (the cache key holds the same).
+        let figures = Some(&totals[i])
+            .filter(|t| shows_figures(has_reports(&forest, i), t, options.card_style));
+        CardInputs {
+            unit: drawn[i],
+            totals: figures,
+            hidden_below: forest.hidden_below[i],
+            mark: options.marks.get(id),
+            colour: colouring.card(id),
+        }
+    };
+    // Cards the cache holds unchanged are taken from it; the others are measured together, on every core
+    // (wrapping card text is most of what building a big drawing from nothing costs).
+    let mut cached: Vec<Option<usize>> = vec![None; forest.len()];
+    let mut to_measure: Vec<usize> = Vec::new();
+    for (i, id) in forest.ids.iter().enumerate() {
+        match cache.as_deref_mut() {
+            Some(cache) if units[i].is_some() => match cache.hit(id, &inputs_of(i)) {
+                Some(slot) => cached[i] = Some(slot),
+                None => to_measure.push(i),
+            },
+            _ => to_measure.push(i),
+        }
+    }
+    let measure = |&i: &usize| {
+        let inputs = inputs_of(i);
+        let row = options.card_style.draws_row(has_reports(&forest, i));
+        let CardInputs {
+            unit,
+            totals,
+            hidden_below,
+            mark,
+            colour,
+        } = inputs;
+        measure_unit(unit, totals, hidden_below, mark, options, colour, row)
+    };
+    let mut fresh: Vec<Option<CardSpec>> = parallel::map(&to_measure, measure)
+        .into_iter()
+        .map(Some)
         .collect();
     if let Some(cache) = cache.as_deref_mut() {
+        for (&i, spec) in to_measure.iter().zip(fresh.iter_mut()) {
+            if units[i].is_some()
+                && let Some(spec) = spec.take()
+            {
+                cached[i] = Some(cache.insert(&forest.ids[i], &inputs_of(i), spec));
+            }
+        }
         cache.finish();
     }
     // Where each card's spec is kept, for patching the drawing after the next edit (all cached or none).
-    let slots: Option<Vec<usize>> = measured
-        .iter()
-        .map(|m| match m {
-            Measured::Cached(slot) => Some(*slot),
-            Measured::Fresh(_) => None,
-        })
-        .collect();
+    let slots: Option<Vec<usize>> = cached.iter().copied().collect();
     let kept = cache.as_deref();
-    let specs: Vec<Cow<CardSpec>> = measured
-        .into_iter()
-        .zip(&forest.ids)
-        .map(|(m, id)| match m {
-            Measured::Fresh(spec) => Cow::Owned(spec),
-            Measured::Cached(slot) => match kept.and_then(|cache| cache.slot(slot)) {
-                Some(spec) => Cow::Borrowed(spec),
-                // Not reached: the slot was filled above. Measure rather than fail.
-                None => Cow::Owned(measure_card(chart, id, &HashMap::new(), 0, options, None)),
-            },
+    let mut fresh = fresh.into_iter().flatten();
+    // Cached specs are borrowed from the cache, not copied: only the cards stretched to their siblings'
+    // height below are cloned.
+    let specs: Vec<Cow<CardSpec>> = cached
+        .iter()
+        .enumerate()
+        .map(|(i, slot)| {
+            let spec = match slot {
+                Some(slot) => kept.and_then(|cache| cache.slot(*slot)).map(Cow::Borrowed),
+                None => fresh.next().map(Cow::Owned),
+            };
+            // Not reached: every card was measured or found above. Measure rather than fail.
+            spec.unwrap_or_else(|| Cow::Owned(measure(&i)))
         })
         .collect();
     let (drawing, laid) =
@@ -262,12 +280,15 @@ fn lay_out_and_paint(
     links::paint_connectors(&placed, &palette, &mut shapes);
     links::paint_links(&routed, &palette, &mut shapes);
     let mut cards = Vec::with_capacity(forest.len());
-    for (i, (id, spec)) in forest.ids.iter().zip(&specs).enumerate() {
+    for (i, (id, spec)) in forest.ids.iter().zip(specs).enumerate() {
         let Some(&rect) = placed.rects.get(i) else {
             continue;
         };
         let start = shapes.len();
-        spec.paint(rect, &mut shapes);
+        match spec {
+            Cow::Borrowed(spec) => spec.paint(rect, &mut shapes),
+            Cow::Owned(spec) => spec.paint_into(rect, &mut shapes),
+        }
         cards.push(Card {
             id: id.clone(),
             rect,
@@ -568,7 +589,8 @@ fn collapsed_totals(chart: &Chart, id: &UnitId) -> Totals {
     let own = |unit: Option<&Unit>| unit.map(metrics::own_totals).unwrap_or_default();
     let below = chart.subtree(id);
     let mut sums: Vec<Totals> = below.iter().map(|id| own(chart.unit(id))).collect();
-    let index: HashMap<&UnitId, usize> = below.iter().enumerate().map(|(k, id)| (*id, k)).collect();
+    let index: foldhash::HashMap<&UnitId, usize> =
+        below.iter().enumerate().map(|(k, id)| (*id, k)).collect();
     for k in (1..below.len()).rev() {
         if let Some(&p) = chart.parent(below[k]).and_then(|p| index.get(p)) {
             sums[p] = sums[p] + sums[k];
@@ -605,7 +627,7 @@ fn route_links(
     placed: &crate::layout::Layout,
     layout_options: &LayoutOptions,
 ) -> Vec<RoutedLink> {
-    let index: HashMap<&UnitId, usize> = forest
+    let index: foldhash::HashMap<&UnitId, usize> = forest
         .ids
         .iter()
         .enumerate()
@@ -620,7 +642,7 @@ fn route_links(
             current = chart.parent(current)?;
         }
     };
-    let mut seen: HashSet<(usize, usize, LinkKind)> = HashSet::new();
+    let mut seen: foldhash::HashSet<(usize, usize, LinkKind)> = foldhash::HashSet::default();
     let mut routed = Vec::new();
     let router = crate::layout::LinkRouter::new(placed, layout_options);
     for link in chart.links() {

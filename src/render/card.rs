@@ -406,6 +406,30 @@ impl CardSpec {
 
     /// The card's shapes at `rect` (whose size is the card's own unless layout pinned it otherwise).
     pub fn paint(&self, rect: Rect, shapes: &mut Vec<Shape>) {
+        self.paint_frame(rect, shapes);
+        for row in self.rows.iter().filter(|r| self.paints_row(r)) {
+            shapes.push(row.shape(rect, row.text.clone()));
+        }
+    }
+
+    /// [`Self::paint`], moving the card's text into the shapes instead of copying it (a spec measured for
+    /// one drawing only).
+    pub fn paint_into(mut self, rect: Rect, shapes: &mut Vec<Shape>) {
+        self.paint_frame(rect, shapes);
+        let rows = std::mem::take(&mut self.rows);
+        for mut row in rows.into_iter().filter(|r| self.paints_row(r)) {
+            let text = std::mem::take(&mut row.text);
+            shapes.push(row.shape(rect, text));
+        }
+    }
+
+    /// A list row whose role did not fit leaves its role's text row empty.
+    fn paints_row(&self, row: &Row) -> bool {
+        self.row.is_none() || !row.text.is_empty()
+    }
+
+    /// Everything but the text rows.
+    fn paint_frame(&self, rect: Rect, shapes: &mut Vec<Shape>) {
         let m = self.style.metrics();
         let (radius, band_width) = if self.row.is_some() {
             (LIST_ROW.radius, LIST_ROW.tick)
@@ -460,20 +484,18 @@ impl CardSpec {
                 stroke: Stroke::solid(1.0, pill.stroke),
             });
         }
-        // A list row whose role did not fit leaves its role's text row empty.
-        for row in self
-            .rows
-            .iter()
-            .filter(|r| self.row.is_none() || !r.text.is_empty())
-        {
-            shapes.push(Shape::Text {
-                pos: Point::new(rect.x + row.offset.x, rect.y + row.offset.y),
-                text: row.text.clone(),
-                size: row.size,
-                weight: row.weight,
-                color: row.color,
-                strike: row.strike,
-            });
+    }
+}
+
+impl Row {
+    fn shape(&self, rect: Rect, text: String) -> Shape {
+        Shape::Text {
+            pos: Point::new(rect.x + self.offset.x, rect.y + self.offset.y),
+            text,
+            size: self.size,
+            weight: self.weight,
+            color: self.color,
+            strike: self.strike,
         }
     }
 }

@@ -5,7 +5,7 @@
 //! hidden below it, its change mark, its colour and the drawing-wide card options (theme, card style). The
 //! cache keeps each card's spec with exactly those inputs and measures again only when one differs.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::metrics::Totals;
 use crate::model::{Forest, Span, Unit, UnitId};
@@ -199,24 +199,38 @@ impl MeasureCache {
         inputs: CardInputs,
         measure: impl FnOnce() -> CardSpec,
     ) -> usize {
-        let build = self.build;
-        if let Some(&slot) = self.index.get(id)
-            && let Some(Some(entry)) = self.slots.get_mut(slot)
-        {
-            if !inputs.matches(&entry.key) {
-                entry.key = inputs.key();
-                entry.spec = measure();
-                self.remeasured += 1;
-            }
-            entry.used = build;
-            return slot;
+        match self.hit(id, &inputs) {
+            Some(slot) => slot,
+            None => self.insert(id, &inputs, measure()),
         }
+    }
+
+    /// The slot of `id`'s card if the cache holds its spec with these very inputs (it is then kept by
+    /// this build); `None` when it must be measured and given to [`Self::insert`].
+    pub(crate) fn hit(&mut self, id: &UnitId, inputs: &CardInputs) -> Option<usize> {
+        let slot = *self.index.get(id)?;
+        let entry = self.slots.get_mut(slot)?.as_mut()?;
+        if !inputs.matches(&entry.key) {
+            return None;
+        }
+        entry.used = self.build;
+        Some(slot)
+    }
+
+    /// Keeps `spec`, just measured from `inputs`, as `id`'s card; returns its slot, for [`Self::slot`].
+    pub(crate) fn insert(&mut self, id: &UnitId, inputs: &CardInputs, spec: CardSpec) -> usize {
         self.remeasured += 1;
         let entry = Entry {
             key: inputs.key(),
-            spec: measure(),
-            used: build,
+            spec,
+            used: self.build,
         };
+        if let Some(&slot) = self.index.get(id)
+            && let Some(kept) = self.slots.get_mut(slot)
+        {
+            *kept = Some(entry);
+            return slot;
+        }
         let slot = match self.free.pop() {
             Some(slot) => {
                 self.slots[slot] = Some(entry);
@@ -281,7 +295,7 @@ fn card_context(options: &RenderOptions) -> RenderOptions {
         footer: None,
         respect_collapsed: false,
         subtree: None,
-        marks: HashMap::new(),
+        marks: std::collections::HashMap::new(),
         colour_by: None,
         ..options.clone()
     }
