@@ -108,7 +108,7 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
     let colouring = colouring_of(chart, options);
 
     if let Some(cache) = cache.as_deref_mut() {
-        cache.begin(options);
+        cache.begin(options, chart);
     }
     // A unit missing from the chart (not reached: the forest is the chart's) is drawn as a bare card.
     let fallbacks: Vec<Unit> = forest

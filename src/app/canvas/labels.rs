@@ -6,7 +6,7 @@
 //! the same subtree totals the cards show. Placing labels costs one pass over the big branches and at most
 //! [`MAX_LABELS`] labels, whatever the chart's size; branches off screen get none.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2};
 

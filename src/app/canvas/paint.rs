@@ -1,7 +1,7 @@
 //! Paints the library's `Drawing` with egui, with level of detail: only what is on screen, text only when it
 //! would be readable, and whole rows of cards as blocks when they are a few pixels wide.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use egui::emath::TSTransform;
 use egui::{Color32, FontId, Painter, Pos2, Shape as EguiShape, StrokeKind, Vec2};
@@ -72,7 +72,7 @@ impl Default for DrawingCache {
                 shapes: Vec::new(),
                 cards: Vec::new(),
             },
-            card_index: HashMap::new(),
+            card_index: HashMap::default(),
             meta: Vec::new(),
             shape_bounds: Vec::new(),
             shape_owner: Vec::new(),

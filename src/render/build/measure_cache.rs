@@ -5,10 +5,10 @@
 //! hidden below it, its change mark, its colour and the drawing-wide card options (theme, card style). The
 //! cache keeps each card's spec with exactly those inputs and measures again only when one differs.
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 
 use crate::metrics::Totals;
-use crate::model::{Forest, Span, Unit, UnitId};
+use crate::model::{Chart, Forest, Span, Unit, UnitId};
 
 use super::super::card::CardSpec;
 use super::super::colour_by::CardColour;
@@ -63,12 +63,13 @@ pub(crate) struct CardInputs<'a> {
 }
 
 impl CardInputs<'_> {
-    fn matches(&self, key: &CardKey) -> bool {
+    /// Whether `key` holds these inputs; `same_unit` says the unit is known to be the key's.
+    fn matches(&self, key: &CardKey, same_unit: bool) -> bool {
         key.hidden_below == self.hidden_below
             && key.figures == FiguresKey::of(self.totals)
             && key.mark.as_ref() == self.mark
             && key.colour.as_ref() == self.colour
-            && key.unit == *self.unit
+            && (same_unit || key.unit == *self.unit)
     }
 
     fn key(&self) -> CardKey {
@@ -95,6 +96,15 @@ pub struct MeasureCache {
     /// Slots emptied by units that left the drawing, reused first.
     free: Vec<usize>,
     build: u64,
+    /// The chart's stamp at the last build (see `Chart::changes_since`).
+    stamp: Option<u64>,
+    /// The units changed since the last build, when the chart can tell (`None`: any may have). A card the
+    /// last build drew whose unit is not among them has the very unit its key holds: comparing the two
+    /// field by field (most of checking a big chart's cards) is skipped.
+    changed: Option<HashSet<UnitId>>,
+    /// How many cards' units this build compared field by field with their keys' (for tests: a count that
+    /// stands for the cost of checking a big chart's cards).
+    units_compared: usize,
     remeasured: usize,
     /// What the last build drew and counted, kept for the view that shows it (see [`Self::drawn_forest`]).
     last: Option<LastBuild>,
@@ -117,6 +127,11 @@ impl MeasureCache {
     /// How many cards the last build measured (the others came from the cache).
     pub fn remeasured(&self) -> usize {
         self.remeasured
+    }
+
+    /// How many cards' units the last build compared field by field with the unit they were measured from.
+    pub fn units_compared(&self) -> usize {
+        self.units_compared
     }
 
     /// How many cards the cache holds.
@@ -171,13 +186,21 @@ impl MeasureCache {
         self.last = Some(last);
     }
 
-    /// Starts patching the last build's drawing: counts the cards measured from here on.
+    /// Starts patching the last build's drawing: counts the cards measured from here on. The specs a patch
+    /// measures are of the chart it patches to: until it ends (see [`Self::patched_to`]) the cache cannot
+    /// say which chart its specs are of.
     pub(super) fn begin_patch(&mut self) {
         self.remeasured = 0;
+        self.stamp = None;
     }
 
-    /// Starts a build with `options`: forgets every spec if the card-wide options changed.
-    pub(crate) fn begin(&mut self, options: &RenderOptions) {
+    /// A patch brought every spec up to date with the chart at `stamp`.
+    pub(super) fn patched_to(&mut self, stamp: u64) {
+        self.stamp = Some(stamp);
+    }
+
+    /// Starts a build of `chart` with `options`: forgets every spec if the card-wide options changed.
+    pub(crate) fn begin(&mut self, options: &RenderOptions, chart: &Chart) {
         let context = card_context(options);
         if self.context.as_ref() != Some(&context) {
             self.index.clear();
@@ -185,6 +208,18 @@ impl MeasureCache {
             self.free.clear();
             self.context = Some(context);
         }
+        // Only changes that each name one unit: the title and bulk changes leave `changed` unknown.
+        self.changed = self
+            .stamp
+            .and_then(|stamp| chart.changes_since(stamp))
+            .and_then(|changes| {
+                changes
+                    .iter()
+                    .map(|change| change.unit.clone())
+                    .collect::<Option<HashSet<UnitId>>>()
+            });
+        self.stamp = Some(chart.stamp());
+        self.units_compared = 0;
         self.build += 1;
         self.remeasured = 0;
         // Dropped before the build starts so that it cannot be read as this build's.
@@ -210,7 +245,13 @@ impl MeasureCache {
     pub(crate) fn hit(&mut self, id: &UnitId, inputs: &CardInputs) -> Option<usize> {
         let slot = *self.index.get(id)?;
         let entry = self.slots.get_mut(slot)?.as_mut()?;
-        if !inputs.matches(&entry.key) {
+        let same_unit = entry.used + 1 == self.build
+            && self
+                .changed
+                .as_ref()
+                .is_some_and(|changed| !changed.contains(id));
+        self.units_compared += usize::from(!same_unit);
+        if !inputs.matches(&entry.key, same_unit) {
             return None;
         }
         entry.used = self.build;

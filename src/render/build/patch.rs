@@ -80,6 +80,7 @@ pub fn patch_drawing(
     let splice = patch_with(chart, options, cache, &mut last, drawing);
     if splice.is_some() {
         cache.put_back(last);
+        cache.patched_to(chart.stamp());
     }
     splice
 }

@@ -73,6 +73,41 @@ fn a_rename_remeasures_one_card() {
 }
 
 #[test]
+fn only_the_units_the_chart_says_changed_are_compared_field_by_field() {
+    let mut chart = generate(300, 7);
+    let mut cache = MeasureCache::default();
+    let options = RenderOptions::default();
+    build_checked(&chart, &options, &mut cache);
+    let (leaf, _) = a_leaf(&chart);
+    edit(&mut chart, &leaf, |u| u.role = "Another role".into());
+    assert_eq!(build_checked(&chart, &options, &mut cache), 1);
+    assert_eq!(cache.units_compared(), 1);
+    // A move names the moved unit only: it alone is compared (its managers are re-measured for figures).
+    let to = chart.roots()[0].clone();
+    chart
+        .move_unit(&leaf, Some(&to), None)
+        .expect("the move applies");
+    build_checked(&chart, &options, &mut cache);
+    assert_eq!(cache.units_compared(), 1);
+}
+
+#[test]
+fn another_chart_with_the_same_ids_is_compared_field_by_field() {
+    let chart = generate(300, 7);
+    let mut cache = MeasureCache::default();
+    let options = RenderOptions::default();
+    build_checked(&chart, &options, &mut cache);
+    // The same units read again from a file, one renamed: its history says nothing of the cache's chart.
+    let (leaf, _) = a_leaf(&chart);
+    let mut text = crate::io::to_ron_string(&chart).expect("it saves");
+    let name = chart.unit(&leaf).expect("the leaf exists").name.clone();
+    text = text.replacen(&format!("\"{name}\""), "\"Renamed in the file\"", 1);
+    let other = crate::io::from_ron_str(&text, "other.ron").expect("it loads");
+    assert_eq!(build_checked(&other, &options, &mut cache), 1);
+    assert_eq!(cache.units_compared(), chart.len());
+}
+
+#[test]
 fn a_headcount_edit_remeasures_the_card_and_its_chain_of_managers() {
     let mut chart = generate(300, 7);
     let mut cache = MeasureCache::default();
