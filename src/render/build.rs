@@ -257,20 +257,31 @@ fn lay_out_and_paint(
 ) -> (Drawing, Laid) {
     let palette = style::palette(options.theme);
 
+    // Each card's height stretched to its siblings' (`None`: its own). Stretched at paint time: copying
+    // a cached spec to stretch it cost as much as painting it.
+    let mut stretched: Vec<Option<f32>> = vec![None; specs.len()];
     if options.layout.orientation == Orientation::TopDown && options.card_style.stretches() {
         // List rows keep their own height and do not stretch the cards beside them.
         let heights: Vec<f32> = specs
             .iter()
             .map(|spec| if spec.is_row() { 0.0 } else { spec.size.h })
             .collect();
-        for (spec, height) in specs.iter_mut().zip(sibling_heights(forest, &heights)) {
-            if height > spec.size.h {
-                spec.to_mut().stretch_to(height);
+        for ((spec, height), stretch) in specs
+            .iter()
+            .zip(sibling_heights(forest, &heights))
+            .zip(stretched.iter_mut())
+        {
+            if height > spec.size.h && !spec.is_row() {
+                *stretch = Some(height);
             }
         }
     }
     card::even_widths(forest, &mut specs);
-    let sizes: Vec<Size> = specs.iter().map(|spec| spec.size).collect();
+    let sizes: Vec<Size> = specs
+        .iter()
+        .zip(&stretched)
+        .map(|(spec, height)| Size::new(spec.size.w, height.unwrap_or(spec.size.h)))
+        .collect();
     let pinned: Vec<Option<Point>> = units.iter().map(|u| u.and_then(|u| u.pinned)).collect();
     let layout_options = options.card_style.layout_options(&options.layout);
     let placed = layout(forest, &sizes, &pinned, &layout_options);
@@ -280,14 +291,14 @@ fn lay_out_and_paint(
     links::paint_connectors(&placed, &palette, &mut shapes);
     links::paint_links(&routed, &palette, &mut shapes);
     let mut cards = Vec::with_capacity(forest.len());
-    for (i, (id, spec)) in forest.ids.iter().zip(specs).enumerate() {
+    for (i, ((id, spec), height)) in forest.ids.iter().zip(specs).zip(stretched).enumerate() {
         let Some(&rect) = placed.rects.get(i) else {
             continue;
         };
         let start = shapes.len();
         match spec {
-            Cow::Borrowed(spec) => spec.paint(rect, &mut shapes),
-            Cow::Owned(spec) => spec.paint_into(rect, &mut shapes),
+            Cow::Borrowed(spec) => spec.paint_stretched(rect, height, &mut shapes),
+            Cow::Owned(spec) => spec.paint_into(rect, height, &mut shapes),
         }
         cards.push(Card {
             id: id.clone(),

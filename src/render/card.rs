@@ -406,21 +406,35 @@ impl CardSpec {
 
     /// The card's shapes at `rect` (whose size is the card's own unless layout pinned it otherwise).
     pub fn paint(&self, rect: Rect, shapes: &mut Vec<Shape>) {
-        self.paint_frame(rect, shapes);
+        self.paint_stretched(rect, None, shapes);
+    }
+
+    /// What [`Self::stretch_to`] `height` and then [`Self::paint`] give, without copying the spec (a
+    /// cached spec is painted stretched to its siblings' height in every drawing that draws it).
+    pub fn paint_stretched(&self, rect: Rect, height: Option<f32>, shapes: &mut Vec<Shape>) {
+        let extra = self.stretch(height);
+        self.paint_frame(rect, extra, shapes);
         for row in self.rows.iter().filter(|r| self.paints_row(r)) {
-            shapes.push(row.shape(rect, row.text.clone()));
+            shapes.push(row.shape(rect, extra, row.text.clone()));
         }
     }
 
-    /// [`Self::paint`], moving the card's text into the shapes instead of copying it (a spec measured for
-    /// one drawing only).
-    pub fn paint_into(mut self, rect: Rect, shapes: &mut Vec<Shape>) {
-        self.paint_frame(rect, shapes);
+    /// [`Self::paint_stretched`], moving the card's text into the shapes instead of copying it (a spec
+    /// measured for one drawing only).
+    pub fn paint_into(mut self, rect: Rect, height: Option<f32>, shapes: &mut Vec<Shape>) {
+        let extra = self.stretch(height);
+        self.paint_frame(rect, extra, shapes);
         let rows = std::mem::take(&mut self.rows);
         for mut row in rows.into_iter().filter(|r| self.paints_row(r)) {
             let text = std::mem::take(&mut row.text);
-            shapes.push(row.shape(rect, text));
+            shapes.push(row.shape(rect, extra, text));
         }
+    }
+
+    /// How far [`Self::stretch_to`] `height` moves what sits at the bottom (`None`: nothing moves).
+    fn stretch(&self, height: Option<f32>) -> Option<f32> {
+        let extra = height? - self.size.h;
+        (extra > 0.0 && self.row.is_none()).then_some(extra)
     }
 
     /// A list row whose role did not fit leaves its role's text row empty.
@@ -428,8 +442,8 @@ impl CardSpec {
         self.row.is_none() || !row.text.is_empty()
     }
 
-    /// Everything but the text rows.
-    fn paint_frame(&self, rect: Rect, shapes: &mut Vec<Shape>) {
+    /// Everything but the text rows; `extra` moves what sits at the bottom down (see [`Self::stretch`]).
+    fn paint_frame(&self, rect: Rect, extra: Option<f32>, shapes: &mut Vec<Shape>) {
         let m = self.style.metrics();
         let (radius, band_width) = if self.row.is_some() {
             (LIST_ROW.radius, LIST_ROW.tick)
@@ -476,7 +490,11 @@ impl CardSpec {
             });
         }
         for pill in &self.pills {
-            let r = pill.rect.translate(rect.x, rect.y);
+            let mut r = pill.rect;
+            if let (true, Some(extra)) = (pill.at_bottom, extra) {
+                r.y += extra;
+            }
+            let r = r.translate(rect.x, rect.y);
             shapes.push(Shape::Rect {
                 rect: r,
                 corner_radius: (r.h / 2.0).min(8.0),
@@ -488,9 +506,14 @@ impl CardSpec {
 }
 
 impl Row {
-    fn shape(&self, rect: Rect, text: String) -> Shape {
+    /// The row's shape on a card at `rect`, moved down by `extra` if it sits at the bottom.
+    fn shape(&self, rect: Rect, extra: Option<f32>, text: String) -> Shape {
+        let mut offset = self.offset;
+        if let (true, Some(extra)) = (self.at_bottom, extra) {
+            offset.y += extra;
+        }
         Shape::Text {
-            pos: Point::new(rect.x + self.offset.x, rect.y + self.offset.y),
+            pos: Point::new(rect.x + offset.x, rect.y + offset.y),
             text,
             size: self.size,
             weight: self.weight,

@@ -24,6 +24,9 @@ use super::{
     tail_facts,
 };
 
+/// From this many units on, the last build's forest is freed on another thread.
+const BIG_FOREST: usize = 20_000;
+
 /// What a build keeps so that the next edit can patch its drawing.
 pub(crate) struct Kept {
     /// The options it was built with: other options build again.
@@ -81,6 +84,10 @@ pub fn patch_drawing(
     if splice.is_some() {
         cache.put_back(last);
         cache.patched_to(chart.stamp());
+    } else if last.forest.len() > BIG_FOREST {
+        // The build that follows makes its own: freeing a big forest's hundred thousand lists of
+        // reports is left to another thread.
+        std::thread::spawn(move || drop(last));
     }
     splice
 }
