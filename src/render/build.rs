@@ -287,7 +287,11 @@ fn lay_out_and_paint(
     let placed = layout(forest, &sizes, &pinned, &layout_options);
 
     let routed = route_links(chart, forest, &placed, &options.layout);
-    let mut shapes = Vec::new();
+    // Room for every card's shapes at once: growing a vector of a million shapes step by step copies
+    // it again and again.
+    let card_shapes: usize = specs.iter().map(|spec| spec.shape_count()).sum();
+    let mut shapes =
+        Vec::with_capacity(card_shapes + 2 * (placed.connectors.len() + routed.len()) + 64);
     links::paint_connectors(&placed, &palette, &mut shapes);
     links::paint_links(&routed, &palette, &mut shapes);
     let mut cards = Vec::with_capacity(forest.len());

@@ -431,6 +431,15 @@ impl CardSpec {
         }
     }
 
+    /// About how many shapes [`Self::paint`] adds (exactly, but for a colour stripe's).
+    pub fn shape_count(&self) -> usize {
+        2 + 2 * usize::from(self.band.is_some())
+            + usize::from(self.stripe.is_some())
+            + usize::from(self.double_border.is_some())
+            + self.pills.len()
+            + self.rows.len()
+    }
+
     /// How far [`Self::stretch_to`] `height` moves what sits at the bottom (`None`: nothing moves).
     fn stretch(&self, height: Option<f32>) -> Option<f32> {
         let extra = height? - self.size.h;
