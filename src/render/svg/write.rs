@@ -19,7 +19,7 @@ pub(super) fn push_num(out: &mut String, value: f32) {
     // an integer with ties to even is exactly the rounding of `{:.2}` (which works on the exact decimal
     // value of the float and breaks ties to even).
     let scaled = (f64::from(value) * 100.0).abs();
-    if !(scaled < TWO_POW_52) {
+    if scaled.is_nan() || scaled >= TWO_POW_52 {
         push_num_fmt(out, value);
         return;
     }
@@ -36,7 +36,7 @@ pub(super) fn push_num(out: &mut String, value: f32) {
     if fraction != 0 {
         out.push('.');
         out.push(char::from(b'0' + fraction / 10));
-        if fraction % 10 != 0 {
+        if !fraction.is_multiple_of(10) {
             out.push(char::from(b'0' + fraction % 10));
         }
     }
