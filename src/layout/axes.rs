@@ -107,18 +107,33 @@ impl Orientation {
 
     /// Converts an abstract polyline to chart points, dropping repeated points and straight-through bends.
     pub(super) fn chart_polyline(self, points: &[AxisPoint]) -> Vec<Point> {
-        simplify(points)
-            .into_iter()
-            .map(|p| self.chart_point(p))
-            .collect()
+        self.chart_polyline_with(points, &mut Vec::new())
+    }
+
+    /// [`Orientation::chart_polyline`] with the simplified points kept in `scratch`, so a polyline costs
+    /// one allocation, of exactly its size: a million connectors are a million polylines.
+    pub(super) fn chart_polyline_with(
+        self,
+        points: &[AxisPoint],
+        scratch: &mut Vec<AxisPoint>,
+    ) -> Vec<Point> {
+        simplify_into(points, scratch);
+        scratch.iter().map(|&p| self.chart_point(p)).collect()
     }
 }
 
 /// Below this, two coordinates are the same for drawing purposes.
 const SAME: f64 = 1e-3;
 
+#[cfg(test)]
 fn simplify(points: &[AxisPoint]) -> Vec<AxisPoint> {
-    let mut out: Vec<AxisPoint> = Vec::with_capacity(points.len());
+    let mut out = Vec::new();
+    simplify_into(points, &mut out);
+    out
+}
+
+fn simplify_into(points: &[AxisPoint], out: &mut Vec<AxisPoint>) {
+    out.clear();
     for &p in points {
         if let Some(&last) = out.last()
             && (p.0 - last.0).abs() < SAME
@@ -136,7 +151,6 @@ fn simplify(points: &[AxisPoint]) -> Vec<AxisPoint> {
         }
         out.push(p);
     }
-    out
 }
 
 #[cfg(test)]

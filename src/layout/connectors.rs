@@ -20,6 +20,10 @@ pub(super) fn route_all(
     axes: Orientation,
 ) -> Vec<Connector> {
     let mut connectors = Vec::with_capacity(structure.len().saturating_sub(structure.roots.len()));
+    // Each elbow is built in `points` and simplified in `scratch`, both reused: only the connector's own
+    // polyline is allocated.
+    let mut points: Vec<AxisPoint> = Vec::with_capacity(8);
+    let mut scratch: Vec<AxisPoint> = Vec::with_capacity(8);
     for &child in &structure.order {
         let child = child as usize;
         let parent = structure.parent[child];
@@ -31,12 +35,12 @@ pub(super) fn route_all(
         // Buses, spines and trunks follow their manager's move.
         let (move_b, move_d) = offsets[parent];
         let bus = placed.bus[parent] + move_d;
-        let points = match frames.role[child] {
-            Role::Tidy => elbow(p, c, bus),
+        points.clear();
+        match frames.role[child] {
+            Role::Tidy => elbow(p, c, bus, &mut points),
             Role::Staff => {
-                let mut points = vec![(p.b_mid(), p.d_end())];
-                points.extend(beside_spine(c, p.b_mid()));
-                points
+                points.push((p.b_mid(), p.d_end()));
+                beside_spine(c, p.b_mid(), &mut points);
             }
             Role::Member(block) => {
                 let b = block as usize;
@@ -50,25 +54,24 @@ pub(super) fn route_all(
                     };
                 let straight = frames.blocks[b].shape.direct
                     && (!frames.has_staff[parent] || (lane - p.b_mid()).abs() < SAME);
-                let mut points = if straight {
-                    vec![(lane, p.d_end())]
+                if straight {
+                    points.push((lane, p.d_end()));
                 } else {
-                    vec![(p.b_mid(), p.d_end()), (p.b_mid(), bus), (lane, bus)]
-                };
+                    points.extend([(p.b_mid(), p.d_end()), (p.b_mid(), bus), (lane, bus)]);
+                }
                 match entry {
-                    Entry::Spine(_) => points.extend(beside_spine(c, lane)),
+                    Entry::Spine(_) => beside_spine(c, lane, &mut points),
                     Entry::Bus { bus: row_bus, .. } => {
                         let row_bus = corner.1 + row_bus;
                         points.extend([(lane, row_bus), (c.b_mid(), row_bus), (c.b_mid(), c.d)]);
                     }
                 }
-                points
             }
-        };
+        }
         connectors.push(Connector {
             parent,
             child,
-            points: axes.chart_polyline(&points),
+            points: axes.chart_polyline_with(&points, &mut scratch),
         });
     }
     connectors
@@ -76,24 +79,24 @@ pub(super) fn route_all(
 
 /// From the middle of the manager's far side down to `bus`, across, and down to the middle of the report's
 /// near side. A report pinned out of the row gets its own bend halfway instead of the shared bus.
-fn elbow(p: &AxisRect, c: &AxisRect, bus: f64) -> Vec<AxisPoint> {
+fn elbow(p: &AxisRect, c: &AxisRect, bus: f64, points: &mut Vec<AxisPoint>) {
     let (from, to) = ((p.b_mid(), p.d_end()), (c.b_mid(), c.d));
     let bend = if (from.1..=to.1).contains(&bus) {
         bus
     } else {
         (from.1 + to.1) / 2.0
     };
-    vec![from, (from.0, bend), (to.0, bend), to]
+    points.extend([from, (from.0, bend), (to.0, bend), to]);
 }
 
 /// Along a spine at breadth `spine` to the report's mid depth, then across into its side facing the spine
 /// (or straight into its near side when the spine runs through it).
-fn beside_spine(c: &AxisRect, spine: f64) -> Vec<AxisPoint> {
+fn beside_spine(c: &AxisRect, spine: f64, points: &mut Vec<AxisPoint>) {
     if c.b >= spine {
-        vec![(spine, c.d_mid()), (c.b, c.d_mid())]
+        points.extend([(spine, c.d_mid()), (c.b, c.d_mid())]);
     } else if c.b_end() <= spine {
-        vec![(spine, c.d_mid()), (c.b_end(), c.d_mid())]
+        points.extend([(spine, c.d_mid()), (c.b_end(), c.d_mid())]);
     } else {
-        vec![(spine, c.d)]
+        points.push((spine, c.d));
     }
 }

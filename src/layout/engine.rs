@@ -25,14 +25,13 @@ pub(super) fn run(
         .collect();
     let arrangement = plan::arrangements(&structure, &card, options, &spacing);
     let frames = Frames::lay_out(&structure, &card, &arrangement, &spacing);
-    let placed = frames.place(&structure, &card);
+    let mut placed = frames.place(&structure, &card);
     let offsets = pin_offsets(&structure, &placed.rects, pinned, options);
-    let rects: Vec<AxisRect> = placed
-        .rects
-        .iter()
-        .zip(&offsets)
-        .map(|(r, &(db, dd))| r.translate(db, dd))
-        .collect();
+    // Moved in place: a second copy of every rectangle is tens of megabytes of fresh pages at 1M units.
+    let mut rects = std::mem::take(&mut placed.rects);
+    for (r, &(db, dd)) in rects.iter_mut().zip(&offsets) {
+        *r = r.translate(db, dd);
+    }
     let connectors = connectors::route_all(&structure, &frames, &placed, &rects, &offsets, axes);
 
     let rects: Vec<Rect> = rects.into_iter().map(|r| axes.chart_rect(r)).collect();

@@ -6,6 +6,9 @@ use std::fmt::Write;
 use super::drawing::{Dash, Drawing, FontWeight, Rgba, Shape, Stroke};
 use super::links::arrow_head;
 use super::text;
+use write::{push_escaped, push_hex, push_num};
+
+mod write;
 
 /// Numbers with at most two decimals and no trailing zeros: compact and byte-for-byte deterministic.
 #[cfg(test)]
@@ -13,22 +16,6 @@ fn num(value: f32) -> String {
     let mut out = String::new();
     push_num(&mut out, value);
     out
-}
-
-/// Appends a number as [`num`] writes it, without a string of its own: a big chart's SVG has millions.
-fn push_num(out: &mut String, value: f32) {
-    let start = out.len();
-    let _ = write!(out, "{value:.2}");
-    while out.len() > start && out.ends_with('0') {
-        out.pop();
-    }
-    if out.len() > start && out.ends_with('.') {
-        out.pop();
-    }
-    if &out[start..] == "-0" {
-        out.truncate(start);
-        out.push('0');
-    }
 }
 
 /// Appends ` name="number"`.
@@ -46,26 +33,16 @@ pub fn escape_xml(text: &str) -> String {
     out
 }
 
-fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0 at all; drop them rather than write a broken file.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-}
-
 fn paint_attr(out: &mut String, name: &str, color: Rgba) {
-    let _ = write!(out, r#" {name}="{}""#, color.hex());
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    push_hex(out, color);
+    out.push('"');
     if color.a != 255 {
-        let _ = write!(out, " {name}-opacity");
-        out.push_str("=\"");
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("-opacity=\"");
         push_num(out, color.opacity());
         out.push('"');
     }
@@ -103,7 +80,10 @@ fn path_data(out: &mut String, points: &[super::super::geom::Point]) {
 
 pub fn to_svg(drawing: &Drawing) -> String {
     let b = drawing.bounds;
-    let mut out = String::with_capacity(256 + drawing.shapes.len() * 120);
+    // Sized once from above: growing a 100 MB string doubles and copies it; pages reserved but never
+    // written cost nothing.
+    let capacity = 512 + drawing.shapes.iter().map(size_bound).sum::<usize>();
+    let mut out = String::with_capacity(capacity);
     let _ = writeln!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="{x} {y} {w} {h}" font-family="{family}" font-kerning="none">"#,
@@ -125,6 +105,22 @@ pub fn to_svg(drawing: &Drawing) -> String {
     }
     out.push_str("</svg>\n");
     out
+}
+
+/// About the most bytes `write_shape` writes for `shape` (numbers of up to 10 characters).
+fn size_bound(shape: &Shape) -> usize {
+    match shape {
+        Shape::Rect { stroke, .. } => 200 + dash_bound(stroke),
+        Shape::Path { points, stroke, .. } => 260 + 24 * points.len() + dash_bound(stroke),
+        Shape::Text { text, .. } => 260 + text.len() + text.len() / 2,
+    }
+}
+
+fn dash_bound(stroke: &Stroke) -> usize {
+    match &stroke.dash {
+        Dash::Pattern(pattern) => 24 + 12 * pattern.len(),
+        Dash::Solid => 0,
+    }
 }
 
 fn num_string(value: f32) -> String {
@@ -209,7 +205,9 @@ fn write_shape(out: &mut String, shape: &Shape) {
             push_attr_num(out, "x", pos.x);
             push_attr_num(out, "y", pos.y);
             push_attr_num(out, "font-size", *size);
-            let _ = write!(out, r#" font-weight="{weight_name}""#);
+            out.push_str(r#" font-weight=""#);
+            out.push_str(weight_name);
+            out.push('"');
             paint_attr(out, "fill", *color);
             out.push_str(r#" xml:space="preserve">"#);
             push_escaped(out, text);
