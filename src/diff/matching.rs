@@ -10,7 +10,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use crate::model::{Chart, Forest, Unit};
+use crate::model::{Chart, Forest, Unit, UnitId};
 
 use super::{Match, MatchBasis};
 
@@ -119,17 +119,8 @@ pub(super) fn match_units<'a>(before: &'a Chart, after: &'a Chart, guess: bool) 
         #[cfg(test)]
         looked_at: 0,
     };
-    let after_index: HashMap<_, _> = after
-        .forest
-        .ids
-        .iter()
-        .enumerate()
-        .map(|(j, id)| (id, j))
-        .collect();
-    for (i, id) in before.forest.ids.iter().enumerate() {
-        if let Some(&j) = after_index.get(id) {
-            state.pair(i, j, MatchBasis::Id);
-        }
+    for (i, j) in same_ids(&before.forest.ids, &after.forest.ids) {
+        state.pair(i, j, MatchBasis::Id);
     }
     // Names are only needed for units left unmatched on both sides.
     let unmatched_on_both = state.matched.len() < before.len().min(after.len());
@@ -163,6 +154,29 @@ pub(super) fn match_units<'a>(before: &'a Chart, after: &'a Chart, guess: bool) 
         before_of: state.before_of,
         pairs,
     }
+}
+
+/// (before index, after index) of every id found on both sides, in the before order.
+///
+/// Ids are unique on each side, so where both forests hold the same id at the same index (most units when
+/// a chart is compared with an edited copy of itself) that is its match; only the other ids are looked up.
+pub(super) fn same_ids(before: &[UnitId], after: &[UnitId]) -> Vec<(usize, usize)> {
+    let in_place = |i: usize| after.get(i) == Some(&before[i]);
+    let elsewhere: foldhash::HashMap<&UnitId, usize> = after
+        .iter()
+        .enumerate()
+        .filter(|&(j, id)| before.get(j) != Some(id))
+        .map(|(j, id)| (id, j))
+        .collect();
+    (0..before.len())
+        .filter_map(|i| {
+            if in_place(i) {
+                Some((i, i))
+            } else {
+                elsewhere.get(&before[i]).map(|&j| (i, j))
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
