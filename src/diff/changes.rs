@@ -6,7 +6,7 @@ use crate::metrics::{format, own_headcount};
 use crate::model::{Cost, CostBasis, HeadcountBasis, Link, LinkKind, Span, Unit, UnitId};
 
 use super::matching::{Matching, normalise};
-use super::{Change, ChangeKind, Field, FieldChange};
+use super::{Change, ChangeKind, Field, FieldChange, MatchBasis};
 
 /// `after_of_before`: the after id of each matched before unit (as in [`super::ChartDiff::after_id`]).
 pub(super) fn describe(
@@ -22,7 +22,8 @@ pub(super) fn describe(
             continue;
         };
         let was = before.units[i];
-        let before_id = (was.id != now.id).then(|| was.id.clone());
+        // Units left unmatched by id can only be matched to each other, so a guessed match's ids differ.
+        let before_id = (matching.basis[j] != Some(MatchBasis::Id)).then(|| was.id.clone());
         let old_manager = before.parent(i);
         let new_manager = after.parent(j);
         if old_manager.and_then(|p| matching.after_of[p]) != new_manager {

@@ -24,6 +24,8 @@ pub(super) struct Matching<'a> {
     pub before_of: Vec<Option<usize>>,
     /// In the after chart's pre-order.
     pub pairs: Vec<Match>,
+    /// For each after index, why it was matched (`Id`: the same id on both sides; any other: the ids differ).
+    pub basis: Vec<Option<MatchBasis>>,
 }
 
 pub(super) struct Side<'a> {
@@ -153,6 +155,7 @@ pub(super) fn match_units<'a>(before: &'a Chart, after: &'a Chart, guess: bool) 
         after_of: state.after_of,
         before_of: state.before_of,
         pairs,
+        basis: state.basis,
     }
 }
 
@@ -161,11 +164,11 @@ pub(super) fn match_units<'a>(before: &'a Chart, after: &'a Chart, guess: bool) 
 /// Ids are unique on each side, so where both forests hold the same id at the same index (most units when
 /// a chart is compared with an edited copy of itself) that is its match; only the other ids are looked up.
 pub(super) fn same_ids(before: &[UnitId], after: &[UnitId]) -> Vec<(usize, usize)> {
-    let in_place = |i: usize| after.get(i) == Some(&before[i]);
+    let in_place = |i: usize| after.get(i).is_some_and(|id| same_id(id, &before[i]));
     let elsewhere: foldhash::HashMap<&UnitId, usize> = after
         .iter()
         .enumerate()
-        .filter(|&(j, id)| before.get(j) != Some(id))
+        .filter(|&(j, id)| !before.get(j).is_some_and(|b| same_id(b, id)))
         .map(|(j, id)| (id, j))
         .collect();
     (0..before.len())
@@ -177,6 +180,12 @@ pub(super) fn same_ids(before: &[UnitId], after: &[UnitId]) -> Vec<(usize, usize
             }
         })
         .collect()
+}
+
+/// Id equality, first by address: a chart compared with an edited copy of itself shares its ids' text, and
+/// comparing the addresses spares reading every id.
+pub(super) fn same_id(a: &UnitId, b: &UnitId) -> bool {
+    std::ptr::eq(a.as_str(), b.as_str()) || a == b
 }
 
 #[cfg(test)]

@@ -22,6 +22,8 @@ pub use merge::{MarkKind, MergedChart, UnitMark, merged};
 pub use organisations::OrganisationChange;
 
 #[cfg(test)]
+mod same_report_tests;
+#[cfg(test)]
 mod tests;
 
 /// Why two units were taken to be the same.

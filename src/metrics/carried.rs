@@ -36,15 +36,27 @@ impl<'a> Carried<'a> {
             slots: Vec::with_capacity(len),
         };
         let mut nobody: Option<Slot> = None;
+        // The organisation field a unit's carrier was made from, when that is all it is made from: most
+        // units name the same organisation as their manager, and then share the manager's parts.
+        let mut whole_of: Vec<Option<&'a str>> = Vec::with_capacity(len);
         for (i, unit) in units.iter().take(len).enumerate() {
-            let slot = match carried.own(unit) {
-                Some(slot) => slot,
-                None => match parent[i] {
-                    Some(p) => carried.slots[p],
-                    None => *nobody.get_or_insert_with(|| carried.whole(NO_ORGANISATION)),
+            let plain = unit.shares.is_empty() && !shared_with_anyone(unit);
+            let manager = parent[i].map(|p| (carried.slots[p], whole_of[p]));
+            let (slot, whole) = match manager {
+                Some((slot, Some(org))) if plain && org == unit.organisation => (slot, Some(org)),
+                _ => match carried.own(unit) {
+                    Some(slot) => (slot, plain.then_some(unit.organisation.as_str())),
+                    None => match manager {
+                        Some(inherited) => inherited,
+                        None => (
+                            *nobody.get_or_insert_with(|| carried.whole(NO_ORGANISATION)),
+                            None,
+                        ),
+                    },
                 },
             };
             carried.slots.push(slot);
+            whole_of.push(whole);
         }
         carried
     }
@@ -72,6 +84,7 @@ impl<'a> Carried<'a> {
         if let Status::Shared { with } = &unit.status {
             let count = with.iter().filter(|n| !n.trim().is_empty()).count();
             if count > 0 {
+                debug_assert!(shared_with_anyone(unit));
                 let each = 1.0 / count as f64;
                 for name in with.iter().filter(|n| !n.trim().is_empty()) {
                     let name = self.spelling(name.trim());
@@ -104,4 +117,9 @@ impl<'a> Carried<'a> {
             self.spellings.len() - 1
         })
     }
+}
+
+/// Shared with at least one named organisation: its carrier is then those organisations, not its own.
+fn shared_with_anyone(unit: &Unit) -> bool {
+    matches!(&unit.status, Status::Shared { with } if with.iter().any(|n| !n.trim().is_empty()))
 }
