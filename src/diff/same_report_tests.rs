@@ -240,14 +240,16 @@ fn check_same_report(before: &Chart, after: &Chart) {
     for row in &diff.per_top_level {
         let before_id = row.before_id.as_ref().unwrap_or(&row.id);
         let expected = DiffTotals {
-            before: row
-                .in_before
-                .then(|| before_subtrees[before_id])
-                .unwrap_or_default(),
-            after: row
-                .in_after
-                .then(|| after_subtrees[&row.id])
-                .unwrap_or_default(),
+            before: if row.in_before {
+                before_subtrees[before_id]
+            } else {
+                Totals::default()
+            },
+            after: if row.in_after {
+                after_subtrees[&row.id]
+            } else {
+                Totals::default()
+            },
         };
         assert_eq!(row.totals, expected, "top-level {}", row.id);
     }
