@@ -1,14 +1,18 @@
 //! Describing the change between matched units, and the units and links on one side only.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::metrics::{format, own_headcount};
 use crate::model::{Cost, CostBasis, HeadcountBasis, Link, LinkKind, Span, Unit, UnitId};
 
 use super::matching::{Matching, normalise};
-use super::{Change, ChangeKind, Field, FieldChange};
+use super::{Change, ChangeKind, Field, FieldChange, MatchBasis};
 
-pub(super) fn describe(matching: &Matching) -> Vec<Change> {
+/// `after_of_before`: the after id of each matched before unit (as in [`super::ChartDiff::after_id`]).
+pub(super) fn describe(
+    matching: &Matching,
+    after_of_before: &HashMap<UnitId, UnitId>,
+) -> Vec<Change> {
     let (before, after) = (&matching.before, &matching.after);
     let mut changes = Vec::new();
     for j in 0..after.len() {
@@ -18,7 +22,8 @@ pub(super) fn describe(matching: &Matching) -> Vec<Change> {
             continue;
         };
         let was = before.units[i];
-        let before_id = (was.id != now.id).then(|| was.id.clone());
+        // Units left unmatched by id can only be matched to each other, so a guessed match's ids differ.
+        let before_id = (matching.basis[j] != Some(MatchBasis::Id)).then(|| was.id.clone());
         let old_manager = before.parent(i);
         let new_manager = after.parent(j);
         if old_manager.and_then(|p| matching.after_of[p]) != new_manager {
@@ -46,7 +51,7 @@ pub(super) fn describe(matching: &Matching) -> Vec<Change> {
             changes.push(unit_change(before.units[i], None, ChangeKind::Removed));
         }
     }
-    changes.extend(link_changes(matching));
+    changes.extend(link_changes(matching, after_of_before));
     changes
 }
 
@@ -183,40 +188,24 @@ pub fn status(unit: &Unit) -> String {
 }
 
 /// Links are the same when they join the same (matched) units with the same kind; the label may differ.
-fn link_changes(matching: &Matching) -> Vec<Change> {
+fn link_changes(matching: &Matching, after_of_before: &HashMap<UnitId, UnitId>) -> Vec<Change> {
     let after_links = matching.after.chart.links();
-    let after_ids: HashMap<&UnitId, usize> = matching
-        .after
-        .forest
-        .ids
-        .iter()
-        .enumerate()
-        .map(|(j, id)| (id, j))
-        .collect();
-    let before_ids: HashMap<&UnitId, usize> = matching
-        .before
-        .forest
-        .ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (id, i))
-        .collect();
-    let to_after = |id: &UnitId| {
-        let i = *before_ids.get(id)?;
-        matching.after_of[i].map(|j| matching.after.forest.ids[j].clone())
-    };
+    // Only the links' ends are looked up, so no index of every unit's id is built for them.
+    let to_after = |id: &UnitId| after_of_before.get(id).cloned();
     let key = |from: &UnitId, to: &UnitId, kind: LinkKind| (from.clone(), to.clone(), kind);
     let after_by_key: HashMap<_, &Link> = after_links
         .iter()
         .map(|link| (key(&link.from, &link.to, link.kind), link))
         .collect();
     let name_of = |id: &UnitId, before_side: bool| {
-        let (side, index) = if before_side {
-            (&matching.before, before_ids.get(id))
+        let side = if before_side {
+            &matching.before
         } else {
-            (&matching.after, after_ids.get(id))
+            &matching.after
         };
-        index.map_or_else(String::new, |&k| side.units[k].name.clone())
+        side.chart
+            .unit(id)
+            .map_or_else(String::new, |unit| unit.name.clone())
     };
     let mut out = Vec::new();
     let mut kept = std::collections::HashSet::new();

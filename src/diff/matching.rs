@@ -10,7 +10,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use crate::model::{Chart, Forest, Unit};
+use crate::model::{Chart, Forest, Unit, UnitId};
 
 use super::{Match, MatchBasis};
 
@@ -24,6 +24,8 @@ pub(super) struct Matching<'a> {
     pub before_of: Vec<Option<usize>>,
     /// In the after chart's pre-order.
     pub pairs: Vec<Match>,
+    /// For each after index, why it was matched (`Id`: the same id on both sides; any other: the ids differ).
+    pub basis: Vec<Option<MatchBasis>>,
 }
 
 pub(super) struct Side<'a> {
@@ -119,17 +121,8 @@ pub(super) fn match_units<'a>(before: &'a Chart, after: &'a Chart, guess: bool) 
         #[cfg(test)]
         looked_at: 0,
     };
-    let after_index: HashMap<_, _> = after
-        .forest
-        .ids
-        .iter()
-        .enumerate()
-        .map(|(j, id)| (id, j))
-        .collect();
-    for (i, id) in before.forest.ids.iter().enumerate() {
-        if let Some(&j) = after_index.get(id) {
-            state.pair(i, j, MatchBasis::Id);
-        }
+    for (i, j) in same_ids(&before.forest.ids, &after.forest.ids) {
+        state.pair(i, j, MatchBasis::Id);
     }
     // Names are only needed for units left unmatched on both sides.
     let unmatched_on_both = state.matched.len() < before.len().min(after.len());
@@ -162,7 +155,37 @@ pub(super) fn match_units<'a>(before: &'a Chart, after: &'a Chart, guess: bool) 
         after_of: state.after_of,
         before_of: state.before_of,
         pairs,
+        basis: state.basis,
     }
+}
+
+/// (before index, after index) of every id found on both sides, in the before order.
+///
+/// Ids are unique on each side, so where both forests hold the same id at the same index (most units when
+/// a chart is compared with an edited copy of itself) that is its match; only the other ids are looked up.
+pub(super) fn same_ids(before: &[UnitId], after: &[UnitId]) -> Vec<(usize, usize)> {
+    let in_place = |i: usize| after.get(i).is_some_and(|id| same_id(id, &before[i]));
+    let elsewhere: foldhash::HashMap<&UnitId, usize> = after
+        .iter()
+        .enumerate()
+        .filter(|&(j, id)| !before.get(j).is_some_and(|b| same_id(b, id)))
+        .map(|(j, id)| (id, j))
+        .collect();
+    (0..before.len())
+        .filter_map(|i| {
+            if in_place(i) {
+                Some((i, i))
+            } else {
+                elsewhere.get(&before[i]).map(|&j| (i, j))
+            }
+        })
+        .collect()
+}
+
+/// Id equality, first by address: a chart compared with an edited copy of itself shares its ids' text, and
+/// comparing the addresses spares reading every id.
+pub(super) fn same_id(a: &UnitId, b: &UnitId) -> bool {
+    std::ptr::eq(a.as_str(), b.as_str()) || a == b
 }
 
 #[cfg(test)]

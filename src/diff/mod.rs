@@ -6,7 +6,7 @@
 //! check them. Everything here is a pure function of the two charts, so the command line and the editor
 //! show the same change.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::metrics::Totals;
 use crate::model::{Chart, Link, Span, UnitId};
@@ -21,6 +21,8 @@ mod totals;
 pub use merge::{MarkKind, MergedChart, UnitMark, merged};
 pub use organisations::OrganisationChange;
 
+#[cfg(test)]
+mod same_report_tests;
 #[cfg(test)]
 mod tests;
 
@@ -273,20 +275,29 @@ pub fn diff(before: &Chart, after: &Chart) -> ChartDiff {
 
 pub fn diff_with(before: &Chart, after: &Chart, options: &DiffOptions) -> ChartDiff {
     let matching = matching::match_units(before, after, options.guess_matches);
-    let changes = changes::describe(&matching);
-    let (totals, per_top_level) = totals::compare(&matching);
-    let mut after_of_before = HashMap::with_capacity(matching.pairs.len());
-    let mut before_of_after = HashMap::with_capacity(matching.pairs.len());
+    let pairs = matching.pairs.len();
+    let mut after_of_before = HashMap::with_capacity_and_hasher(pairs, Default::default());
+    let mut before_of_after = HashMap::with_capacity_and_hasher(pairs, Default::default());
     for m in &matching.pairs {
         after_of_before.insert(m.before.clone(), m.after.clone());
         before_of_after.insert(m.after.clone(), m.before.clone());
     }
+    let changes = changes::describe(&matching, &after_of_before);
+    // Each unit's own figures are worked out once per side and shared by the chart, top-level and
+    // organisation totals (each used to walk the chart again, looking every unit up by id).
+    let before_own = totals::own_totals(&matching.before);
+    let after_own = totals::own_totals(&matching.after);
+    let (totals, per_top_level) = totals::compare(&matching, &before_own, &after_own);
+    let per_organisation = organisations::compare(
+        (&matching.before, &before_own),
+        (&matching.after, &after_own),
+    );
     ChartDiff {
         matches: matching.pairs,
         changes,
         totals,
         per_top_level,
-        per_organisation: organisations::compare(before, after),
+        per_organisation,
         after_of_before,
         before_of_after,
     }

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::metrics::{OrganisationTotals, organisation_totals};
-use crate::model::Chart;
+use crate::metrics::{OrganisationTotals, Totals, organisation_totals_by_index};
 
 use super::DiffTotals;
+use super::matching::Side;
 
 /// One organisation's totals before and after.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,9 +20,16 @@ pub struct OrganisationChange {
 }
 
 /// Every organisation of either chart: the after chart's in its order, then those only found before.
-pub fn compare(before: &Chart, after: &Chart) -> Vec<OrganisationChange> {
-    let before_rows = organisation_totals(before);
-    let after_rows = organisation_totals(after);
+/// `*_own`: each unit's own totals by forest index (as `metrics::organisation_totals` works them out).
+pub(super) fn compare(
+    (before, before_own): (&Side, &[Totals]),
+    (after, after_own): (&Side, &[Totals]),
+) -> Vec<OrganisationChange> {
+    let rows = |side: &Side, own| {
+        organisation_totals_by_index(&side.units, &side.forest.parent, own, 0..side.len())
+    };
+    let before_rows = rows(before, before_own);
+    let after_rows = rows(after, after_own);
     let key = |row: &OrganisationTotals| row.name.to_lowercase();
     let before_by_name: HashMap<String, &OrganisationTotals> =
         before_rows.iter().map(|row| (key(row), row)).collect();

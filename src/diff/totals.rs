@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use crate::metrics::{self, Totals};
 use crate::model::Forest;
 
-use super::matching::Matching;
+use super::matching::{Matching, Side};
 use super::{DiffTotals, TopLevelTotals};
 
 /// The units a chart's totals are broken down by: its roots, or, when it has a single root (a chief
@@ -17,15 +17,24 @@ pub(super) fn top_level_units(forest: &Forest) -> Vec<usize> {
     }
 }
 
-pub(super) fn compare(matching: &Matching) -> (DiffTotals, Vec<TopLevelTotals>) {
+/// Each unit's own totals on one side, by forest index: worked out once and shared by every figure below.
+pub(super) fn own_totals(side: &Side) -> Vec<Totals> {
+    metrics::own_totals_of(&side.units)
+}
+
+pub(super) fn compare(
+    matching: &Matching,
+    before_own: &[Totals],
+    after_own: &[Totals],
+) -> (DiffTotals, Vec<TopLevelTotals>) {
     let (before, after) = (&matching.before, &matching.after);
+    // Side units are in pre-order, the order `metrics::chart_totals` adds in, so the sums are the same.
     let totals = DiffTotals {
-        before: metrics::chart_totals(before.chart),
-        after: metrics::chart_totals(after.chart),
+        before: metrics::sum_totals(before_own),
+        after: metrics::sum_totals(after_own),
     };
-    let before_subtrees = metrics::subtree_totals(before.chart);
-    let after_subtrees = metrics::subtree_totals(after.chart);
-    let subtree = |map: &std::collections::HashMap<_, Totals>, id| map.get(id).copied();
+    let before_subtrees = metrics::subtree_totals_by_index(before_own, &before.forest.parent);
+    let after_subtrees = metrics::subtree_totals_by_index(after_own, &after.forest.parent);
 
     let mut rows = Vec::new();
     let mut seen_before = HashSet::new();
@@ -41,10 +50,8 @@ pub(super) fn compare(matching: &Matching) -> (DiffTotals, Vec<TopLevelTotals>) 
             in_before: i.is_some(),
             in_after: true,
             totals: DiffTotals {
-                before: before_id
-                    .and_then(|b| subtree(&before_subtrees, b))
-                    .unwrap_or_default(),
-                after: subtree(&after_subtrees, after_id).unwrap_or_default(),
+                before: i.map(|i| before_subtrees[i]).unwrap_or_default(),
+                after: after_subtrees[j],
             },
         });
     }
@@ -66,10 +73,8 @@ pub(super) fn compare(matching: &Matching) -> (DiffTotals, Vec<TopLevelTotals>) 
             in_before: true,
             in_after: j.is_some(),
             totals: DiffTotals {
-                before: subtree(&before_subtrees, before_id).unwrap_or_default(),
-                after: after_id
-                    .and_then(|a| subtree(&after_subtrees, a))
-                    .unwrap_or_default(),
+                before: before_subtrees[i],
+                after: j.map(|j| after_subtrees[j]).unwrap_or_default(),
             },
         });
     }

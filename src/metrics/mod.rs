@@ -6,12 +6,14 @@ use std::collections::HashMap;
 use crate::model::{Chart, CostBasis, HeadcountBasis, Span, Unit, UnitId, UnitKind};
 
 mod branch;
+mod carried;
 pub mod format;
 pub mod organisations;
 pub mod spans;
 
 pub use organisations::{
     NO_ORGANISATION, OrganisationTotals, branch_organisation_totals, organisation_totals,
+    organisation_totals_by_index,
 };
 pub use spans::{SPAN_BANDS, SpanBand, SpansAndLayers, branch_spans_and_layers, spans_and_layers};
 
@@ -97,18 +99,34 @@ pub fn own_totals(unit: &Unit) -> Totals {
 /// Totals of every unit's whole subtree (itself included), in one linear pass.
 pub fn subtree_totals(chart: &Chart) -> HashMap<UnitId, Totals> {
     let forest = chart.forest(false);
-    let mut totals: Vec<Totals> = forest
-        .ids
-        .iter()
-        .map(|id| chart.unit(id).map(own_totals).unwrap_or_default())
-        .collect();
+    // `units()` walks the chart in the forest's pre-order: reading the units in that order needs no id
+    // lookup per unit.
+    let own = own_totals_of(&chart.units());
+    let totals = subtree_totals_by_index(&own, &forest.parent);
+    forest.ids.into_iter().zip(totals).collect()
+}
+
+/// Each unit's own totals, in the order given.
+pub fn own_totals_of(units: &[&Unit]) -> Vec<Totals> {
+    units.iter().map(|unit| own_totals(unit)).collect()
+}
+
+/// Every unit's subtree totals by pre-order index, from each unit's own totals and its parent's index.
+pub fn subtree_totals_by_index(own: &[Totals], parent: &[Option<usize>]) -> Vec<Totals> {
+    let mut totals = own.to_vec();
     // Pre-order puts every child after its parent, so a reverse sweep folds children into parents.
-    for i in (0..forest.len()).rev() {
-        if let Some(p) = forest.parent[i] {
+    for i in (0..totals.len()).rev() {
+        if let Some(p) = parent[i] {
             totals[p] = totals[p] + totals[i];
         }
     }
-    forest.ids.into_iter().zip(totals).collect()
+    totals
+}
+
+/// The sum of units' own totals, added in the order given (pre-order gives [`chart_totals`] exactly).
+pub fn sum_totals(own: &[Totals]) -> Totals {
+    own.iter()
+        .fold(Totals::default(), |sum, totals| sum + *totals)
 }
 
 pub fn chart_totals(chart: &Chart) -> Totals {

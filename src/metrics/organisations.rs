@@ -7,11 +7,13 @@
 //! Council A's). What is left is counted under `NO_ORGANISATION`.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::model::{Chart, Status, Unit, UnitId};
 
+use super::Totals;
 use super::branch::Branch;
-use super::{Totals, own_totals};
+use super::carried::Carried;
 
 /// The name under which units that no organisation carries are counted.
 pub const NO_ORGANISATION: &str = "(no organisation)";
@@ -102,38 +104,59 @@ pub fn branch_organisation_totals(
     id: Option<&UnitId>,
 ) -> Option<Vec<OrganisationTotals>> {
     let branch = Branch::of(chart, id)?;
-    let carriers = carriers(chart, &branch.forest);
+    // `units()` is in the forest's pre-order, so index i is the same unit in both.
+    let units = chart.units();
+    let own = super::own_totals_of(&units);
+    Some(organisation_totals_by_index(
+        &units,
+        &branch.forest.parent,
+        &own,
+        branch.range,
+    ))
+}
+
+/// Totals per organisation of the units in `range`, from every unit in pre-order with its parent's index
+/// and its own totals (carriers are inherited from above the range too). One pass: the organisation names
+/// are read once per distinct spelling, not copied per unit.
+pub fn organisation_totals_by_index(
+    units: &[&Unit],
+    parent: &[Option<usize>],
+    own: &[Totals],
+    range: Range<usize>,
+) -> Vec<OrganisationTotals> {
+    let carried = Carried::new(units, parent, range.end);
     let mut rows: Vec<OrganisationTotals> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for i in branch.range.clone() {
-        let Some(unit) = chart.unit(&branch.forest.ids[i]) else {
-            continue;
-        };
-        let own = own_totals(unit);
-        let carrier = &carriers[i];
-        for (name, fraction) in &carrier.parts {
-            let key = name.to_lowercase();
-            let row = *index.entry(key).or_insert_with(|| {
-                rows.push(OrganisationTotals {
-                    name: name.clone(),
-                    ..OrganisationTotals::default()
-                });
-                rows.len() - 1
+    let mut row_of_spelling: Vec<Option<usize>> = vec![None; carried.spellings.len()];
+    let mut row_of_key: HashMap<String, usize> = HashMap::new();
+    for i in range {
+        let own = own[i];
+        let parts = carried.parts(i);
+        let split = parts.len() > 1;
+        for &(spelling, fraction) in parts {
+            let row = *row_of_spelling[spelling].get_or_insert_with(|| {
+                let name = carried.spellings[spelling];
+                *row_of_key.entry(name.to_lowercase()).or_insert_with(|| {
+                    rows.push(OrganisationTotals {
+                        name: name.to_owned(),
+                        ..OrganisationTotals::default()
+                    });
+                    rows.len() - 1
+                })
             });
             let part = Totals {
-                headcount: own.headcount.scale(*fraction),
-                cost: own.cost.scale(*fraction),
+                headcount: own.headcount.scale(fraction),
+                cost: own.cost.scale(fraction),
                 ..own
             };
             let entry = &mut rows[row];
             entry.totals = entry.totals + part;
-            if carrier.is_split() {
+            if split {
                 entry.shared_units += 1;
-                entry.assumed_split |= carrier.assumed;
+                entry.assumed_split |= carried.assumed(i);
             }
         }
     }
-    Some(rows)
+    rows
 }
 
 #[cfg(test)]
