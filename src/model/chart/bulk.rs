@@ -6,9 +6,58 @@ use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::NodeIndexable;
 
 use super::{Chart, Edge};
-use crate::model::{ModelError, UnitId};
+use crate::model::{ModelError, Unit, UnitId};
 
 impl Chart {
+    /// All units in stable pre-order (as [`Chart::units`]), each with its line manager's id: what a saver
+    /// writes, without looking up each unit's manager by id.
+    pub fn units_with_managers(&self) -> Vec<(&Unit, Option<&UnitId>)> {
+        let mut out = Vec::with_capacity(self.len());
+        let mut stack: Vec<(NodeIndex, Option<NodeIndex>)> =
+            self.roots.iter().rev().map(|&n| (n, None)).collect();
+        while let Some((n, parent)) = stack.pop() {
+            out.push((&self.graph[n], parent.map(|p| &self.graph[p].id)));
+            if let Some(kids) = self.children.get(&n) {
+                stack.extend(kids.iter().rev().map(|&k| (k, Some(n))));
+            }
+        }
+        out
+    }
+
+    /// Adds units as top-level units, in order, as `insert_unit(unit, None, None)` for each would, for
+    /// loaders: room for all is made once and the whole load is one change. On the first unit that
+    /// `insert_unit` would refuse (an empty or duplicate id, shares that do not add up), returns its
+    /// position and the error, with the units before it added.
+    pub fn insert_top_level_units(
+        &mut self,
+        units: impl ExactSizeIterator<Item = Unit>,
+    ) -> Result<(), (usize, ModelError)> {
+        self.index.reserve(units.len());
+        self.roots.reserve(units.len());
+        self.graph.reserve_nodes(units.len());
+        let mut result = Ok(());
+        for (k, unit) in units.enumerate() {
+            if unit.id.as_str().trim().is_empty() {
+                result = Err((k, ModelError::EmptyId));
+                break;
+            }
+            if self.index.contains_key(&unit.id) {
+                result = Err((k, ModelError::DuplicateId(unit.id)));
+                break;
+            }
+            if let Err(err) = super::check_shares_of(&unit) {
+                result = Err((k, err));
+                break;
+            }
+            let id = unit.id.clone();
+            let node = self.graph.add_node(unit);
+            self.index.insert(id, node);
+            self.roots.push(node);
+        }
+        self.changes.record(None, true);
+        result
+    }
+
     /// Makes each `(unit, manager)` line's unit report to its manager, appended after the manager's other
     /// reports, in order; as `move_unit(unit, Some(manager), None)` for each line in turn would.
     ///
