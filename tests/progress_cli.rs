@@ -78,7 +78,9 @@ fn a_quick_export_says_nothing() {
             "-o",
             &out.display().to_string(),
         ],
-        None,
+        // Well past what a small export takes even on a loaded machine: with the default second, a
+        // test machine busy with other builds made this export "slow" and it rightly spoke.
+        Some("60000"),
     );
     assert!(
         output.stderr.is_empty(),
