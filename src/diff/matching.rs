@@ -108,9 +108,28 @@ impl Keys {
     }
 }
 
+/// From this many units on a side, the two sides are read on two threads.
+const READ_SIDES_APART: usize = 20_000;
+
+/// Both sides' forests and units, read at once on two threads when the charts are big (walking a chart's
+/// graph is most of reading it, and the two walks share nothing).
+fn read_sides<'a>(before: &'a Chart, after: &'a Chart) -> (Side<'a>, Side<'a>) {
+    if before.len().min(after.len()) < READ_SIDES_APART {
+        return (Side::new(before), Side::new(after));
+    }
+    std::thread::scope(|scope| {
+        let reading_before = scope.spawn(|| Side::new(before));
+        let after = Side::new(after);
+        match reading_before.join() {
+            Ok(before) => (before, after),
+            // A panic while reading is a bug: raise it here, as without the thread.
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
 pub(super) fn match_units<'a>(before: &'a Chart, after: &'a Chart, guess: bool) -> Matching<'a> {
-    let before = Side::new(before);
-    let after = Side::new(after);
+    let (before, after) = read_sides(before, after);
     let mut state = State {
         after_of: vec![None; before.len()],
         before_of: vec![None; after.len()],
@@ -365,5 +384,31 @@ impl State {
             }
         }
         found
+    }
+}
+
+#[cfg(test)]
+mod read_tests {
+    use super::*;
+    use crate::generate::generate;
+
+    #[test]
+    fn big_charts_read_on_two_threads_give_the_sides_read_one_after_the_other() {
+        let before = generate(READ_SIDES_APART + 10, 3);
+        let after = generate(READ_SIDES_APART + 20, 4);
+        let (apart_before, apart_after) = read_sides(&before, &after);
+        for (apart, chart) in [(apart_before, &before), (apart_after, &after)] {
+            let alone = Side::new(chart);
+            assert_eq!(apart.forest.ids, alone.forest.ids);
+            assert_eq!(apart.forest.parent, alone.forest.parent);
+            assert!(
+                apart
+                    .units
+                    .iter()
+                    .zip(&alone.units)
+                    .all(|(a, b)| std::ptr::eq(*a, *b))
+            );
+            assert_eq!(apart.units.len(), alone.units.len());
+        }
     }
 }
