@@ -22,5 +22,6 @@ pub mod model;
 pub mod page_export;
 pub mod pages;
 pub mod paper;
+mod parallel;
 pub mod render;
 pub mod report;

@@ -19,7 +19,6 @@ use super::style::{self, Palette};
 use super::text;
 
 mod measure_cache;
-mod parallel;
 mod patch;
 use measure_cache::CardInputs;
 pub use measure_cache::MeasureCache;
@@ -161,7 +160,7 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
         } = inputs;
         measure_unit(unit, totals, hidden_below, mark, options, colour, row)
     };
-    let mut fresh: Vec<Option<CardSpec>> = parallel::map(&to_measure, measure)
+    let mut fresh: Vec<Option<CardSpec>> = crate::parallel::map(&to_measure, measure)
         .into_iter()
         .map(Some)
         .collect();
@@ -286,30 +285,28 @@ fn lay_out_and_paint(
     let layout_options = options.card_style.layout_options(&options.layout);
     let placed = layout(forest, &sizes, &pinned, &layout_options);
 
-    let routed = route_links(chart, forest, &placed, &options.layout);
-    // Room for every card's shapes at once: growing a vector of a million shapes step by step copies
-    // it again and again.
+    // Routing the links and painting the cards read the layout and nothing of each other: on a big chart
+    // they run side by side, the lines (painted under the cards) on the other thread.
     let card_shapes: usize = specs.iter().map(|spec| spec.shape_count()).sum();
-    let mut shapes =
-        Vec::with_capacity(card_shapes + 2 * (placed.connectors.len() + routed.len()) + 64);
-    links::paint_connectors(&placed, &palette, &mut shapes);
-    links::paint_links(&routed, &palette, &mut shapes);
-    let mut cards = Vec::with_capacity(forest.len());
-    for (i, ((id, spec), height)) in forest.ids.iter().zip(specs).zip(stretched).enumerate() {
-        let Some(&rect) = placed.rects.get(i) else {
-            continue;
-        };
-        let start = shapes.len();
-        match spec {
-            Cow::Borrowed(spec) => spec.paint_stretched(rect, height, &mut shapes),
-            Cow::Owned(spec) => spec.paint_into(rect, height, &mut shapes),
-        }
-        cards.push(Card {
-            id: id.clone(),
-            rect,
-            shapes: start..shapes.len(),
-        });
+    let ((routed, mut shapes), (mut painted, mut cards)) = crate::parallel::join(
+        forest.len(),
+        || {
+            let routed = route_links(chart, forest, &placed, &options.layout);
+            // Room for every shape at once: growing a vector of a million shapes step by step copies it
+            // again and again. A connector is one line; a link up to three, and its label two more.
+            let mut shapes =
+                Vec::with_capacity(card_shapes + placed.connectors.len() + 5 * routed.len() + 64);
+            links::paint_connectors(&placed, &palette, &mut shapes);
+            links::paint_links(&routed, &palette, &mut shapes);
+            (routed, shapes)
+        },
+        || paint_cards(forest, specs, stretched, &placed.rects, card_shapes),
+    );
+    let lines = shapes.len();
+    for card in &mut cards {
+        card.shapes = card.shapes.start + lines..card.shapes.end + lines;
     }
+    shapes.append(&mut painted);
     let label_plates = links::paint_link_labels(
         &routed,
         &placed.rects,
@@ -372,6 +369,34 @@ fn lay_out_and_paint(
         cards,
     };
     (drawing, laid)
+}
+
+/// Each card's shapes, painted at its place, and the cards (their shape ranges start from 0).
+fn paint_cards(
+    forest: &Forest,
+    specs: Vec<Cow<CardSpec>>,
+    stretched: Vec<Option<f32>>,
+    rects: &[Rect],
+    card_shapes: usize,
+) -> (Vec<Shape>, Vec<Card>) {
+    let mut shapes = Vec::with_capacity(card_shapes);
+    let mut cards = Vec::with_capacity(forest.len());
+    for (i, ((id, spec), height)) in forest.ids.iter().zip(specs).zip(stretched).enumerate() {
+        let Some(&rect) = rects.get(i) else {
+            continue;
+        };
+        let start = shapes.len();
+        match spec {
+            Cow::Borrowed(spec) => spec.paint_stretched(rect, height, &mut shapes),
+            Cow::Owned(spec) => spec.paint_into(rect, height, &mut shapes),
+        }
+        cards.push(Card {
+            id: id.clone(),
+            rect,
+            shapes: start..shapes.len(),
+        });
+    }
+    (shapes, cards)
 }
 
 /// Where the key and the totals line go under the chart, and what they count.

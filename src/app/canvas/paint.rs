@@ -215,33 +215,31 @@ impl DrawingCache {
                 (&computed.0, computed.1.as_slice())
             }
         };
-        self.card_index = drawing
-            .cards
-            .iter()
-            .enumerate()
-            .map(|(i, card)| (card.id.clone(), i))
-            .collect();
+        // What the canvas keeps per shape and what it keeps per card read only the drawing: on a big chart
+        // the two are worked out side by side.
+        let background = colour(drawing.background);
+        let ((shape_bounds, shape_owner, block_colours), card_index) = crate::parallel::join(
+            drawing.cards.len(),
+            || per_shape(&drawing, background),
+            || {
+                drawing
+                    .cards
+                    .iter()
+                    .enumerate()
+                    .map(|(i, card)| (card.id.clone(), i))
+                    .collect::<HashMap<UnitId, usize>>()
+            },
+        );
+        self.card_index = card_index;
+        self.shape_bounds = shape_bounds;
+        self.shape_owner = shape_owner;
+        self.block_colour = block_colours;
         self.meta = card_meta(chart, forest, &drawing);
-        self.shape_bounds = drawing.shapes.iter().map(shape_bounds).collect();
-        self.shape_owner = vec![NO_CARD; drawing.shapes.len()];
-        for (c, card) in drawing.cards.iter().enumerate() {
-            for i in card.shapes.clone() {
-                if let Some(owner) = self.shape_owner.get_mut(i) {
-                    *owner = c as u32;
-                }
-            }
-        }
         self.rows = (0..drawing.cards.len()).collect();
         self.rows.sort_by(|&a, &b| {
             let (ra, rb) = (drawing.cards[a].rect, drawing.cards[b].rect);
             ra.y.total_cmp(&rb.y).then(ra.x.total_cmp(&rb.x))
         });
-        let background = colour(drawing.background);
-        self.block_colour = drawing
-            .cards
-            .iter()
-            .map(|card| block_colour(&drawing, card.shapes.clone(), background))
-            .collect();
         let mut widths: Vec<f32> = drawing.cards.iter().map(|c| c.rect.w).collect();
         widths.sort_by(f32::total_cmp);
         self.typical_card_width = widths.get(widths.len() / 2).copied().unwrap_or(160.0);
@@ -274,6 +272,26 @@ impl DrawingCache {
     pub fn is_block_mode(&self, zoom: f32) -> bool {
         self.typical_card_width * zoom < BLOCK_CARD_PX
     }
+}
+
+/// Each shape's bounds and card (`NO_CARD` for lines, the key and the footer), and each card's colour when
+/// drawn as a block.
+fn per_shape(drawing: &Drawing, background: Color32) -> (Vec<geom::Rect>, Vec<u32>, Vec<Color32>) {
+    let bounds = drawing.shapes.iter().map(shape_bounds).collect();
+    let mut owner = vec![NO_CARD; drawing.shapes.len()];
+    for (c, card) in drawing.cards.iter().enumerate() {
+        for i in card.shapes.clone() {
+            if let Some(owner) = owner.get_mut(i) {
+                *owner = c as u32;
+            }
+        }
+    }
+    let block_colours = drawing
+        .cards
+        .iter()
+        .map(|card| block_colour(drawing, card.shapes.clone(), background))
+        .collect();
+    (bounds, owner, block_colours)
 }
 
 /// What the canvas needs beside each card. When the cards are the forest's units in its order (the drawing
@@ -892,6 +910,22 @@ mod tests {
             patched > others.len() / 2,
             "most renames keep the card's size: {patched}"
         );
+    }
+
+    #[test]
+    fn a_big_chart_kept_with_threads_is_what_one_thread_keeps() {
+        let chart = crate::generate::generate(3 * crate::parallel::SMALLEST_SPLIT, 11);
+        assert!(!chart.links().is_empty(), "links are routed beside the cards");
+        let options = RenderOptions {
+            respect_collapsed: true,
+            ..RenderOptions::default()
+        };
+        let mut threaded = DrawingCache::default();
+        threaded.ensure(&chart, 1, &options);
+        let mut one = DrawingCache::default();
+        crate::parallel::on_one_thread(|| one.ensure(&chart, 1, &options));
+        assert!(threaded.drawing.cards.len() >= crate::parallel::SMALLEST_SPLIT);
+        assert_eq!(kept(&threaded), kept(&one));
     }
 
     #[test]

@@ -412,3 +412,26 @@ fn link_labels_in_a_compact_stack_sit_clear_of_cards_and_inside_the_picture() {
         }
     }
 }
+
+#[test]
+fn a_big_drawing_built_on_several_threads_is_the_one_built_on_one() {
+    let chart = crate::generate::generate(3 * crate::parallel::SMALLEST_SPLIT, 3);
+    assert!(!chart.links().is_empty(), "links are routed beside the cards");
+    for options in [
+        RenderOptions::default(),
+        RenderOptions {
+            card_style: crate::render::card_style::CardStyle::Dense,
+            ..RenderOptions::default()
+        },
+    ] {
+        let threaded = build_drawing(&chart, &options);
+        let one = crate::parallel::on_one_thread(|| build_drawing(&chart, &options));
+        assert_eq!(threaded, one);
+        for card in &threaded.cards {
+            assert!(
+                matches!(threaded.shapes[card.shapes.start], Shape::Rect { rect, .. } if rect.x == card.rect.x),
+                "each card's shapes start with its frame at its place"
+            );
+        }
+    }
+}
