@@ -915,7 +915,10 @@ mod tests {
     #[test]
     fn a_big_chart_kept_with_threads_is_what_one_thread_keeps() {
         let chart = crate::generate::generate(3 * crate::parallel::SMALLEST_SPLIT, 11);
-        assert!(!chart.links().is_empty(), "links are routed beside the cards");
+        assert!(
+            !chart.links().is_empty(),
+            "links are routed beside the cards"
+        );
         let options = RenderOptions {
             respect_collapsed: true,
             ..RenderOptions::default()

@@ -98,10 +98,11 @@ pub struct MeasureCache {
     build: u64,
     /// The chart's stamp at the last build (see `Chart::changes_since`).
     stamp: Option<u64>,
-    /// The units changed since the last build, when the chart can tell (`None`: any may have). A card the
-    /// last build drew whose unit is not among them has the very unit its key holds: comparing the two
-    /// field by field (most of checking a big chart's cards) is skipped.
-    changed: Option<HashSet<UnitId>>,
+    /// The slots of the units changed since the last build, when the chart can tell (`None`: any may
+    /// have). A card the last build drew whose unit is not among them has the very unit its key holds:
+    /// comparing the two field by field (most of checking a big chart's cards) is skipped. Kept by slot,
+    /// not id: every card is checked against it, and hashing a number is cheaper than hashing a name.
+    changed: Option<HashSet<usize>>,
     /// How many cards' units this build compared field by field with their keys' (for tests: a count that
     /// stands for the cost of checking a big chart's cards).
     units_compared: usize,
@@ -209,15 +210,19 @@ impl MeasureCache {
             self.context = Some(context);
         }
         // Only changes that each name one unit: the title and bulk changes leave `changed` unknown.
+        // A changed unit without a slot has no card to check; a slot is given to another unit only by
+        // `insert`, after every card of the build has been checked.
+        let index = &self.index;
         self.changed = self
             .stamp
             .and_then(|stamp| chart.changes_since(stamp))
             .and_then(|changes| {
                 changes
                     .iter()
-                    .map(|change| change.unit.clone())
-                    .collect::<Option<HashSet<UnitId>>>()
-            });
+                    .map(|change| change.unit.as_ref().map(|unit| index.get(unit).copied()))
+                    .collect::<Option<Vec<Option<usize>>>>()
+            })
+            .map(|slots| slots.into_iter().flatten().collect());
         self.stamp = Some(chart.stamp());
         self.units_compared = 0;
         self.build += 1;
@@ -249,7 +254,7 @@ impl MeasureCache {
             && self
                 .changed
                 .as_ref()
-                .is_some_and(|changed| !changed.contains(id));
+                .is_some_and(|changed| !changed.contains(&slot));
         self.units_compared += usize::from(!same_unit);
         if !inputs.matches(&entry.key, same_unit) {
             return None;

@@ -416,7 +416,10 @@ fn link_labels_in_a_compact_stack_sit_clear_of_cards_and_inside_the_picture() {
 #[test]
 fn a_big_drawing_built_on_several_threads_is_the_one_built_on_one() {
     let chart = crate::generate::generate(3 * crate::parallel::SMALLEST_SPLIT, 3);
-    assert!(!chart.links().is_empty(), "links are routed beside the cards");
+    assert!(
+        !chart.links().is_empty(),
+        "links are routed beside the cards"
+    );
     for options in [
         RenderOptions::default(),
         RenderOptions {
