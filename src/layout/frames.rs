@@ -10,7 +10,7 @@ use super::Spacing;
 use super::axes::{AxisPoint, AxisRect};
 use super::placer::staff::{self, Band};
 use super::placer::{Arrangement, Member, Shape, Slot};
-use super::plan::in_block;
+use super::plan::{Plan, in_block};
 use super::structure::{NONE, Structure};
 use super::tidy::{TidyTree, Walk};
 
@@ -54,7 +54,6 @@ pub(super) struct Frames {
     frame_size: Vec<Member>,
     tree: TidyTree,
     walk: Walk,
-    left: Vec<f64>,
     node: Vec<Band>,
     frame_depth: Vec<u32>,
     extent: Vec<f64>,
@@ -77,10 +76,10 @@ impl Frames {
     pub fn lay_out(
         structure: &Structure,
         card: &[(f64, f64)],
-        arrangement: &[Arrangement],
+        plan: &Plan,
         spacing: &Spacing,
     ) -> Self {
-        let mut frames = Self::shape(structure, arrangement, spacing);
+        let mut frames = Self::shape(structure, plan, spacing);
         for &v in structure.order.iter().rev() {
             if frames.role[v as usize] != Role::Tidy {
                 frames.frame_size[v as usize] =
@@ -93,7 +92,7 @@ impl Frames {
 
     /// Roles, blocks and the tidy tree's shape: a manager's children there are the reports in its row, and
     /// its block (standing where the first member would have, or alone below it).
-    fn shape(structure: &Structure, arrangement: &[Arrangement], spacing: &Spacing) -> Self {
+    fn shape(structure: &Structure, plan: &Plan, spacing: &Spacing) -> Self {
         let n = structure.len();
         let mut role = vec![Role::Tidy; n];
         let mut blocks = Vec::new();
@@ -101,16 +100,18 @@ impl Frames {
         let mut members = Vec::new();
         let mut start = Vec::with_capacity(n + 1);
         let mut kids = Vec::with_capacity(n);
+        let mut any_staff = false;
         start.push(0);
         #[allow(clippy::needless_range_loop)]
         // `v` indexes the structure and several tables at once
         for v in 0..n {
-            let arranged = arrangement.get(v).copied().unwrap_or(Arrangement::Row);
+            let arranged = plan.of(structure, v);
             let first = members.len();
             for &c in structure.children(v) {
                 let c = c as usize;
                 if structure.staff[c] {
                     role[c] = Role::Staff;
+                    any_staff = true;
                 } else if in_block(structure, arranged, c) {
                     if members.len() == first {
                         // The block stands where its first member would have stood.
@@ -135,6 +136,7 @@ impl Frames {
             start.push(kids.len() as u32);
         }
         let m = n + blocks.len();
+        let slotted = any_staff || !blocks.is_empty();
         start.resize(m + 1, kids.len() as u32);
         let tree = TidyTree {
             start,
@@ -148,14 +150,14 @@ impl Frames {
             blocks,
             block_of,
             members,
-            slot: vec![Slot::default(); n],
+            // Only staff posts and block members have slots: none in a chart of plain rows.
+            slot: vec![Slot::default(); if slotted { n } else { 0 }],
             has_staff: vec![false; n],
             rel: vec![(0.0, 0.0); n],
             bus: vec![0.0; n],
             frame_size: vec![Member::default(); n],
             tree,
             walk: Walk::new(m, spacing.sibling),
-            left: vec![0.0; m],
             node: vec![Band::default(); n],
             frame_depth: vec![0; n],
             extent: Vec::new(),
@@ -225,18 +227,16 @@ impl Frames {
                 }
             }
         }
-        let far = self
-            .walk
-            .place(&self.tree, roots, spacing.root, &mut self.left);
+        let far = self.walk.place(&self.tree, roots, spacing.root);
         let mut depth = 0.0f64;
         for k in 0..count {
             let x = self.walk.frame()[k] as usize;
             if x < n {
-                self.rel[x].0 = self.left[x] + self.node[x].inset;
+                self.rel[x].0 = self.walk.left(x) + self.node[x].inset;
                 depth = depth.max(self.rel[x].1 + self.node[x].depth);
             } else {
                 let block = &mut self.blocks[x - n];
-                block.rel.0 = self.left[x];
+                block.rel.0 = self.walk.left(x);
                 depth = depth.max(block.rel.1 + block.shape.depth);
             }
         }
