@@ -39,6 +39,7 @@ pub(super) struct Frames {
     pub role: Vec<Role>,
     pub blocks: Vec<Block>,
     /// Block of each unit that manages one, else `NONE`.
+    /// Empty when there is no block.
     pub block_of: Vec<u32>,
     members: Vec<u32>,
     /// For a member or staff post: where its frame's corner sits (relative to its block's corner, or to its
@@ -51,6 +52,7 @@ pub(super) struct Frames {
     /// Depth of the bus in the level gap below each unit, relative to its frame's origin.
     bus: Vec<f64>,
     /// The box of each frame, by its root unit.
+    /// Empty when there are no staff posts or blocks (then no unit roots a frame of its own).
     frame_size: Vec<Member>,
     tree: TidyTree,
     walk: Walk,
@@ -96,7 +98,8 @@ impl Frames {
         let n = structure.len();
         let mut role = vec![Role::Tidy; n];
         let mut blocks = Vec::new();
-        let mut block_of = vec![NONE; n];
+        // Allocated at the first block: a chart of plain rows has none.
+        let mut block_of = Vec::new();
         let mut members = Vec::new();
         let mut start = Vec::with_capacity(n + 1);
         let mut kids = Vec::with_capacity(n);
@@ -124,6 +127,9 @@ impl Frames {
                 }
             }
             if members.len() > first {
+                if block_of.is_empty() {
+                    block_of = vec![NONE; n];
+                }
                 block_of[v] = blocks.len() as u32;
                 blocks.push(Block {
                     manager: v as u32,
@@ -143,7 +149,12 @@ impl Frames {
             kids,
             breadth: vec![0.0; m],
             bottom: vec![0.0; m],
-            anchor: vec![None; m],
+            // Only a manager over a block hangs at an anchor.
+            anchor: if blocks.is_empty() {
+                Vec::new()
+            } else {
+                vec![None; m]
+            },
         };
         Self {
             role,
@@ -155,7 +166,7 @@ impl Frames {
             has_staff: vec![false; n],
             rel: vec![(0.0, 0.0); n],
             bus: vec![0.0; n],
-            frame_size: vec![Member::default(); n],
+            frame_size: vec![Member::default(); if slotted { n } else { 0 }],
             tree,
             walk: Walk::new(m, spacing.sibling),
             node: vec![Band::default(); n],
@@ -328,8 +339,10 @@ impl Frames {
                 dh: card[v].1,
             };
             bus[v] = origin[v].1 + self.bus[v];
-            if self.block_of[v] != NONE {
-                let block = self.block_of[v] as usize;
+            if let Some(&block) = self.block_of.get(v)
+                && block != NONE
+            {
+                let block = block as usize;
                 block_corner[block] = at(origin[v], self.blocks[block].rel);
             }
         }

@@ -16,6 +16,7 @@ pub(super) struct TidyTree {
     pub breadth: Vec<f64>,
     pub bottom: Vec<f64>,
     /// For a node with one child: its near breadth edge relative to the child's, instead of centring.
+    /// Empty when no node has an anchor.
     pub anchor: Vec<Option<f64>>,
 }
 
@@ -291,7 +292,7 @@ impl Walk {
         let near_edge = |c: usize| self.prelim[c] + self.modifier[c];
         let first = kids[0] as usize;
         let last = kids[kids.len() - 1] as usize;
-        self.prelim[v] = match tree.anchor[v] {
+        self.prelim[v] = match tree.anchor.get(v).copied().flatten() {
             Some(offset) if kids.len() == 1 => near_edge(first) + offset,
             _ => {
                 let first_mid = near_edge(first) + tree.breadth[first] / 2.0;
