@@ -49,13 +49,14 @@ pub(super) struct Frames {
     pub has_staff: Vec<bool>,
     /// Each card's corner relative to its frame's origin.
     rel: Vec<AxisPoint>,
-    /// Depth of the bus in the level gap below each unit, relative to its frame's origin.
-    bus: Vec<f64>,
+    /// The level gap: a unit's bus runs halfway through the gap below its row (its node's bottom).
+    level: f64,
     /// The box of each frame, by its root unit.
     /// Empty when there are no staff posts or blocks (then no unit roots a frame of its own).
     frame_size: Vec<Member>,
     tree: TidyTree,
     walk: Walk,
+    /// Each unit's node with its staff band; empty when the chart has no staff posts.
     node: Vec<Band>,
     frame_depth: Vec<u32>,
     extent: Vec<f64>,
@@ -165,11 +166,12 @@ impl Frames {
             slot: vec![Slot::default(); if slotted { n } else { 0 }],
             has_staff: vec![false; n],
             rel: vec![(0.0, 0.0); n],
-            bus: vec![0.0; n],
+            level: spacing.level,
             frame_size: vec![Member::default(); if slotted { n } else { 0 }],
             tree,
             walk: Walk::new(m, spacing.sibling),
-            node: vec![Band::default(); n],
+            // Without staff posts every node is its card alone (see `band`).
+            node: vec![Band::default(); if any_staff { n } else { 0 }],
             frame_depth: vec![0; n],
             extent: Vec::new(),
             top: Vec::new(),
@@ -202,12 +204,14 @@ impl Frames {
                 _ => 0,
             };
             self.frame_depth[v] = row;
-            self.node[v] = self.staff_band(structure, card, spacing, v);
+            if !self.node.is_empty() {
+                self.node[v] = self.staff_band(structure, card, spacing, v);
+            }
             let row = row as usize;
             if self.extent.len() <= row {
                 self.extent.resize(row + 1, 0.0);
             }
-            self.extent[row] = self.extent[row].max(self.node[v].depth);
+            self.extent[row] = self.extent[row].max(self.band(card, v).depth);
         }
         self.top.clear();
         self.top.push(0.0);
@@ -220,10 +224,9 @@ impl Frames {
             let x = self.walk.frame()[k] as usize;
             if x < n {
                 let row = self.frame_depth[x] as usize;
-                self.tree.breadth[x] = self.node[x].breadth;
+                self.tree.breadth[x] = self.band(card, x).breadth;
                 self.tree.bottom[x] = self.top[row + 1];
                 self.rel[x].1 = self.top[row];
-                self.bus[x] = self.top[row + 1] - spacing.level / 2.0;
             } else {
                 let b = x - n;
                 let manager = self.blocks[b].manager as usize;
@@ -234,7 +237,8 @@ impl Frames {
                 // Keep half a level gap clear below the block before anything else may pass under it.
                 self.tree.bottom[x] = top + shape.depth + spacing.level / 2.0;
                 if let Some(centre) = shape.hang_centre {
-                    self.tree.anchor[manager] = Some(centre - self.node[manager].breadth / 2.0);
+                    self.tree.anchor[manager] =
+                        Some(centre - self.band(card, manager).breadth / 2.0);
                 }
             }
         }
@@ -243,8 +247,9 @@ impl Frames {
         for k in 0..count {
             let x = self.walk.frame()[k] as usize;
             if x < n {
-                self.rel[x].0 = self.walk.left(x) + self.node[x].inset;
-                depth = depth.max(self.rel[x].1 + self.node[x].depth);
+                let band = self.band(card, x);
+                self.rel[x].0 = self.walk.left(x) + band.inset;
+                depth = depth.max(self.rel[x].1 + band.depth);
             } else {
                 let block = &mut self.blocks[x - n];
                 block.rel.0 = self.walk.left(x);
@@ -254,6 +259,18 @@ impl Frames {
         Member {
             breadth: far,
             depth,
+        }
+    }
+
+    /// The node of `v` in its frame's tidy tree, once its frame has measured it.
+    fn band(&self, card: &[(f64, f64)], v: usize) -> Band {
+        match self.node.get(v) {
+            Some(band) => *band,
+            None => Band {
+                breadth: card[v].0,
+                depth: card[v].1,
+                inset: 0.0,
+            },
         }
     }
 
@@ -338,7 +355,7 @@ impl Frames {
                 bw: card[v].0,
                 dh: card[v].1,
             };
-            bus[v] = origin[v].1 + self.bus[v];
+            bus[v] = origin[v].1 + (self.tree.bottom[v] - self.level / 2.0);
             if let Some(&block) = self.block_of.get(v)
                 && block != NONE
             {
