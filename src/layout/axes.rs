@@ -2,7 +2,7 @@
 //! grows from a manager towards its reports. Top-down maps b->x, d->y; left-right maps b->y, d->x.
 //! The engine computes in f64: a flat chart of 100k cards is millions of units wide, beyond f32's exact range.
 
-use super::{DEFAULT_CARD_SIZE, Orientation};
+use super::{DEFAULT_CARD_SIZE, Orientation, Polyline};
 use crate::geom::{Point, Rect, Size};
 
 /// A rectangle in abstract axes: `b`, `d` is the corner nearest the origin, `bw`/`dh` the extents.
@@ -107,18 +107,20 @@ impl Orientation {
 
     /// Converts an abstract polyline to chart points, dropping repeated points and straight-through bends.
     pub(super) fn chart_polyline(self, points: &[AxisPoint]) -> Vec<Point> {
-        self.chart_polyline_with(points, &mut Vec::new())
+        let mut scratch = Vec::new();
+        simplify_into(points, &mut scratch);
+        scratch.iter().map(|&p| self.chart_point(p)).collect()
     }
 
-    /// [`Orientation::chart_polyline`] with the simplified points kept in `scratch`, so a polyline costs
-    /// one allocation, of exactly its size: a million connectors are a million polylines.
-    pub(super) fn chart_polyline_with(
+    /// [`Orientation::chart_polyline`] for a connector, with the simplified points kept in `scratch`: no
+    /// allocation (a million connectors are a million polylines).
+    pub(super) fn chart_connector(
         self,
         points: &[AxisPoint],
         scratch: &mut Vec<AxisPoint>,
-    ) -> Vec<Point> {
+    ) -> Polyline {
         simplify_into(points, scratch);
-        scratch.iter().map(|&p| self.chart_point(p)).collect()
+        Polyline::from_points(scratch.iter().map(|&p| self.chart_point(p)))
     }
 }
 

@@ -3,6 +3,7 @@
 //! grid rows off a bus each fed by a trunk, and staff posts off the line below their manager.
 
 use super::axes::{AxisPoint, AxisRect};
+use super::engine::offset;
 use super::frames::{Frames, Placed, Role};
 use super::placer::Entry;
 use super::structure::{NONE, Structure};
@@ -20,8 +21,8 @@ pub(super) fn route_all(
     axes: Orientation,
 ) -> Vec<Connector> {
     let mut connectors = Vec::with_capacity(structure.len().saturating_sub(structure.roots.len()));
-    // Each elbow is built in `points` and simplified in `scratch`, both reused: only the connector's own
-    // polyline is allocated.
+    // Each elbow is built in `points` and simplified in `scratch`, both reused; the connector keeps its
+    // points inline, so nothing is allocated per connector.
     let mut points: Vec<AxisPoint> = Vec::with_capacity(8);
     let mut scratch: Vec<AxisPoint> = Vec::with_capacity(8);
     for &child in &structure.order {
@@ -33,7 +34,7 @@ pub(super) fn route_all(
         let parent = parent as usize;
         let (p, c) = (&rects[parent], &rects[child]);
         // Buses, spines and trunks follow their manager's move.
-        let (move_b, move_d) = offsets[parent];
+        let (move_b, move_d) = offset(offsets, parent);
         let bus = placed.bus[parent] + move_d;
         points.clear();
         match frames.role[child] {
@@ -71,7 +72,7 @@ pub(super) fn route_all(
         connectors.push(Connector {
             parent,
             child,
-            points: axes.chart_polyline_with(&points, &mut scratch),
+            points: axes.chart_connector(&points, &mut scratch),
         });
     }
     connectors

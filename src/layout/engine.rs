@@ -23,13 +23,14 @@ pub(super) fn run(
     let card: Vec<(f64, f64)> = (0..structure.len())
         .map(|i| axes.axis_size(sizes.get(i)))
         .collect();
-    let arrangement = plan::arrangements(&structure, &card, options, &spacing);
-    let frames = Frames::lay_out(&structure, &card, &arrangement, &spacing);
+    let plan = plan::arrangements(&structure, &card, options, &spacing);
+    let frames = Frames::lay_out(&structure, &card, &plan, &spacing);
     let mut placed = frames.place(&structure, &card);
     let offsets = pin_offsets(&structure, &placed.rects, pinned, options);
     // Moved in place: a second copy of every rectangle is tens of megabytes of fresh pages at 1M units.
     let mut rects = std::mem::take(&mut placed.rects);
-    for (r, &(db, dd)) in rects.iter_mut().zip(&offsets) {
+    for (v, r) in rects.iter_mut().enumerate() {
+        let (db, dd) = offset(&offsets, v);
         *r = r.translate(db, dd);
     }
     let connectors = connectors::route_all(&structure, &frames, &placed, &rects, &offsets, axes);
@@ -43,13 +44,23 @@ pub(super) fn run(
     }
 }
 
+/// How far card `v` moved from its automatic place, given [`pin_offsets`].
+pub(super) fn offset(offsets: &[(f64, f64)], v: usize) -> (f64, f64) {
+    offsets.get(v).copied().unwrap_or((0.0, 0.0))
+}
+
 /// How far each card moves from its automatic place: to its own pin, else as far as its manager moved.
+/// Empty when no card is pinned (every offset is zero; a table of them is 16 bytes a unit).
 fn pin_offsets(
     structure: &Structure,
     auto: &[AxisRect],
     pinned: &[Option<Point>],
     options: &LayoutOptions,
 ) -> Vec<(f64, f64)> {
+    let usable = |p: &Option<Point>| p.is_some_and(|p| p.x.is_finite() && p.y.is_finite());
+    if !pinned.iter().take(structure.len()).any(usable) {
+        return Vec::new();
+    }
     let mut offsets = vec![(0.0, 0.0); structure.len()];
     for &v in &structure.order {
         let v = v as usize;

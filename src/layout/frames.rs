@@ -10,7 +10,7 @@ use super::Spacing;
 use super::axes::{AxisPoint, AxisRect};
 use super::placer::staff::{self, Band};
 use super::placer::{Arrangement, Member, Shape, Slot};
-use super::plan::in_block;
+use super::plan::{Plan, in_block};
 use super::structure::{NONE, Structure};
 use super::tidy::{TidyTree, Walk};
 
@@ -39,6 +39,7 @@ pub(super) struct Frames {
     pub role: Vec<Role>,
     pub blocks: Vec<Block>,
     /// Block of each unit that manages one, else `NONE`.
+    /// Empty when there is no block.
     pub block_of: Vec<u32>,
     members: Vec<u32>,
     /// For a member or staff post: where its frame's corner sits (relative to its block's corner, or to its
@@ -48,13 +49,14 @@ pub(super) struct Frames {
     pub has_staff: Vec<bool>,
     /// Each card's corner relative to its frame's origin.
     rel: Vec<AxisPoint>,
-    /// Depth of the bus in the level gap below each unit, relative to its frame's origin.
-    bus: Vec<f64>,
+    /// The level gap: a unit's bus runs halfway through the gap below its row (its node's bottom).
+    level: f64,
     /// The box of each frame, by its root unit.
+    /// Empty when there are no staff posts or blocks (then no unit roots a frame of its own).
     frame_size: Vec<Member>,
     tree: TidyTree,
     walk: Walk,
-    left: Vec<f64>,
+    /// Each unit's node with its staff band; empty when the chart has no staff posts.
     node: Vec<Band>,
     frame_depth: Vec<u32>,
     extent: Vec<f64>,
@@ -77,10 +79,10 @@ impl Frames {
     pub fn lay_out(
         structure: &Structure,
         card: &[(f64, f64)],
-        arrangement: &[Arrangement],
+        plan: &Plan,
         spacing: &Spacing,
     ) -> Self {
-        let mut frames = Self::shape(structure, arrangement, spacing);
+        let mut frames = Self::shape(structure, plan, spacing);
         for &v in structure.order.iter().rev() {
             if frames.role[v as usize] != Role::Tidy {
                 frames.frame_size[v as usize] =
@@ -93,24 +95,27 @@ impl Frames {
 
     /// Roles, blocks and the tidy tree's shape: a manager's children there are the reports in its row, and
     /// its block (standing where the first member would have, or alone below it).
-    fn shape(structure: &Structure, arrangement: &[Arrangement], spacing: &Spacing) -> Self {
+    fn shape(structure: &Structure, plan: &Plan, spacing: &Spacing) -> Self {
         let n = structure.len();
         let mut role = vec![Role::Tidy; n];
         let mut blocks = Vec::new();
-        let mut block_of = vec![NONE; n];
+        // Allocated at the first block: a chart of plain rows has none.
+        let mut block_of = Vec::new();
         let mut members = Vec::new();
         let mut start = Vec::with_capacity(n + 1);
         let mut kids = Vec::with_capacity(n);
+        let mut any_staff = false;
         start.push(0);
         #[allow(clippy::needless_range_loop)]
         // `v` indexes the structure and several tables at once
         for v in 0..n {
-            let arranged = arrangement.get(v).copied().unwrap_or(Arrangement::Row);
+            let arranged = plan.of(structure, v);
             let first = members.len();
             for &c in structure.children(v) {
                 let c = c as usize;
                 if structure.staff[c] {
                     role[c] = Role::Staff;
+                    any_staff = true;
                 } else if in_block(structure, arranged, c) {
                     if members.len() == first {
                         // The block stands where its first member would have stood.
@@ -123,6 +128,9 @@ impl Frames {
                 }
             }
             if members.len() > first {
+                if block_of.is_empty() {
+                    block_of = vec![NONE; n];
+                }
                 block_of[v] = blocks.len() as u32;
                 blocks.push(Block {
                     manager: v as u32,
@@ -135,28 +143,35 @@ impl Frames {
             start.push(kids.len() as u32);
         }
         let m = n + blocks.len();
+        let slotted = any_staff || !blocks.is_empty();
         start.resize(m + 1, kids.len() as u32);
         let tree = TidyTree {
             start,
             kids,
             breadth: vec![0.0; m],
             bottom: vec![0.0; m],
-            anchor: vec![None; m],
+            // Only a manager over a block hangs at an anchor.
+            anchor: if blocks.is_empty() {
+                Vec::new()
+            } else {
+                vec![None; m]
+            },
         };
         Self {
             role,
             blocks,
             block_of,
             members,
-            slot: vec![Slot::default(); n],
+            // Only staff posts and block members have slots: none in a chart of plain rows.
+            slot: vec![Slot::default(); if slotted { n } else { 0 }],
             has_staff: vec![false; n],
             rel: vec![(0.0, 0.0); n],
-            bus: vec![0.0; n],
-            frame_size: vec![Member::default(); n],
+            level: spacing.level,
+            frame_size: vec![Member::default(); if slotted { n } else { 0 }],
             tree,
             walk: Walk::new(m, spacing.sibling),
-            left: vec![0.0; m],
-            node: vec![Band::default(); n],
+            // Without staff posts every node is its card alone (see `band`).
+            node: vec![Band::default(); if any_staff { n } else { 0 }],
             frame_depth: vec![0; n],
             extent: Vec::new(),
             top: Vec::new(),
@@ -189,12 +204,14 @@ impl Frames {
                 _ => 0,
             };
             self.frame_depth[v] = row;
-            self.node[v] = self.staff_band(structure, card, spacing, v);
+            if !self.node.is_empty() {
+                self.node[v] = self.staff_band(structure, card, spacing, v);
+            }
             let row = row as usize;
             if self.extent.len() <= row {
                 self.extent.resize(row + 1, 0.0);
             }
-            self.extent[row] = self.extent[row].max(self.node[v].depth);
+            self.extent[row] = self.extent[row].max(self.band(card, v).depth);
         }
         self.top.clear();
         self.top.push(0.0);
@@ -207,10 +224,9 @@ impl Frames {
             let x = self.walk.frame()[k] as usize;
             if x < n {
                 let row = self.frame_depth[x] as usize;
-                self.tree.breadth[x] = self.node[x].breadth;
+                self.tree.breadth[x] = self.band(card, x).breadth;
                 self.tree.bottom[x] = self.top[row + 1];
                 self.rel[x].1 = self.top[row];
-                self.bus[x] = self.top[row + 1] - spacing.level / 2.0;
             } else {
                 let b = x - n;
                 let manager = self.blocks[b].manager as usize;
@@ -221,28 +237,40 @@ impl Frames {
                 // Keep half a level gap clear below the block before anything else may pass under it.
                 self.tree.bottom[x] = top + shape.depth + spacing.level / 2.0;
                 if let Some(centre) = shape.hang_centre {
-                    self.tree.anchor[manager] = Some(centre - self.node[manager].breadth / 2.0);
+                    self.tree.anchor[manager] =
+                        Some(centre - self.band(card, manager).breadth / 2.0);
                 }
             }
         }
-        let far = self
-            .walk
-            .place(&self.tree, roots, spacing.root, &mut self.left);
+        let far = self.walk.place(&self.tree, roots, spacing.root);
         let mut depth = 0.0f64;
         for k in 0..count {
             let x = self.walk.frame()[k] as usize;
             if x < n {
-                self.rel[x].0 = self.left[x] + self.node[x].inset;
-                depth = depth.max(self.rel[x].1 + self.node[x].depth);
+                let band = self.band(card, x);
+                self.rel[x].0 = self.walk.left(x) + band.inset;
+                depth = depth.max(self.rel[x].1 + band.depth);
             } else {
                 let block = &mut self.blocks[x - n];
-                block.rel.0 = self.left[x];
+                block.rel.0 = self.walk.left(x);
                 depth = depth.max(block.rel.1 + block.shape.depth);
             }
         }
         Member {
             breadth: far,
             depth,
+        }
+    }
+
+    /// The node of `v` in its frame's tidy tree, once its frame has measured it.
+    fn band(&self, card: &[(f64, f64)], v: usize) -> Band {
+        match self.node.get(v) {
+            Some(band) => *band,
+            None => Band {
+                breadth: card[v].0,
+                depth: card[v].1,
+                inset: 0.0,
+            },
         }
     }
 
@@ -327,9 +355,11 @@ impl Frames {
                 bw: card[v].0,
                 dh: card[v].1,
             };
-            bus[v] = origin[v].1 + self.bus[v];
-            if self.block_of[v] != NONE {
-                let block = self.block_of[v] as usize;
+            bus[v] = origin[v].1 + (self.tree.bottom[v] - self.level / 2.0);
+            if let Some(&block) = self.block_of.get(v)
+                && block != NONE
+            {
+                let block = block as usize;
                 block_corner[block] = at(origin[v], self.blocks[block].rel);
             }
         }

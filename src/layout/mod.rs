@@ -17,6 +17,7 @@ mod engine;
 mod frames;
 mod placer;
 mod plan;
+mod polyline;
 mod route;
 mod structure;
 mod tidy;
@@ -24,11 +25,14 @@ mod tidy;
 #[cfg(test)]
 mod placer_tests;
 #[cfg(test)]
+mod reference_tests;
+#[cfg(test)]
 mod tests;
 
 use crate::geom::{Point, Rect, Size};
 use crate::model::Forest;
 
+pub use polyline::{MAX_CONNECTOR_POINTS, Polyline};
 pub use route::{LinkRouter, route_link, route_link_with_room};
 
 /// Size given to a card whose size is missing or not a finite, non-negative number.
@@ -121,7 +125,7 @@ pub struct Connector {
     pub parent: usize,
     pub child: usize,
     /// Orthogonal polyline from the manager's outgoing side to the report's incoming side.
-    pub points: Vec<Point>,
+    pub points: Polyline,
 }
 
 /// Places every card of `forest`. `sizes[i]` and `pinned[i]` belong to unit `i`; missing sizes count as

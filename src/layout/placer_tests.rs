@@ -279,7 +279,7 @@ fn placers_in_left_right_are_top_down_transposed() {
     let b = layout(&f, &turned, &[], &LayoutOptions::default());
     let (rects, connectors) = transposed(&b);
     assert_eq!(a.rects, rects);
-    let points: Vec<Vec<Point>> = a.connectors.iter().map(|c| c.points.clone()).collect();
+    let points: Vec<Vec<Point>> = a.connectors.iter().map(|c| c.points.to_vec()).collect();
     assert_eq!(points, connectors);
     assert_no_overlap(&a.rects);
     assert_connectors_clean(&a);

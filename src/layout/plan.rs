@@ -7,30 +7,47 @@ use super::structure::Structure;
 use super::{LayoutOptions, Spacing, autofit};
 use crate::model::Placer;
 
+/// Every manager's arrangement: worked out for the whole chart by auto-fit, or read off the view when asked
+/// (a table of them would be 24 bytes a unit, written and read once).
+pub(super) enum Plan {
+    Fitted(Vec<Arrangement>),
+    View { compact: bool, lists: bool },
+}
+
+impl Plan {
+    pub fn of(&self, structure: &Structure, v: usize) -> Arrangement {
+        match self {
+            Self::Fitted(all) => all.get(v).copied().unwrap_or(Arrangement::Row),
+            Self::View { compact, lists } => view_arrangement(structure, v, *compact, *lists),
+        }
+    }
+}
+
 pub(super) fn arrangements(
     structure: &Structure,
     card: &[(f64, f64)],
     options: &LayoutOptions,
     spacing: &Spacing,
-) -> Vec<Arrangement> {
+) -> Plan {
     match options.target_aspect.filter(|r| r.is_finite() && *r > 0.0) {
         Some(ratio) => {
             let along_breadth = match options.orientation {
                 super::Orientation::TopDown => f64::from(ratio),
                 super::Orientation::LeftRight => 1.0 / f64::from(ratio),
             };
-            autofit::fit(
+            Plan::Fitted(autofit::fit(
                 structure,
                 card,
                 spacing,
                 options.compact,
                 along_breadth,
                 options.top_columns,
-            )
+            ))
         }
-        None => (0..structure.len())
-            .map(|v| view_arrangement(structure, v, options.compact, spacing.list))
-            .collect(),
+        None => Plan::View {
+            compact: options.compact,
+            lists: spacing.list,
+        },
     }
 }
 

@@ -331,7 +331,7 @@ fn left_right_is_top_down_transposed() {
         }
         for (ca, cb) in a.connectors.iter().zip(&b.connectors) {
             let flipped: Vec<Point> = cb.points.iter().map(|p| Point::new(p.y, p.x)).collect();
-            assert_eq!(ca.points, flipped);
+            assert_eq!(*ca.points, *flipped);
         }
     }
 }

@@ -16,6 +16,7 @@ pub(super) struct TidyTree {
     pub breadth: Vec<f64>,
     pub bottom: Vec<f64>,
     /// For a node with one child: its near breadth edge relative to the child's, instead of centring.
+    /// Empty when no node has an anchor.
     pub anchor: Vec<Option<f64>>,
 }
 
@@ -29,7 +30,6 @@ impl TidyTree {
 #[cfg(test)]
 pub(super) fn place(tree: &TidyTree, gap: f64, root_gap: f64) -> Vec<f64> {
     let mut walk = Walk::new(tree.breadth.len(), gap);
-    let mut left = vec![0.0; tree.breadth.len()];
     let mut is_child = vec![false; tree.breadth.len()];
     for &k in &tree.kids {
         is_child[k as usize] = true;
@@ -38,8 +38,8 @@ pub(super) fn place(tree: &TidyTree, gap: f64, root_gap: f64) -> Vec<f64> {
         .filter(|&v| !is_child[v as usize])
         .collect();
     walk.preorder(tree, &roots);
-    walk.place(tree, &roots, root_gap, &mut left);
-    left
+    walk.place(tree, &roots, root_gap);
+    walk.prelim
 }
 
 /// Moves one root's subtree so its near extent is at `cursor`; returns its far extent.
@@ -63,6 +63,10 @@ fn set_beside(tree: &TidyTree, run: &[u32], left: &mut [f64], cursor: f64) -> f6
 /// frame, `modifier` shifts a whole subtree, `shift`/`change` spread extra room over middle siblings,
 /// threads continue a contour past a leaf, and the extremes are the deepest nodes on each side with the
 /// modifier sums leading to them.
+///
+/// Each node is in one frame, and the first walk of a frame is done with its nodes before the second walk
+/// starts: so the second walk keeps its modifier sums in `modsum_left`, and the placed near edges in
+/// `prelim` (at 1M units every per-node table is 8 MB of fresh pages).
 pub(super) struct Walk {
     gap: f64,
     prelim: Vec<f64>,
@@ -77,8 +81,6 @@ pub(super) struct Walk {
     modsum_right: Vec<f64>,
     /// "Index of lowest y" list of the paper, newest (shallowest) entry last: (bottom, sibling index).
     lowest: Vec<(f64, usize)>,
-    /// Modifier sums of the second walk.
-    modsum: Vec<f64>,
     /// The current frame in pre-order, and where each of its roots' runs starts.
     order: Vec<u32>,
     runs: Vec<usize>,
@@ -101,7 +103,6 @@ impl Walk {
             modsum_left: vec![0.0; m],
             modsum_right: vec![0.0; m],
             lowest: Vec::new(),
-            modsum: vec![0.0; m],
             order: Vec::new(),
             runs: Vec::new(),
             stack: Vec::new(),
@@ -109,27 +110,26 @@ impl Walk {
     }
 
     /// Lays out the frame last collected by [`Walk::preorder`] (the subtrees of `roots`) side by side,
-    /// `root_gap` apart, the frame's near extent at 0; writes the near breadth edge of every node of the
-    /// frame into `left` and returns the far extent.
-    pub fn place(
-        &mut self,
-        tree: &TidyTree,
-        roots: &[u32],
-        root_gap: f64,
-        left: &mut [f64],
-    ) -> f64 {
+    /// `root_gap` apart, the frame's near extent at 0; returns the far extent. The near breadth edge of
+    /// each node of the frame is then [`Walk::left`].
+    pub fn place(&mut self, tree: &TidyTree, roots: &[u32], root_gap: f64) -> f64 {
         for k in (0..self.order.len()).rev() {
             let v = self.order[k] as usize;
             self.first_walk(tree, v);
         }
-        self.second_walk(tree, roots, left);
+        self.second_walk(tree, roots);
         let mut cursor = 0.0;
         let mut far = 0.0;
         for run in self.runs.windows(2) {
-            far = set_beside(tree, &self.order[run[0]..run[1]], left, cursor);
+            far = set_beside(tree, &self.order[run[0]..run[1]], &mut self.prelim, cursor);
             cursor = far + root_gap;
         }
         far
+    }
+
+    /// Near breadth edge of node `v` of the frame last placed.
+    pub fn left(&self, v: usize) -> f64 {
+        self.prelim[v]
     }
 
     /// The nodes of the frame last placed, in pre-order.
@@ -292,7 +292,7 @@ impl Walk {
         let near_edge = |c: usize| self.prelim[c] + self.modifier[c];
         let first = kids[0] as usize;
         let last = kids[kids.len() - 1] as usize;
-        self.prelim[v] = match tree.anchor[v] {
+        self.prelim[v] = match tree.anchor.get(v).copied().flatten() {
             Some(offset) if kids.len() == 1 => near_edge(first) + offset,
             _ => {
                 let first_mid = near_edge(first) + tree.breadth[first] / 2.0;
@@ -303,13 +303,13 @@ impl Walk {
     }
 
     /// Absolute positions: accumulates modifiers top-down, spreading the deferred shifts among siblings.
-    fn second_walk(&mut self, tree: &TidyTree, roots: &[u32], left: &mut [f64]) {
+    fn second_walk(&mut self, tree: &TidyTree, roots: &[u32]) {
         for &root in roots {
-            self.modsum[root as usize] = self.modifier[root as usize];
+            self.modsum_left[root as usize] = self.modifier[root as usize];
         }
         for k in 0..self.order.len() {
             let v = self.order[k] as usize;
-            left[v] = self.prelim[v] + self.modsum[v];
+            self.prelim[v] += self.modsum_left[v];
             let mut shift = 0.0;
             let mut delta = 0.0;
             for &c in tree.children(v) {
@@ -317,7 +317,7 @@ impl Walk {
                 shift += self.shift[c];
                 delta += shift + self.change[c];
                 self.modifier[c] += delta;
-                self.modsum[c] = self.modsum[v] + self.modifier[c];
+                self.modsum_left[c] = self.modsum_left[v] + self.modifier[c];
             }
         }
     }

@@ -44,7 +44,7 @@ pub fn arrow_head(points: &[Point], stroke_width: f32) -> Option<([Point; 3], Po
 pub fn paint_connectors(layout: &Layout, palette: &Palette, shapes: &mut Vec<Shape>) {
     for connector in &layout.connectors {
         shapes.push(Shape::Path {
-            points: connector.points.clone(),
+            points: connector.points.to_vec(),
             stroke: Stroke::solid(style::CONNECTOR_WIDTH, palette.connector),
             arrow_end: false,
         });

@@ -229,16 +229,10 @@ impl PageSource<'_> {
             }
             placed
                 .connectors
-                .extend(local.connectors.into_iter().map(|c| {
-                    Connector {
-                        parent: c.parent + range.start,
-                        child: c.child + range.start,
-                        points: c
-                            .points
-                            .iter()
-                            .map(|p| Point::new(p.x + dx, p.y + dy))
-                            .collect(),
-                    }
+                .extend(local.connectors.into_iter().map(|c| Connector {
+                    parent: c.parent + range.start,
+                    child: c.child + range.start,
+                    points: c.points.map(|p| Point::new(p.x + dx, p.y + dy)),
                 }));
             let bounds = local.bounds.translate(dx, dy);
             placed.bounds = if range.start == 0 {
