@@ -14,6 +14,8 @@ use crate::model::{
 };
 
 mod locate;
+mod parts;
+mod split;
 mod strict;
 mod write;
 
