@@ -85,9 +85,37 @@ struct Document {
         deserialize_with = "card_text"
     )]
     title: String,
-    units: Vec<UnitRecord>,
+    units: UnitParts,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     links: Vec<Link>,
+}
+
+/// The unit records in order, in the parts they were parsed in: one, unless a big chart's units were parsed
+/// on several threads (joining the parts would copy every record once more).
+#[derive(Default)]
+struct UnitParts(Vec<Vec<UnitRecord>>);
+
+impl UnitParts {
+    fn len(&self) -> usize {
+        self.0.iter().map(Vec::len).sum()
+    }
+
+    fn into_records(self) -> impl Iterator<Item = UnitRecord> {
+        self.0.into_iter().flatten()
+    }
+}
+
+impl<'de> Deserialize<'de> for UnitParts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<UnitRecord>::deserialize(deserializer).map(|records| UnitParts(vec![records]))
+    }
+}
+
+#[cfg(test)]
+impl serde::Serialize for UnitParts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().flatten())
+    }
 }
 
 /// A unit as written in a file: its fields plus the id of its line manager.
@@ -424,9 +452,10 @@ fn build_chart(document: Document) -> Result<Chart, Problem> {
     // All units first, then reporting lines: a hand-edited file may name a manager before defining it.
     let mut lines = Vec::new();
     let mut line_units = Vec::new();
+    let count = document.units.len();
     let units = document
         .units
-        .into_iter()
+        .into_records()
         .enumerate()
         .map(|(index, record)| {
             let (unit, reports_to) = record.into_unit();
@@ -437,7 +466,7 @@ fn build_chart(document: Document) -> Result<Chart, Problem> {
             unit
         });
     chart
-        .insert_top_level_units(units)
+        .insert_top_level_units(units, count)
         .map_err(|(index, err)| Problem::Unit(index, unit_advice(err)))?;
     // All reporting lines at once: one by one, each would walk up the new manager's chain to refuse a
     // cycle, which is quadratic on a deep chart written managers first.

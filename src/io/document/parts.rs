@@ -60,12 +60,7 @@ fn in_parts(
             .collect::<Option<Vec<_>>>();
         (rest, parts)
     });
-    let parts = parts?;
-    let mut units = Vec::with_capacity(list.records.len());
-    for part in parts {
-        units.extend(part);
-    }
-    strict::with_units(rest?, units)
+    strict::with_units(rest?, parts?)
 }
 
 #[cfg(test)]

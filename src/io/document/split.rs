@@ -54,6 +54,18 @@ pub(super) fn units_list(text: &str) -> Option<UnitsList> {
     }
 }
 
+/// The bytes `Scan::value_until` stops at: quotes, comment and raw-string marks, brackets and commas.
+const MATTERS: [bool; 256] = {
+    let mut table = [false; 256];
+    let marks = b"\"'#/()[]{},";
+    let mut k = 0;
+    while k < marks.len() {
+        table[marks[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 fn is_ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -160,13 +172,13 @@ impl<'a> Scan<'a> {
     fn string(&mut self) -> Option<()> {
         self.at += 1;
         loop {
-            match self.peek()? {
-                b'\\' => self.at += 2,
-                b'"' => {
-                    self.at += 1;
-                    return Some(());
-                }
-                _ => self.at += 1,
+            let rest = self.bytes.get(self.at..)?;
+            self.at += rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+            if self.peek()? == b'\\' {
+                self.at += 2;
+            } else {
+                self.at += 1;
+                return Some(());
             }
         }
     }
@@ -191,31 +203,35 @@ impl<'a> Scan<'a> {
     }
 
     /// Steps over one value (or the rest of one) until `stop` finds a byte outside any string, comment or
-    /// bracket; leaves `at` on that byte. Gives up on a closing bracket that closes nothing here (the value
-    /// ended without `stop`), a character literal or a `#` that is not part of a raw string.
+    /// bracket; leaves `at` on that byte (`stop` is only asked about bytes `MATTERS` marks). Gives up on a
+    /// closing bracket that closes nothing here (the value ended without `stop`), a character literal or a
+    /// `#` that does not start a raw string.
     fn value_until(&mut self, stop: impl Fn(u8) -> bool) -> Option<()> {
         let mut depth = 0usize;
-        let mut after_ident = false;
         loop {
+            // Most bytes of a record are names, figures and the text of strings: step over them fast.
+            while self
+                .bytes
+                .get(self.at)
+                .is_some_and(|&b| !MATTERS[usize::from(b)])
+            {
+                self.at += 1;
+            }
             let b = self.peek()?;
             if depth == 0 && stop(b) {
                 return Some(());
             }
-            let ident = is_ident_byte(b);
             match b {
+                b'"' if self.raw_prefix(self.at).is_some() => {
+                    self.at = self.raw_prefix(self.at)?;
+                    self.raw_string()?
+                }
                 b'"' => self.string()?,
+                b'#' => {
+                    self.at = self.raw_prefix(self.at)?;
+                    self.raw_string()?
+                }
                 b'/' => self.comment()?,
-                b'r' if !after_ident && matches!(self.peek_at(1), Some(b'"' | b'#')) => {
-                    self.raw_string()?
-                }
-                b'b' if !after_ident
-                    && self.peek_at(1) == Some(b'r')
-                    && matches!(self.peek_at(2), Some(b'"' | b'#')) =>
-                {
-                    self.at += 1;
-                    self.raw_string()?
-                }
-                b'\'' | b'#' => return None,
                 b'(' | b'[' | b'{' => {
                     depth += 1;
                     self.at += 1;
@@ -224,10 +240,27 @@ impl<'a> Scan<'a> {
                     depth = depth.checked_sub(1)?;
                     self.at += 1;
                 }
-                _ => self.at += 1,
+                b',' => self.at += 1,
+                // A character literal (no field of a document holds one), or what `MATTERS` does not mark.
+                _ => return None,
             }
-            after_ident = ident;
         }
+    }
+
+    /// Where the `r` of a raw string is, if the `"` or `#` at `at` follows one (`r"`, `r#`, `br"`, `br#`,
+    /// with the `r` not ending a longer name).
+    fn raw_prefix(&self, at: usize) -> Option<usize> {
+        let r = at.checked_sub(1)?;
+        if self.bytes.get(r) != Some(&b'r') {
+            return None;
+        }
+        let free = |k: Option<usize>| {
+            k.is_none_or(|k| !self.bytes.get(k).is_some_and(|&b| is_ident_byte(b)))
+        };
+        let before = r.checked_sub(1);
+        let byte_string = before.is_some_and(|k| self.bytes.get(k) == Some(&b'b'));
+        let fits = free(before) || (byte_string && free(before.and_then(|k| k.checked_sub(1))));
+        fits.then_some(r)
     }
 
     /// The records of a list; just after its `[`.

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::{Document, UnitRecord, card_text_id, checks, optional_id};
+use super::{Document, UnitParts, UnitRecord, card_text_id, checks, optional_id};
 use crate::geom::Point;
 use crate::model::{
     Cost, CostBasis, Headcount, HeadcountBasis, Link, LinkKind, Placer, Share, Span, Status,
@@ -203,7 +203,7 @@ pub(super) fn whole(text: &str, options: &ron::Options) -> Option<Document> {
             units: Vec::new(),
             links,
         },
-        units,
+        vec![units],
     )
 }
 
@@ -227,13 +227,13 @@ pub(super) fn unit_record(text: &str, options: &ron::Options) -> Option<UnitReco
 }
 
 /// The document: `rest`'s fields with `units` (already checked), if the title passes its check.
-pub(super) fn with_units(rest: StrictDocument, units: Vec<UnitRecord>) -> Option<Document> {
+pub(super) fn with_units(rest: StrictDocument, units: Vec<Vec<UnitRecord>>) -> Option<Document> {
     let title_ok = checks::text_problem("text", &rest.title, checks::MAX_CARD_TEXT).is_none();
     title_ok.then(|| Document {
         format: rest.format,
         version: rest.version,
         title: rest.title,
-        units,
+        units: UnitParts(units),
         links: rest.links.into_iter().map(|link| link.0).collect(),
     })
 }
