@@ -114,7 +114,13 @@ impl<'de> Deserialize<'de> for UnitParts {
 #[cfg(test)]
 impl serde::Serialize for UnitParts {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().flatten())
+        // With the length, as a `Vec` writes itself (RON writes an empty list of unknown length otherwise).
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for record in self.0.iter().flatten() {
+            seq.serialize_element(record)?;
+        }
+        seq.end()
     }
 }
 
@@ -627,7 +633,7 @@ mod tests {
             format: FORMAT_NAME.to_owned(),
             version: FORMAT_VERSION,
             title: chart.title().to_owned(),
-            units,
+            units: UnitParts(vec![units]),
             links: chart.links(),
         };
         let config = ron::ser::PrettyConfig::new()

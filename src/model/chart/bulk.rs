@@ -94,8 +94,11 @@ impl Chart {
         // Lines after the first bad one never count: a series of moves would have stopped there.
         let slots = self.graph.node_bound();
         let mut parent: Vec<Option<(NodeIndex, usize)>> = vec![None; slots];
+        // A chart with no edges yet (a loader's) has no unit with a manager: asking each unit would visit
+        // every node of a big chart once more, out of cache.
+        let fresh = self.graph.edge_count() == 0;
         for (k, &(u, m)) in resolved.iter().enumerate() {
-            if parent[u.index()].is_some() || self.parent_node(u).is_some() {
+            if parent[u.index()].is_some() || (!fresh && self.parent_node(u).is_some()) {
                 return self.attach_one_by_one(lines);
             }
             parent[u.index()] = Some((m, k));
