@@ -40,20 +40,24 @@ fn figure(value: f64) -> String {
 
 fn span_problem(what: &str, span: &Span, largest: f64, limit: &str) -> Option<String> {
     for value in [span.min, span.max] {
-        let shown = figure(value);
+        // Only written out for a problem: formatting every figure of a big chart was a few percent of loading it.
+        let shown = || figure(value);
         if !value.is_finite() {
             return Some(format!(
-                "{what} is {shown}, which is not a number; write a figure such as 12"
+                "{what} is {}, which is not a number; write a figure such as 12",
+                shown()
             ));
         }
         if value < 0.0 {
             return Some(format!(
-                "{what} is {shown}, which is negative; write 0 or more"
+                "{what} is {}, which is negative; write 0 or more",
+                shown()
             ));
         }
         if value > largest {
             return Some(format!(
-                "{what} is {shown}, more than any real unit has (at most {limit}); check the figure"
+                "{what} is {}, more than any real unit has (at most {limit}); check the figure",
+                shown()
             ));
         }
     }

@@ -14,6 +14,8 @@ use crate::model::{
 };
 
 mod locate;
+mod parts;
+mod split;
 mod strict;
 mod write;
 
@@ -83,9 +85,43 @@ struct Document {
         deserialize_with = "card_text"
     )]
     title: String,
-    units: Vec<UnitRecord>,
+    units: UnitParts,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     links: Vec<Link>,
+}
+
+/// The unit records in order, in the parts they were parsed in: one, unless a big chart's units were parsed
+/// on several threads (joining the parts would copy every record once more).
+#[derive(Default)]
+struct UnitParts(Vec<Vec<UnitRecord>>);
+
+impl UnitParts {
+    fn len(&self) -> usize {
+        self.0.iter().map(Vec::len).sum()
+    }
+
+    fn into_records(self) -> impl Iterator<Item = UnitRecord> {
+        self.0.into_iter().flatten()
+    }
+}
+
+impl<'de> Deserialize<'de> for UnitParts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<UnitRecord>::deserialize(deserializer).map(|records| UnitParts(vec![records]))
+    }
+}
+
+#[cfg(test)]
+impl serde::Serialize for UnitParts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // With the length, as a `Vec` writes itself (RON writes an empty list of unknown length otherwise).
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for record in self.0.iter().flatten() {
+            seq.serialize_element(record)?;
+        }
+        seq.end()
+    }
 }
 
 /// A unit as written in a file: its fields plus the id of its line manager.
@@ -422,9 +458,10 @@ fn build_chart(document: Document) -> Result<Chart, Problem> {
     // All units first, then reporting lines: a hand-edited file may name a manager before defining it.
     let mut lines = Vec::new();
     let mut line_units = Vec::new();
+    let count = document.units.len();
     let units = document
         .units
-        .into_iter()
+        .into_records()
         .enumerate()
         .map(|(index, record)| {
             let (unit, reports_to) = record.into_unit();
@@ -435,7 +472,7 @@ fn build_chart(document: Document) -> Result<Chart, Problem> {
             unit
         });
     chart
-        .insert_top_level_units(units)
+        .insert_top_level_units(units, count)
         .map_err(|(index, err)| Problem::Unit(index, unit_advice(err)))?;
     // All reporting lines at once: one by one, each would walk up the new manager's chain to refuse a
     // cycle, which is quadratic on a deep chart written managers first.
@@ -596,7 +633,7 @@ mod tests {
             format: FORMAT_NAME.to_owned(),
             version: FORMAT_VERSION,
             title: chart.title().to_owned(),
-            units,
+            units: UnitParts(vec![units]),
             links: chart.links(),
         };
         let config = ron::ser::PrettyConfig::new()

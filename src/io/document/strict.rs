@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::{Document, UnitRecord, card_text_id, checks, optional_id};
+use super::{Document, UnitParts, UnitRecord, card_text_id, checks, optional_id};
 use crate::geom::Point;
 use crate::model::{
     Cost, CostBasis, Headcount, HeadcountBasis, Link, LinkKind, Placer, Share, Span, Status,
@@ -18,7 +18,7 @@ use crate::model::{
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct StrictDocument {
+pub(super) struct StrictDocument {
     format: String,
     version: u32,
     #[serde(default)]
@@ -165,20 +165,77 @@ fn pinned<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Point>, D
 }
 
 /// The document, when it has no field this version does not know and passes every check the reporting
-/// reader makes on single values; `None` sends it to the reporting reader.
+/// reader makes on single values; `None` sends it to the reporting reader. A big chart's units are parsed
+/// in parts on the available threads (see `parts`).
 pub(super) fn parse(text: &str, options: &ron::Options) -> Option<Document> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads > 1
+        && text.len() >= super::parts::PARALLEL_FROM_BYTES
+        && let Some(list) = super::split::units_list(text)
+        && list.records.len() >= super::parts::PARALLEL_FROM
+    {
+        return super::parts::parse(text, options, &list, threads);
+    }
+    whole(text, options)
+}
+
+/// The whole document on this thread.
+pub(super) fn whole(text: &str, options: &ron::Options) -> Option<Document> {
     let mut deserializer = ron::Deserializer::from_str_with_options(text, options).ok()?;
     let document = StrictDocument::deserialize(&mut deserializer).ok()?;
     deserializer.end().ok()?;
-    let units: Vec<UnitRecord> = document.units.into_iter().map(UnitRecord::from).collect();
-    let document = Document {
-        format: document.format,
-        version: document.version,
-        title: document.title,
+    let StrictDocument {
+        format,
+        version,
+        title,
         units,
-        links: document.links.into_iter().map(|link| link.0).collect(),
-    };
-    passes_value_checks(&document).then_some(document)
+        links,
+    } = document;
+    let units: Vec<UnitRecord> = units.into_iter().map(UnitRecord::from).collect();
+    if !units.iter().all(passes_value_checks) {
+        return None;
+    }
+    with_units(
+        StrictDocument {
+            format,
+            version,
+            title,
+            units: Vec::new(),
+            links,
+        },
+        vec![units],
+    )
+}
+
+/// The document without its units (`units: []`), parsed on its own: the rest of a document whose units are
+/// parsed in parts.
+pub(super) fn without_units(text: &str, options: &ron::Options) -> Option<StrictDocument> {
+    let mut deserializer = ron::Deserializer::from_str_with_options(text, options).ok()?;
+    let document = StrictDocument::deserialize(&mut deserializer).ok()?;
+    deserializer.end().ok()?;
+    document.units.is_empty().then_some(document)
+}
+
+/// One unit record parsed on its own (the text between two commas of the units list), if it passes the
+/// checks on single values.
+pub(super) fn unit_record(text: &str, options: &ron::Options) -> Option<UnitRecord> {
+    let mut deserializer = ron::Deserializer::from_str_with_options(text, options).ok()?;
+    let unit = StrictUnit::deserialize(&mut deserializer).ok()?;
+    deserializer.end().ok()?;
+    let unit = UnitRecord::from(unit);
+    passes_value_checks(&unit).then_some(unit)
+}
+
+/// The document: `rest`'s fields with `units` (already checked), if the title passes its check.
+pub(super) fn with_units(rest: StrictDocument, units: Vec<Vec<UnitRecord>>) -> Option<Document> {
+    let title_ok = checks::text_problem("text", &rest.title, checks::MAX_CARD_TEXT).is_none();
+    title_ok.then(|| Document {
+        format: rest.format,
+        version: rest.version,
+        title: rest.title,
+        units: UnitParts(units),
+        links: rest.links.into_iter().map(|link| link.0).collect(),
+    })
 }
 
 impl From<StrictUnit> for UnitRecord {
@@ -206,35 +263,32 @@ impl From<StrictUnit> for UnitRecord {
     }
 }
 
-/// The checks `UnitRecord`'s and `Document`'s `deserialize_with` functions make on single values (apart from
-/// the id's, made while reading here too), made after reading: the reporting reader makes them while reading
-/// to say where the value is.
-fn passes_value_checks(document: &Document) -> bool {
+/// The checks `UnitRecord`'s `deserialize_with` functions make on single values (apart from the id's, made
+/// while reading here too), made after reading: the reporting reader makes them while reading to say where
+/// the value is. (The title's are made in `with_units`.)
+fn passes_value_checks(unit: &UnitRecord) -> bool {
     let card_text =
         |text: &str| checks::text_problem("text", text, checks::MAX_CARD_TEXT).is_none();
-    card_text(&document.title)
-        && document.units.iter().all(|unit| {
-            [
-                &unit.name,
-                &unit.role,
-                &unit.organisation,
-                &unit.department,
-                &unit.grade,
-            ]
-            .into_iter()
-            .all(|text| card_text(text))
-                && checks::text_problem("notes text", &unit.notes, checks::MAX_NOTES).is_none()
-                && unit
-                    .headcount
-                    .as_ref()
-                    .and_then(checks::headcount_problem)
-                    .is_none()
-                && unit.cost.as_ref().and_then(checks::cost_problem).is_none()
-                && unit
-                    .pinned
-                    .as_ref()
-                    .and_then(checks::point_problem)
-                    .is_none()
-                && unit.status.badge().is_none_or(|badge| card_text(&badge))
-        })
+    [
+        &unit.name,
+        &unit.role,
+        &unit.organisation,
+        &unit.department,
+        &unit.grade,
+    ]
+    .into_iter()
+    .all(|text| card_text(text))
+        && checks::text_problem("notes text", &unit.notes, checks::MAX_NOTES).is_none()
+        && unit
+            .headcount
+            .as_ref()
+            .and_then(checks::headcount_problem)
+            .is_none()
+        && unit.cost.as_ref().and_then(checks::cost_problem).is_none()
+        && unit
+            .pinned
+            .as_ref()
+            .and_then(checks::point_problem)
+            .is_none()
+        && unit.status.badge().is_none_or(|badge| card_text(&badge))
 }

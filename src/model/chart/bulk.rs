@@ -2,6 +2,8 @@
 //! the chart. One `move_unit` per line walks up the new manager's chain to refuse a cycle and searches the
 //! top-level list to take the unit out of it, which made a 100,000-deep chain take over a minute to load.
 
+use std::collections::hash_map::Entry;
+
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::NodeIndexable;
 
@@ -25,33 +27,37 @@ impl Chart {
     }
 
     /// Adds units as top-level units, in order, as `insert_unit(unit, None, None)` for each would, for
-    /// loaders: room for all is made once and the whole load is one change. On the first unit that
-    /// `insert_unit` would refuse (an empty or duplicate id, shares that do not add up), returns its
-    /// position and the error, with the units before it added.
+    /// loaders: room for `count` units (how many there are) is made once and the whole load is one change.
+    /// On the first unit that `insert_unit` would refuse (an empty or duplicate id, shares that do not add
+    /// up), returns its position and the error, with the units before it added.
     pub fn insert_top_level_units(
         &mut self,
-        units: impl ExactSizeIterator<Item = Unit>,
+        units: impl Iterator<Item = Unit>,
+        count: usize,
     ) -> Result<(), (usize, ModelError)> {
-        self.index.reserve(units.len());
-        self.roots.reserve(units.len());
-        self.graph.reserve_nodes(units.len());
+        self.index.reserve(count);
+        self.roots.reserve(count);
+        self.graph.reserve_nodes(count);
         let mut result = Ok(());
         for (k, unit) in units.enumerate() {
             if unit.id.as_str().trim().is_empty() {
                 result = Err((k, ModelError::EmptyId));
                 break;
             }
-            if self.index.contains_key(&unit.id) {
-                result = Err((k, ModelError::DuplicateId(unit.id)));
-                break;
-            }
+            // One hash of the id both refuses a duplicate and files the new unit.
+            let slot = match self.index.entry(unit.id.clone()) {
+                Entry::Occupied(_) => {
+                    result = Err((k, ModelError::DuplicateId(unit.id)));
+                    break;
+                }
+                Entry::Vacant(slot) => slot,
+            };
             if let Err(err) = super::check_shares_of(&unit) {
                 result = Err((k, err));
                 break;
             }
-            let id = unit.id.clone();
             let node = self.graph.add_node(unit);
-            self.index.insert(id, node);
+            slot.insert(node);
             self.roots.push(node);
         }
         self.changes.record(None, true);
@@ -88,8 +94,11 @@ impl Chart {
         // Lines after the first bad one never count: a series of moves would have stopped there.
         let slots = self.graph.node_bound();
         let mut parent: Vec<Option<(NodeIndex, usize)>> = vec![None; slots];
+        // A chart with no edges yet (a loader's) has no unit with a manager: asking each unit would visit
+        // every node of a big chart once more, out of cache.
+        let fresh = self.graph.edge_count() == 0;
         for (k, &(u, m)) in resolved.iter().enumerate() {
-            if parent[u.index()].is_some() || self.parent_node(u).is_some() {
+            if parent[u.index()].is_some() || (!fresh && self.parent_node(u).is_some()) {
                 return self.attach_one_by_one(lines);
             }
             parent[u.index()] = Some((m, k));
