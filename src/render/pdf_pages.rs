@@ -166,15 +166,30 @@ mod tests {
     fn bookmarks_open_their_pages_and_the_title_is_set() {
         let pages: Vec<Drawing> = ["One", "Two"].into_iter().map(page).collect();
         let bookmarks = [
-            Bookmark { title: "First".to_owned(), page: 0, parent: None },
-            Bookmark { title: "Second".to_owned(), page: 1, parent: Some(0) },
-            Bookmark { title: "Nowhere".to_owned(), page: 9, parent: None },
+            Bookmark {
+                title: "First".to_owned(),
+                page: 0,
+                parent: None,
+            },
+            Bookmark {
+                title: "Second".to_owned(),
+                page: 1,
+                parent: Some(0),
+            },
+            Bookmark {
+                title: "Nowhere".to_owned(),
+                page: 9,
+                parent: None,
+            },
         ];
         let bytes = to_pdf_pages(&pages, &bookmarks, "Restructure").unwrap();
         let text = String::from_utf8_lossy(&bytes);
         assert!(text.contains("/Outlines") && text.contains("/UseOutlines"));
         assert!(text.contains("(First)") && text.contains("(Second)"));
-        assert!(!text.contains("(Nowhere)"), "a bookmark past the last page is left out");
+        assert!(
+            !text.contains("(Nowhere)"),
+            "a bookmark past the last page is left out"
+        );
         assert!(text.contains("/Title (Restructure)"));
     }
 }

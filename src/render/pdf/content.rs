@@ -103,7 +103,13 @@ impl Content {
 
     /// The whole page: the drawing's units mapped onto a page `height` points tall at `scale` points a
     /// unit, y flipped (the drawing's y grows down, PDF's up), then the background and every shape.
-    pub fn page(drawing: &Drawing, scale: f32, height: f32, fonts: &mut FontSet, compress: bool) -> Self {
+    pub fn page(
+        drawing: &Drawing,
+        scale: f32,
+        height: f32,
+        fonts: &mut FontSet,
+        compress: bool,
+    ) -> Self {
         let mut content = Self::new(compress);
         let b = drawing.bounds;
         // `+ 0.0` turns a -0 into 0.
@@ -227,11 +233,25 @@ impl Content {
         self.op(b"c");
         self.nums(&[right, bottom - ry]);
         self.op(b"l");
-        self.nums(&[right, bottom - ry + ky, right - rx + kx, bottom, right - rx, bottom]);
+        self.nums(&[
+            right,
+            bottom - ry + ky,
+            right - rx + kx,
+            bottom,
+            right - rx,
+            bottom,
+        ]);
         self.op(b"c");
         self.nums(&[left + rx, bottom]);
         self.op(b"l");
-        self.nums(&[left + rx - kx, bottom, left, bottom - ry + ky, left, bottom - ry]);
+        self.nums(&[
+            left + rx - kx,
+            bottom,
+            left,
+            bottom - ry + ky,
+            left,
+            bottom - ry,
+        ]);
         self.op(b"c");
         self.nums(&[left, top + ry]);
         self.op(b"l");
@@ -331,7 +351,11 @@ impl Content {
                 self.flush();
             }
         }
-        self.buf.extend_from_slice(if adjusted { b">] TJ ET\n" } else { b"> Tj ET\n" });
+        self.buf.extend_from_slice(if adjusted {
+            b">] TJ ET\n"
+        } else {
+            b"> Tj ET\n"
+        });
     }
 
     fn set_fill(&mut self, color: Rgba) {
@@ -370,7 +394,8 @@ impl Content {
         }
         if self.state.join != join {
             self.state.join = join;
-            self.buf.extend_from_slice(if join == 1 { b"1 j\n" } else { b"0 j\n" });
+            self.buf
+                .extend_from_slice(if join == 1 { b"1 j\n" } else { b"0 j\n" });
         }
         let dash = dash_array(&stroke.dash);
         if self.state.dash != dash {

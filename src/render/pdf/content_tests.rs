@@ -67,7 +67,11 @@ fn an_invisible_rect_writes_nothing() {
         fill: None,
         stroke: Stroke::none(),
     }]);
-    assert_eq!(text.matches(" re\n").count(), 1, "only the background: {text}");
+    assert_eq!(
+        text.matches(" re\n").count(),
+        1,
+        "only the background: {text}"
+    );
 }
 
 #[test]
@@ -82,7 +86,10 @@ fn dashed_lines_and_arrow_heads_are_drawn_as_the_svg_draws_them() {
     assert!(text.contains("1 j\n"), "polylines have round joins: {text}");
     // The head is 6 + 3 * 2 = 12 long: the line stops 0.8 of it before the tip, under the head.
     assert!(text.contains("0 0 m\n90.4 0 l\nS\n"), "{text}");
-    assert!(text.contains("0.784 0 0 rg\n100 0 m\n88 5.5 l\n88 -5.5 l\nh f\n"), "{text}");
+    assert!(
+        text.contains("0.784 0 0 rg\n100 0 m\n88 5.5 l\n88 -5.5 l\nh f\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -94,7 +101,11 @@ fn an_odd_dash_pattern_is_repeated_and_a_solid_line_resets_it() {
     };
     let (text, _) = ops(vec![
         line(&[(0.0, 0.0), (10.0, 0.0)], dashed, false),
-        line(&[(0.0, 5.0), (10.0, 5.0)], Stroke::solid(1.0, Rgba::rgb(0, 0, 0)), false),
+        line(
+            &[(0.0, 5.0), (10.0, 5.0)],
+            Stroke::solid(1.0, Rgba::rgb(0, 0, 0)),
+            false,
+        ),
     ]);
     assert!(text.contains("[3 3 ] 0 d\n"), "{text}");
     assert!(text.contains("[] 0 d\n"), "{text}");
@@ -116,7 +127,10 @@ fn translucent_colours_go_through_named_graphics_states() {
             stroke: Stroke::none(),
         },
     ]);
-    assert!(text.contains("/fa128 gs\n") && text.contains("/sa64 gs\n"), "{text}");
+    assert!(
+        text.contains("/fa128 gs\n") && text.contains("/sa64 gs\n"),
+        "{text}"
+    );
     assert!(text.contains("/fa255 gs\n"), "opaque again after: {text}");
     assert_eq!(
         used.alphas.iter().copied().collect::<Vec<_>>(),

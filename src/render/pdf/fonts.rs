@@ -219,7 +219,13 @@ impl EmbeddedFont {
                     10.0 + 0.244 * (f32::from(face.weight().to_number()) - 50.0),
                 )
             }
-            None => (Rect::new(0.0, -300.0, 1000.0, 1000.0), 1000.0, -300.0, 700.0, 80.0),
+            None => (
+                Rect::new(0.0, -300.0, 1000.0, 1000.0),
+                1000.0,
+                -300.0,
+                700.0,
+                80.0,
+            ),
         };
         pdf.font_descriptor(descriptor_ref)
             .name(Name(base_font.as_bytes()))
@@ -311,7 +317,12 @@ mod tests {
         text.chars()
             .map(|c| {
                 let placed = font.place(c);
-                let own = font.advance_of(GlyphId(font.remapper.remapped_gids().nth(usize::from(placed.cid)).unwrap_or(0)));
+                let own = font.advance_of(GlyphId(
+                    font.remapper
+                        .remapped_gids()
+                        .nth(usize::from(placed.cid))
+                        .unwrap_or(0),
+                ));
                 i64::from(own) * 1000 / i64::from(font.units_per_em) - i64::from(placed.adjust)
             })
             .sum()
@@ -325,7 +336,10 @@ mod tests {
             let text = "Office of the Chief Executive – fi £5 中 🙂\tx\u{1}y";
             let placed = placed_width(&mut font, text) as f32;
             let measured = text::text_width(text, 1000.0, weight);
-            assert!((placed - measured).abs() < 0.5, "{weight:?}: {placed} vs {measured}");
+            assert!(
+                (placed - measured).abs() < 0.5,
+                "{weight:?}: {placed} vs {measured}"
+            );
         }
     }
 
