@@ -513,7 +513,7 @@ pub(super) fn push_num(buf: &mut Vec<u8>, value: f32) {
     if fraction != 0 {
         buf.push(b'.');
         buf.push(b'0' + fraction / 10);
-        if fraction % 10 != 0 {
+        if !fraction.is_multiple_of(10) {
             buf.push(b'0' + fraction % 10);
         }
     }
