@@ -1,9 +1,21 @@
-//! PDF backend: the same `usvg::Tree` as the PNG, converted by svg2pdf with text kept as text (subset
-//! fonts with a Unicode map), so names can be selected and searched.
+//! PDF backend, written directly from the drawing with pdf-writer: shapes become path and text operators
+//! in one content stream per page, text stays text in the bundled fonts (embedded once per document as
+//! subsets, with a Unicode map), so names can be selected and searched. No SVG or usvg tree in between,
+//! so no element limit and no per-glyph objects: a page of a million shapes is written in one pass.
+
+use std::io::Write;
+
+use flate2::Compression;
+use flate2::write::ZlibEncoder;
 
 use super::drawing::Drawing;
-use super::svg::to_svg;
-use super::usvg_tree::{RenderError, parse};
+use super::usvg_tree::RenderError;
+
+mod content;
+pub(crate) mod document;
+mod fonts;
+
+pub(crate) use document::Document;
 
 /// 96 chart units to the inch, as CSS pixels: a 14-unit name prints at 10.5 pt.
 const UNITS_PER_INCH: f32 = 96.0;
@@ -13,18 +25,18 @@ pub fn to_pdf(drawing: &Drawing) -> Result<Vec<u8>, RenderError> {
 }
 
 fn pdf_with(drawing: &Drawing, compress: bool) -> Result<Vec<u8>, RenderError> {
-    let tree = parse(&to_svg(drawing))?;
-    let conversion = svg2pdf::ConversionOptions {
-        compress,
-        embed_text: true,
-        ..svg2pdf::ConversionOptions::default()
-    };
-    let page = svg2pdf::PageOptions {
-        dpi: UNITS_PER_INCH,
-    };
-    svg2pdf::to_pdf(&tree, conversion, page).map_err(|err| RenderError::Pdf(err.to_string()))
+    let mut document = Document::new(compress);
+    document.add_page(drawing, UNITS_PER_INCH / 72.0);
+    document.finish(None, "").map_err(RenderError::Pdf)
 }
 
+/// `data` deflated (zlib), for a stream with `/Filter /FlateDecode`.
+fn deflate(data: &[u8]) -> Vec<u8> {
+    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::new(content::LEVEL));
+    // Writing into a Vec cannot fail.
+    let _ = encoder.write_all(data);
+    encoder.finish().unwrap_or_default()
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +91,39 @@ mod tests {
                 "{c} missing from the Unicode map"
             );
         }
+    }
+
+    #[test]
+    fn an_empty_drawing_is_one_blank_page_without_fonts() {
+        let mut empty = drawing("");
+        empty.shapes.clear();
+        let pdf = to_pdf(&empty).unwrap();
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(text.contains("/MediaBox [0 0 300 60]"));
+        assert!(!text.contains("/Font"), "no font for no text");
+        assert!(pdf_extract::extract_text_from_mem(&pdf).is_ok());
+    }
+
+    #[test]
+    fn names_read_back_and_a_character_missing_from_the_font_does_not_stop_them() {
+        let pdf = to_pdf(&drawing("Zoë Quay 中 Ltd")).unwrap();
+        let words = pdf_extract::extract_text_from_mem(&pdf).unwrap_or_default();
+        assert!(words.contains("Zoë Quay"), "{words}");
+        assert!(words.contains("Ltd"), "{words}");
+    }
+
+    #[test]
+    fn a_page_of_a_million_shapes_is_written_without_any_element_limit() {
+        let mut big = drawing("x");
+        big.shapes = (0..1_000_000)
+            .map(|i| Shape::Rect {
+                rect: Rect::new((i % 1000) as f32 * 0.4, (i / 1000) as f32 * 0.08, 0.3, 0.05),
+                corner_radius: 0.0,
+                fill: Some(Rgba::rgb(0, 0, (i % 256) as u8)),
+                stroke: crate::render::drawing::Stroke::none(),
+            })
+            .collect();
+        let pdf = to_pdf(&big).unwrap();
+        assert!(contains(&pdf, b"/MediaBox [0 0 300 60]"));
     }
 }

@@ -1,5 +1,5 @@
-//! The one way SVG text becomes a `usvg::Tree` for PNG and PDF: with only the bundled fonts loaded, so
-//! every machine draws the same glyphs at the widths `render::text` measured.
+//! The one way SVG text becomes a `usvg::Tree` for PNG (PDF is written directly): with only the bundled
+//! fonts loaded, so every machine draws the same glyphs at the widths `render::text` measured.
 
 use std::sync::{Arc, OnceLock};
 
@@ -21,9 +21,9 @@ pub enum RenderError {
     #[error("the scale must be a positive number, not {0}")]
     BadScale(f32),
     #[error(
-        "the chart has too many parts for one PNG or one PDF page (the renderer takes at most a million \
-         SVG elements, roughly 80,000 cards); split it over pages with --pages a4-landscape (PDF), export one \
-         branch with --subtree, or export SVG"
+        "the chart has too many parts for one PNG (the renderer takes at most a million SVG elements, \
+         roughly 80,000 cards); export one branch with --subtree, or export PDF (one page, or split over \
+         pages with --pages a4-landscape) or SVG, which have no such limit"
     )]
     TooManyParts,
 }
