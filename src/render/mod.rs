@@ -5,6 +5,7 @@ pub mod build;
 mod card;
 pub mod card_style;
 pub mod colour_by;
+mod digits;
 pub mod drawing;
 pub mod figures;
 pub mod legend;

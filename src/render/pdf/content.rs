@@ -497,18 +497,8 @@ pub(super) fn push_num(buf: &mut Vec<u8>, value: f32) {
     if scaled < 0.0 {
         buf.push(b'-');
     }
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut whole = magnitude / 100;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (whole % 10) as u8;
-        whole /= 10;
-        if whole == 0 {
-            break;
-        }
-    }
-    buf.extend_from_slice(&digits[at..]);
+    let mut buffer = crate::render::digits::DigitBuffer::default();
+    buf.extend_from_slice(crate::render::digits::digits(magnitude / 100, &mut buffer));
     let fraction = (magnitude % 100) as u8;
     if fraction != 0 {
         buf.push(b'.');

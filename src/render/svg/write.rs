@@ -59,18 +59,10 @@ pub(super) fn push_num_fmt(out: &mut String, value: f32) {
     }
 }
 
-fn push_u64(out: &mut String, mut value: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (value % 10) as u8;
-        value /= 10;
-        if value == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+fn push_u64(out: &mut String, value: u64) {
+    let mut buffer = crate::render::digits::DigitBuffer::default();
+    let digits = crate::render::digits::digits(value, &mut buffer);
+    out.extend(digits.iter().map(|&d| char::from(d)));
 }
 
 /// Appends `#rrggbb`.
