@@ -227,11 +227,9 @@ fn rename_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(
-    benches,
-    rename_rebuild,
-    structural_edits,
-    edit_frame,
-    rename_frame
-);
+criterion_group! {
+    name = benches;
+    config = support::as_users_run();
+    targets = rename_rebuild, structural_edits, edit_frame, rename_frame
+}
 criterion_main!(benches);

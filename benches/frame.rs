@@ -39,5 +39,9 @@ fn bench_frames(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_frames);
+criterion_group! {
+    name = benches;
+    config = support::as_users_run();
+    targets = bench_frames
+}
 criterion_main!(benches);
