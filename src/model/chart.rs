@@ -237,11 +237,19 @@ impl Chart {
     /// Snapshot of the line-management forest; with `respect_collapsed`, units below a collapsed unit are left
     /// out and counted in `hidden_below`.
     pub fn forest(&self, respect_collapsed: bool) -> Forest {
-        let mut forest = Forest::default();
+        self.forest_with_units(respect_collapsed).0
+    }
+
+    /// [`Self::forest`] and each of its units, by forest index: read on the way instead of looked up by id
+    /// afterwards (on a big chart the lookups cost as much as the walk).
+    pub fn forest_with_units(&self, respect_collapsed: bool) -> (Forest, Vec<&Unit>) {
+        let mut forest = Forest::with_capacity(self.len());
+        let mut units = Vec::with_capacity(self.len());
         let mut stack: Vec<(NodeIndex, Option<usize>)> =
             self.roots.iter().rev().map(|&n| (n, None)).collect();
         while let Some((n, parent)) = stack.pop() {
             let unit = &self.graph[n];
+            units.push(unit);
             let i = forest.push(unit.id.clone(), parent, unit.placer, unit.staff);
             let kids = self.children.get(&n).map(Vec::as_slice).unwrap_or(&[]);
             if respect_collapsed && unit.collapsed && !kids.is_empty() {
@@ -250,7 +258,7 @@ impl Chart {
             }
             stack.extend(kids.iter().rev().map(|&k| (k, Some(i))));
         }
-        forest
+        (forest, units)
     }
 
     // ---- primitive changes, used by `Edit::apply` and by loaders; each checks before it changes anything ----

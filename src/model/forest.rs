@@ -23,6 +23,19 @@ impl Forest {
         self.ids.len()
     }
 
+    /// An empty forest with room for `units` units.
+    pub fn with_capacity(units: usize) -> Self {
+        Self {
+            ids: Vec::with_capacity(units),
+            parent: Vec::with_capacity(units),
+            children: Vec::with_capacity(units),
+            roots: Vec::new(),
+            hidden_below: Vec::with_capacity(units),
+            placer: Vec::with_capacity(units),
+            staff: Vec::with_capacity(units),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }

@@ -99,10 +99,9 @@ pub fn build_drawing_with_cache(
 }
 
 fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureCache>) -> Drawing {
-    let forest = visible_forest(chart, options);
-    // Each drawn unit and its subtree's totals, by forest index: looked up once here instead of by id in
+    // Each drawn unit and its subtree's totals, by forest index: found once here instead of by id in
     // every pass below (on a big chart the lookups cost more than the passes).
-    let units: Vec<Option<&Unit>> = forest.ids.iter().map(|id| chart.unit(id)).collect();
+    let (forest, units) = visible_forest(chart, options);
     let totals = visible_totals(chart, &forest, &units);
     let colouring = colouring_of(chart, options);
 
@@ -491,10 +490,20 @@ fn paint_tail(
 }
 
 /// The units to draw: the whole forest, or one unit's subtree, honouring collapsed units if asked.
-fn visible_forest(chart: &Chart, options: &RenderOptions) -> Forest {
+fn visible_forest<'c>(
+    chart: &'c Chart,
+    options: &RenderOptions,
+) -> (Forest, Vec<Option<&'c Unit>>) {
     match options.subtree.as_ref().filter(|id| chart.contains(id)) {
-        None => chart.forest(options.respect_collapsed),
-        Some(root) => subtree_forest(chart, root, options.respect_collapsed),
+        None => {
+            let (forest, units) = chart.forest_with_units(options.respect_collapsed);
+            (forest, units.into_iter().map(Some).collect())
+        }
+        Some(root) => {
+            let forest = subtree_forest(chart, root, options.respect_collapsed);
+            let units = forest.ids.iter().map(|id| chart.unit(id)).collect();
+            (forest, units)
+        }
     }
 }
 

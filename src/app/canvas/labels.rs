@@ -87,10 +87,22 @@ pub fn branches(
     if !totals.iter().any(|t| t.units >= MIN_BRANCH_UNITS) {
         return Vec::new();
     }
-    let mut bounds: Vec<Option<geom::Rect>> = forest
-        .ids
-        .iter()
-        .map(|id| card_index.get(id).map(|&c| drawing.cards[c].rect))
+    // Built from this forest, the drawing has a card per unit in its order: no unit is looked up by id.
+    let same_order = drawing.cards.len() == forest.len()
+        && drawing
+            .cards
+            .iter()
+            .zip(&forest.ids)
+            .all(|(card, id)| &card.id == id);
+    let card_of = |i: usize| -> Option<usize> {
+        if same_order {
+            Some(i)
+        } else {
+            card_index.get(&forest.ids[i]).copied()
+        }
+    };
+    let mut bounds: Vec<Option<geom::Rect>> = (0..forest.len())
+        .map(|i| card_of(i).map(|c| drawing.cards[c].rect))
         .collect();
     // Pre-order puts every report after its manager: a reverse sweep folds branches into their heads.
     for i in (0..forest.len()).rev() {
@@ -103,7 +115,7 @@ pub fn branches(
         let (Some(t), Some(b)) = (totals.get(i), bounds[i]) else {
             continue;
         };
-        if t.units < MIN_BRANCH_UNITS || card_index.get(id).is_none() {
+        if t.units < MIN_BRANCH_UNITS || card_of(i).is_none() {
             continue;
         }
         let (name, totals, widths) = describe(chart, id, t);

@@ -10,7 +10,7 @@ use crate::geom;
 use crate::metrics;
 use crate::model::{Chart, Forest, UnitId};
 use crate::render::{
-    Dash, Drawing, MeasureCache, RenderOptions, Rgba, Shape, Splice, Stroke,
+    Card, Dash, Drawing, MeasureCache, RenderOptions, Rgba, Shape, Splice, Stroke,
     build_drawing_with_cache, patch_drawing, splice_ranges,
 };
 use crate::render::{style, text};
@@ -144,26 +144,38 @@ impl DrawingCache {
     /// Updates what is kept per shape and per card for a patched drawing: only the ranges it replaced.
     fn apply_splice(&mut self, chart: &Chart, splice: &Splice) {
         let drawing = &self.drawing;
+        let owners: Vec<u32> = splice
+            .ranges
+            .iter()
+            .map(|(_, new)| {
+                splice
+                    .cards
+                    .iter()
+                    .find(|&&c| drawing.cards.get(c).is_some_and(|card| card.shapes == *new))
+                    .map_or(NO_CARD, |&c| c as u32)
+            })
+            .collect();
         let bounds = splice
             .ranges
             .iter()
-            .map(|(old, new)| {
-                let shapes = drawing.shapes.get(new.clone()).unwrap_or(&[]);
-                (old.clone(), shapes.iter().map(shape_bounds).collect())
+            .zip(&owners)
+            .map(|((old, new), &owner)| {
+                let bounds = match drawing.cards.get(owner as usize) {
+                    Some(card) => vec![card_area(card); new.len()],
+                    None => {
+                        let shapes = drawing.shapes.get(new.clone()).unwrap_or(&[]);
+                        shapes.iter().map(shape_bounds).collect()
+                    }
+                };
+                (old.clone(), bounds)
             })
             .collect();
         splice_ranges(&mut self.shape_bounds, bounds);
         let owners = splice
             .ranges
             .iter()
-            .map(|(old, new)| {
-                let owner = splice
-                    .cards
-                    .iter()
-                    .find(|&&c| drawing.cards.get(c).is_some_and(|card| card.shapes == *new))
-                    .map_or(NO_CARD, |&c| c as u32);
-                (old.clone(), vec![owner; new.len()])
-            })
+            .zip(owners)
+            .map(|((old, new), owner)| (old.clone(), vec![owner; new.len()]))
             .collect();
         splice_ranges(&mut self.shape_owner, owners);
         let background = colour(drawing.background);
@@ -235,14 +247,14 @@ impl DrawingCache {
         self.shape_owner = shape_owner;
         self.block_colour = block_colours;
         self.meta = card_meta(chart, forest, &drawing);
-        self.rows = (0..drawing.cards.len()).collect();
-        self.rows.sort_by(|&a, &b| {
-            let (ra, rb) = (drawing.cards[a].rect, drawing.cards[b].rect);
-            ra.y.total_cmp(&rb.y).then(ra.x.total_cmp(&rb.x))
-        });
+        self.rows = rows_of(&drawing);
         let mut widths: Vec<f32> = drawing.cards.iter().map(|c| c.rect.w).collect();
-        widths.sort_by(f32::total_cmp);
-        self.typical_card_width = widths.get(widths.len() / 2).copied().unwrap_or(160.0);
+        let middle = widths.len() / 2;
+        self.typical_card_width = if widths.is_empty() {
+            160.0
+        } else {
+            *widths.select_nth_unstable_by(middle, f32::total_cmp).1
+        };
         self.branches = super::labels::branches(chart, forest, totals, &drawing, &self.card_index);
         let old = std::mem::replace(&mut self.drawing, drawing);
         // Freeing a big drawing's hundreds of thousands of strings takes longer than building the next
@@ -277,13 +289,19 @@ impl DrawingCache {
 /// Each shape's bounds and card (`NO_CARD` for lines, the key and the footer), and each card's colour when
 /// drawn as a block.
 fn per_shape(drawing: &Drawing, background: Color32) -> (Vec<geom::Rect>, Vec<u32>, Vec<Color32>) {
-    let bounds = drawing.shapes.iter().map(shape_bounds).collect();
+    let mut bounds = vec![geom::Rect::default(); drawing.shapes.len()];
     let mut owner = vec![NO_CARD; drawing.shapes.len()];
     for (c, card) in drawing.cards.iter().enumerate() {
         for i in card.shapes.clone() {
-            if let Some(owner) = owner.get_mut(i) {
+            if let (Some(owner), Some(bounds)) = (owner.get_mut(i), bounds.get_mut(i)) {
                 *owner = c as u32;
+                *bounds = card_area(card);
             }
+        }
+    }
+    for ((bounds, &owner), shape) in bounds.iter_mut().zip(&owner).zip(&drawing.shapes) {
+        if owner == NO_CARD {
+            *bounds = shape_bounds(shape);
         }
     }
     let block_colours = drawing
@@ -358,6 +376,30 @@ fn distance(a: Color32, b: Color32) -> u32 {
 
 pub fn colour(c: Rgba) -> Color32 {
     Color32::from_rgba_unmultiplied(c.r, c.g, c.b, c.a)
+}
+
+/// Card indices ordered by row (top), then left to right, ties in card order. Sorted with each card's
+/// place beside its index, so a comparison does not read two cards from all over the drawing.
+fn rows_of(drawing: &Drawing) -> Vec<usize> {
+    let mut keyed: Vec<(f32, f32, usize)> = drawing
+        .cards
+        .iter()
+        .enumerate()
+        .map(|(i, card)| (card.rect.y, card.rect.x, i))
+        .collect();
+    keyed.sort_unstable_by(|a, b| {
+        a.0.total_cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    keyed.into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// What a card's shapes may cover: its rectangle and a margin for borders and badges. Used as the bounds
+/// of each of its shapes, so a card's text is not measured again to be culled (on a big chart measuring
+/// every card's text again cost more than everything else kept per shape).
+fn card_area(card: &Card) -> geom::Rect {
+    card.rect.expand(24.0)
 }
 
 fn shape_bounds(shape: &Shape) -> geom::Rect {
@@ -463,10 +505,12 @@ pub fn shapes_on_screen(cache: &DrawingCache, view: &View) -> (Vec<EguiShape>, V
     let shape_list = &cache.drawing.shapes;
     let mut i = 0;
     while i < shape_list.len() {
+        // A card's shapes all share its area as their bounds (see `card_area`): a card on screen paints
+        // whole, one off screen is skipped whole.
         let owner = cache.shape_owner[i];
         if owner != NO_CARD {
             let card = &cache.drawing.cards[owner as usize];
-            if !card.rect.expand(24.0).intersects(&visible) {
+            if !card_area(card).intersects(&visible) {
                 i = card.shapes.end.max(i + 1);
                 continue;
             }
@@ -910,6 +954,49 @@ mod tests {
             patched > others.len() / 2,
             "most renames keep the card's size: {patched}"
         );
+    }
+
+    #[test]
+    fn a_cards_shapes_are_bounded_by_its_area_and_other_shapes_by_their_own() {
+        let chart = crate::generate::generate(60, 3);
+        let mut cache = DrawingCache::default();
+        cache.ensure(&chart, 1, &RenderOptions::default());
+        let drawing = &cache.drawing;
+        for (c, card) in drawing.cards.iter().enumerate() {
+            for i in card.shapes.clone() {
+                assert_eq!(cache.shape_owner[i], c as u32);
+                assert_eq!(cache.shape_bounds[i], card_area(card));
+            }
+        }
+        let others: Vec<usize> = (0..drawing.shapes.len())
+            .filter(|&i| cache.shape_owner[i] == NO_CARD)
+            .collect();
+        assert!(!others.is_empty(), "lines, key and totals");
+        for i in others {
+            assert_eq!(cache.shape_bounds[i], shape_bounds(&drawing.shapes[i]));
+        }
+    }
+
+    #[test]
+    fn rows_go_top_to_bottom_then_left_to_right_with_ties_in_card_order() {
+        let card = |x: f32, y: f32| Card {
+            id: UnitId::from("u"),
+            rect: geom::Rect::new(x, y, 10.0, 10.0),
+            shapes: 0..0,
+        };
+        let drawing = Drawing {
+            bounds: geom::Rect::default(),
+            background: Rgba::rgb(255, 255, 255),
+            shapes: Vec::new(),
+            cards: vec![
+                card(5.0, 20.0),
+                card(0.0, 0.0),
+                card(5.0, 0.0),
+                card(0.0, 20.0),
+                card(5.0, 0.0),
+            ],
+        };
+        assert_eq!(rows_of(&drawing), vec![1, 2, 4, 3, 0]);
     }
 
     #[test]
