@@ -40,6 +40,26 @@ pub struct Branch {
     pub totals: Vec<String>,
     /// Widths at [`REFERENCE_SIZE`], measured once when the drawing is built.
     widths: Widths,
+    /// What `totals` were written from: an unchanged branch keeps its label from one build to the next.
+    counted: Counted,
+}
+
+/// The figures a branch's label shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Counted {
+    units: usize,
+    headcount: crate::model::Span,
+    has_fte: bool,
+}
+
+impl Counted {
+    fn of(t: &metrics::Totals) -> Self {
+        Self {
+            units: t.units,
+            headcount: t.headcount,
+            has_fte: t.has_fte,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -76,13 +96,15 @@ const MAX_NAME_ROWS: usize = 3;
 
 /// The branches of at least [`MIN_BRANCH_UNITS`] units whose head is drawn, in pre-order (a branch before
 /// the branches inside it). `forest` is the drawn forest and `card_index` finds a unit's card.
-/// `totals` are the forest's units' subtree totals (hidden units included), by forest index.
+/// `totals` are the forest's units' subtree totals (hidden units included), by forest index. A branch of
+/// `previous` (the last drawing's) whose head's name and figures are unchanged keeps its label as measured.
 pub fn branches(
     chart: &Chart,
     forest: &Forest,
     totals: &[metrics::Totals],
     drawing: &Drawing,
     card_index: &HashMap<UnitId, usize>,
+    previous: &[Branch],
 ) -> Vec<Branch> {
     if !totals.iter().any(|t| t.units >= MIN_BRANCH_UNITS) {
         return Vec::new();
@@ -110,6 +132,7 @@ pub fn branches(
             bounds[p] = Some(bounds[p].map_or(b, |a| a.union(&b)));
         }
     }
+    let kept: HashMap<&UnitId, &Branch> = previous.iter().map(|b| (&b.id, b)).collect();
     let mut out = Vec::new();
     for (i, id) in forest.ids.iter().enumerate() {
         let (Some(t), Some(b)) = (totals.get(i), bounds[i]) else {
@@ -118,28 +141,47 @@ pub fn branches(
         if t.units < MIN_BRANCH_UNITS || card_of(i).is_none() {
             continue;
         }
-        let (name, totals, widths) = describe(chart, id, t);
-        out.push(Branch {
-            id: id.clone(),
-            bounds: b,
-            name,
-            totals,
-            widths,
-        });
+        let name = head_name(chart, id);
+        let counted = Counted::of(t);
+        let branch = match kept.get(id) {
+            Some(old) if old.counted == counted && old.name == name => Branch {
+                bounds: b,
+                ..(*old).clone()
+            },
+            _ => {
+                let (totals, widths) = describe(&name, t);
+                Branch {
+                    id: id.clone(),
+                    bounds: b,
+                    name: name.into_owned(),
+                    totals,
+                    widths,
+                    counted,
+                }
+            }
+        };
+        out.push(branch);
     }
     out
 }
 
 /// Brings a branch's name and totals up to date after an edit that moved nothing (its bounds stay).
 pub fn refresh(branch: &mut Branch, chart: &Chart, totals: &metrics::Totals) {
-    (branch.name, branch.totals, branch.widths) = describe(chart, &branch.id, totals);
+    let name = head_name(chart, &branch.id).into_owned();
+    (branch.totals, branch.widths) = describe(&name, totals);
+    branch.name = name;
+    branch.counted = Counted::of(totals);
 }
 
-/// A branch's label: its head's name and its totals, with their widths.
-fn describe(chart: &Chart, id: &UnitId, t: &metrics::Totals) -> (String, Vec<String>, Widths) {
-    let name = chart
-        .unit(id)
-        .map_or_else(|| id.to_string(), |u| u.name.clone());
+fn head_name<'c>(chart: &'c Chart, id: &UnitId) -> std::borrow::Cow<'c, str> {
+    chart.unit(id).map_or_else(
+        || std::borrow::Cow::Owned(id.to_string()),
+        |u| std::borrow::Cow::Borrowed(u.name.as_str()),
+    )
+}
+
+/// A branch's label: its totals, and the widths of its head's name and the totals.
+fn describe(name: &str, t: &metrics::Totals) -> (Vec<String>, Widths) {
     let mut parts = vec![format!("{} units", t.units)];
     if t.headcount.max > 0.0 {
         parts.push(format::headcount(t.headcount, t.has_fte));
@@ -147,12 +189,12 @@ fn describe(chart: &Chart, id: &UnitId, t: &metrics::Totals) -> (String, Vec<Str
     let bold = |s: &str| text::text_width(s, REFERENCE_SIZE, FontWeight::Bold);
     let regular = |s: &str| text::text_width(s, REFERENCE_SIZE, FontWeight::Regular);
     let widths = Widths {
-        name: bold(&name),
+        name: bold(name),
         word: name.split_whitespace().map(bold).fold(0.0, f32::max),
         totals: regular(&parts.join(" · ")),
         total: parts.iter().map(|p| regular(p)).fold(0.0, f32::max),
     };
-    (name, parts, widths)
+    (parts, widths)
 }
 
 /// Where this frame's labels go: for each big branch on screen whose block is wide enough, in pre-order,

@@ -255,7 +255,14 @@ impl DrawingCache {
         } else {
             *widths.select_nth_unstable_by(middle, f32::total_cmp).1
         };
-        self.branches = super::labels::branches(chart, forest, totals, &drawing, &self.card_index);
+        self.branches = super::labels::branches(
+            chart,
+            forest,
+            totals,
+            &drawing,
+            &self.card_index,
+            &self.branches,
+        );
         let old = std::mem::replace(&mut self.drawing, drawing);
         // Freeing a big drawing's hundreds of thousands of strings takes longer than building the next
         // frame: let another thread do it.
@@ -953,6 +960,43 @@ mod tests {
         assert!(
             patched > others.len() / 2,
             "most renames keep the card's size: {patched}"
+        );
+    }
+
+    #[test]
+    fn after_moves_and_additions_the_canvas_keeps_what_one_built_from_scratch_keeps() {
+        let mut chart = crate::generate::generate(600, 9);
+        let options = RenderOptions {
+            respect_collapsed: true,
+            ..RenderOptions::default()
+        };
+        let mut cache = DrawingCache::default();
+        cache.ensure(&chart, 1, &options);
+        let forest = chart.forest(false);
+        let managers: Vec<UnitId> = (0..forest.len())
+            .filter(|&i| forest.children[i].len() > 1)
+            .map(|i| forest.ids[i].clone())
+            .collect();
+        let moved = forest.ids[forest.len() / 2].clone();
+        let mut revision = 1;
+        for (k, to) in managers.iter().step_by(5).enumerate() {
+            if chart.is_at_or_above(&moved, to) {
+                continue;
+            }
+            chart.move_unit(&moved, Some(to), None).unwrap();
+            if k % 2 == 0 {
+                let new = crate::model::Unit::new(format!("added-{k}"), "New post");
+                chart.insert_unit(new, Some(to), Some(0)).unwrap();
+            }
+            revision += 1;
+            assert!(cache.ensure(&chart, revision, &options));
+            let mut fresh = DrawingCache::default();
+            fresh.ensure(&chart, 1, &options);
+            assert_eq!(kept(&cache), kept(&fresh), "after moving under {to}");
+        }
+        assert!(
+            !cache.branches.is_empty(),
+            "labels are kept for big branches"
         );
     }
 
