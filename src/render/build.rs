@@ -285,9 +285,20 @@ fn lay_out_and_paint(
     let placed = layout(forest, &sizes, &pinned, &layout_options);
 
     // Routing the links and painting the cards read the layout and nothing of each other: on a big chart
-    // they run side by side, the lines (painted under the cards) on the other thread.
+    // they run side by side. The other thread routes and paints the lines (under the cards) and then the
+    // first half of the cards, this one the second half: shapes stay in the order one thread paints them.
     let card_shapes: usize = specs.iter().map(|spec| spec.shape_count()).sum();
-    let ((routed, mut shapes), (mut painted, mut cards)) = crate::parallel::join(
+    let split = if forest.len() >= 2 * crate::parallel::SMALLEST_SPLIT {
+        forest.len() / 2
+    } else {
+        0
+    };
+    let later_specs = specs.split_off(split);
+    let later_stretched = stretched.split_off(split);
+    let later_shapes: usize = later_specs.iter().map(|spec| spec.shape_count()).sum();
+    let (first_ids, later_ids) = forest.ids.split_at(split);
+    let (first_rects, later_rects) = placed.rects.split_at(split.min(placed.rects.len()));
+    let ((routed, mut shapes, mut cards), (mut painted, later_cards)) = crate::parallel::join(
         forest.len(),
         || {
             let routed = route_links(chart, forest, &placed, &options.layout);
@@ -297,14 +308,26 @@ fn lay_out_and_paint(
                 Vec::with_capacity(card_shapes + placed.connectors.len() + 5 * routed.len() + 64);
             links::paint_connectors(&placed, &palette, &mut shapes);
             links::paint_links(&routed, &palette, &mut shapes);
-            (routed, shapes)
+            let cards = paint_cards(first_ids, specs, stretched, first_rects, &mut shapes);
+            (routed, shapes, cards)
         },
-        || paint_cards(forest, specs, stretched, &placed.rects, card_shapes),
+        || {
+            let mut shapes = Vec::with_capacity(later_shapes);
+            let cards = paint_cards(
+                later_ids,
+                later_specs,
+                later_stretched,
+                later_rects,
+                &mut shapes,
+            );
+            (shapes, cards)
+        },
     );
-    let lines = shapes.len();
-    for card in &mut cards {
-        card.shapes = card.shapes.start + lines..card.shapes.end + lines;
-    }
+    let before = shapes.len();
+    cards.extend(later_cards.into_iter().map(|mut card| {
+        card.shapes = card.shapes.start + before..card.shapes.end + before;
+        card
+    }));
     shapes.append(&mut painted);
     let label_plates = links::paint_link_labels(
         &routed,
@@ -370,24 +393,24 @@ fn lay_out_and_paint(
     (drawing, laid)
 }
 
-/// Each card's shapes, painted at its place, and the cards (their shape ranges start from 0).
+/// Paints each card's shapes at its place onto `shapes`; returns the cards (their ranges in `shapes`).
+/// `ids`, `specs`, `stretched` and `rects` are the same run of cards.
 fn paint_cards(
-    forest: &Forest,
+    ids: &[UnitId],
     specs: Vec<Cow<CardSpec>>,
     stretched: Vec<Option<f32>>,
     rects: &[Rect],
-    card_shapes: usize,
-) -> (Vec<Shape>, Vec<Card>) {
-    let mut shapes = Vec::with_capacity(card_shapes);
-    let mut cards = Vec::with_capacity(forest.len());
-    for (i, ((id, spec), height)) in forest.ids.iter().zip(specs).zip(stretched).enumerate() {
+    shapes: &mut Vec<Shape>,
+) -> Vec<Card> {
+    let mut cards = Vec::with_capacity(ids.len());
+    for (i, ((id, spec), height)) in ids.iter().zip(specs).zip(stretched).enumerate() {
         let Some(&rect) = rects.get(i) else {
             continue;
         };
         let start = shapes.len();
         match spec {
-            Cow::Borrowed(spec) => spec.paint_stretched(rect, height, &mut shapes),
-            Cow::Owned(spec) => spec.paint_into(rect, height, &mut shapes),
+            Cow::Borrowed(spec) => spec.paint_stretched(rect, height, shapes),
+            Cow::Owned(spec) => spec.paint_into(rect, height, shapes),
         }
         cards.push(Card {
             id: id.clone(),
@@ -395,7 +418,7 @@ fn paint_cards(
             shapes: start..shapes.len(),
         });
     }
-    (shapes, cards)
+    cards
 }
 
 /// Where the key and the totals line go under the chart, and what they count.
