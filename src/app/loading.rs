@@ -11,10 +11,13 @@ use egui::{Align2, RichText, Ui};
 
 use crate::render::RenderOptions;
 
+use crate::render::figures::Figures;
+
 use super::OrgchartApp;
 use super::canvas::DrawingCache;
 use super::commands::Command;
 use super::state::Document;
+use super::totals::Totals;
 
 /// Files at least this big load on the worker. Parsing runs at roughly 10 MB a second on the 2-core test
 /// machine, so below this a load takes a frame or two and is not worth a progress message.
@@ -32,6 +35,15 @@ pub struct Opened {
     /// The canvas's first drawing of it, when the worker built it: on a big chart that takes seconds the
     /// window would otherwise be frozen for.
     pub drawing: Option<Box<DrawingCache>>,
+    /// The Totals and Figures panels' whole-chart figures, worked out with the drawing: in a frame they
+    /// held the window for a few hundred milliseconds soon after a big chart appeared.
+    pub panels: Option<Box<Panels>>,
+}
+
+/// What the side panels show of a chart just opened.
+pub struct Panels {
+    pub totals: Totals,
+    pub figures: Figures,
 }
 
 /// What a load gives: the chart, or the message that says why not.
@@ -298,14 +310,21 @@ fn load(path: &Path) -> LoadResult {
         doc: Document::new(loaded.chart, Some(path.to_path_buf())),
         unknown_fields: loaded.unknown_fields,
         drawing: None,
+        panels: None,
     })
 }
 
-/// The drawing the canvas would build on the first frame showing `opened`, built here instead.
+/// The drawing the canvas would build on the first frame showing `opened`, and the side panels' figures,
+/// worked out here instead.
 fn with_drawing(mut opened: Opened, options: &RenderOptions) -> Opened {
     let mut drawing = DrawingCache::default();
-    drawing.ensure(opened.doc.chart(), opened.doc.revision(), options);
+    let (chart, revision) = (opened.doc.chart(), opened.doc.revision());
+    drawing.ensure(chart, revision, options);
     opened.drawing = Some(Box::new(drawing));
+    opened.panels = Some(Box::new(Panels {
+        totals: Totals::prepared(chart, revision),
+        figures: Figures::of(chart, None).unwrap_or_default(),
+    }));
     opened
 }
 

@@ -215,6 +215,11 @@ impl OrgchartApp {
         &self.inspector
     }
 
+    /// The Totals panel as last shown.
+    pub fn totals(&self) -> &Totals {
+        &self.totals
+    }
+
     /// The Figures panel's figures as last shown.
     pub fn figures(&self) -> Option<&crate::render::figures::Figures> {
         self.figures.figures()
@@ -239,6 +244,12 @@ impl OrgchartApp {
     /// drawn, and the frames that show it build nothing).
     pub fn drawings_built_in_frames(&self) -> u64 {
         self.drawings_built_in_frames
+    }
+
+    /// How many times the Totals and Figures panels worked out their figures during frames (for tests: a file
+    /// opened on the worker arrives with them).
+    pub fn panel_figures_computed_in_frames(&self) -> u64 {
+        self.totals.computed() + self.figures.computed()
     }
 
     /// Where a unit's card is on screen, in points, if it is drawn.
