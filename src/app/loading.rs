@@ -319,12 +319,17 @@ fn load(path: &Path) -> LoadResult {
 fn with_drawing(mut opened: Opened, options: &RenderOptions) -> Opened {
     let mut drawing = DrawingCache::default();
     let (chart, revision) = (opened.doc.chart(), opened.doc.revision());
-    drawing.ensure(chart, revision, options);
+    // Side by side: the panels must not hold back the chart's first frame.
+    let (panels, _) = crate::parallel::join(
+        chart.len(),
+        || Panels {
+            totals: Totals::prepared(chart, revision),
+            figures: Figures::of(chart, None).unwrap_or_default(),
+        },
+        || drawing.ensure(chart, revision, options),
+    );
     opened.drawing = Some(Box::new(drawing));
-    opened.panels = Some(Box::new(Panels {
-        totals: Totals::prepared(chart, revision),
-        figures: Figures::of(chart, None).unwrap_or_default(),
-    }));
+    opened.panels = Some(Box::new(panels));
     opened
 }
 
