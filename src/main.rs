@@ -4,6 +4,7 @@ use clap::Parser;
 use orgchart::cli::{Cli, run_command};
 
 fn main() -> ExitCode {
+    orgchart::app::startup_trace::begin();
     orgchart::keep_freed_memory();
     let cli = Cli::parse();
     match cli.command {

@@ -296,6 +296,7 @@ fn open_recent_uses_the_worker_and_files_opened_there_become_recent() {
 fn a_file_opened_on_the_worker_arrives_drawn_and_the_frames_showing_it_build_nothing() {
     let (mut harness, dialogs) = editor(chart_of(&["Board", "Team"]));
     let built_before = harness.state().drawings_built_in_frames();
+    let figured_before = harness.state().panel_figures_computed_in_frames();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("next.ron");
     let after = chart_of(&["New board", "New team", "New squad"]);
@@ -315,6 +316,20 @@ fn a_file_opened_on_the_worker_arrives_drawn_and_the_frames_showing_it_build_not
         app.drawings_built_in_frames(),
         built_before,
         "the worker drew the chart: on a big one, building it in a frame freezes the window for seconds"
+    );
+    assert_eq!(
+        app.panel_figures_computed_in_frames(),
+        figured_before,
+        "the worker worked out the Totals and Figures panels too"
+    );
+    assert_eq!(
+        app.totals().chart_figures().units,
+        3,
+        "the new chart's totals"
+    );
+    assert_eq!(
+        app.figures(),
+        orgchart::render::figures::Figures::of(&after, None).as_ref()
     );
 }
 

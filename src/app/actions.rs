@@ -296,6 +296,11 @@ impl OrgchartApp {
                 if let Some(drawing) = opened.drawing {
                     self.canvas.cache = *drawing;
                 }
+                if let Some(panels) = opened.panels {
+                    let revision = self.doc.revision();
+                    self.totals.set_prepared(panels.totals);
+                    self.figures.set_prepared(revision, panels.figures);
+                }
                 self.note_disk_state(opened.unknown_fields);
                 self.notices.clear_error();
                 if self.disk.unknown_fields.is_empty() {

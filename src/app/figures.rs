@@ -29,9 +29,24 @@ pub struct FiguresPanel {
     cached: Option<(Key, Figures, Drawing)>,
     /// Big charts refresh the figures once edits pause (see `totals::Deferral`).
     deferral: super::totals::Deferral,
+    /// The whole chart's figures at a revision, worked out ahead by the loading worker.
+    prepared: Option<(u64, Figures)>,
+    /// How many times the figures were worked out here (for tests).
+    computed: u64,
 }
 
 impl FiguresPanel {
+    /// The whole chart's figures at `revision`, worked out ahead off the UI thread (see `Totals::prepared`),
+    /// shown instead of working them out in a frame.
+    pub fn set_prepared(&mut self, revision: u64, figures: Figures) {
+        self.prepared = Some((revision, figures));
+    }
+
+    /// How many times this panel worked its figures out.
+    pub fn computed(&self) -> u64 {
+        self.computed
+    }
+
     /// The figures shown last frame, for tests.
     pub fn figures(&self) -> Option<&Figures> {
         self.cached.as_ref().map(|(_, figures, _)| figures)
@@ -62,13 +77,21 @@ impl FiguresPanel {
             .cached
             .as_ref()
             .is_some_and(|((_, b, w, d), ..)| (b, *w, *d) == (&key.1, key.2, key.3));
+        let ready = branch.is_none() && self.prepared.as_ref().is_some_and(|(r, _)| *r == revision);
         let waits = same_view
+            && !ready
             && super::totals::wait_for_pause(ui, &mut self.deferral, shown, revision, chart.len());
         if !waits && self.cached.as_ref().map(|(k, ..)| k) != Some(&key) {
             let theme = if dark { Theme::Dark } else { Theme::Light };
-            let figures = Figures::of(chart, branch)
-                .or_else(|| Figures::of(chart, None))
-                .unwrap_or_default();
+            let figures = match self.prepared.take() {
+                Some((prepared, figures)) if prepared == revision && branch.is_none() => figures,
+                _ => {
+                    self.computed += 1;
+                    Figures::of(chart, branch)
+                        .or_else(|| Figures::of(chart, None))
+                        .unwrap_or_default()
+                }
+            };
             let drawing = figures_drawing(&figures, &FigureChart::ALL, theme, width.floor());
             self.cached = Some((key, figures, drawing));
         }

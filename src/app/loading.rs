@@ -4,16 +4,20 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use egui::{Align2, RichText, Ui};
 
 use crate::render::RenderOptions;
 
+use crate::render::figures::Figures;
+
 use super::OrgchartApp;
 use super::canvas::DrawingCache;
 use super::commands::Command;
 use super::state::Document;
+use super::totals::Totals;
 
 /// Files at least this big load on the worker. Parsing runs at roughly 10 MB a second on the 2-core test
 /// machine, so below this a load takes a frame or two and is not worth a progress message.
@@ -31,6 +35,15 @@ pub struct Opened {
     /// The canvas's first drawing of it, when the worker built it: on a big chart that takes seconds the
     /// window would otherwise be frozen for.
     pub drawing: Option<Box<DrawingCache>>,
+    /// The Totals and Figures panels' whole-chart figures, worked out with the drawing: in a frame they
+    /// held the window for a few hundred milliseconds soon after a big chart appeared.
+    pub panels: Option<Box<Panels>>,
+}
+
+/// What the side panels show of a chart just opened.
+pub struct Panels {
+    pub totals: Totals,
+    pub figures: Figures,
 }
 
 /// What a load gives: the chart, or the message that says why not.
@@ -49,8 +62,9 @@ pub struct Loader {
     pending: Option<Pending>,
     /// Files at least this big load on the worker; tests set 0 to use the worker for any file.
     pub background_from: u64,
-    /// Woken by the worker when it is done, once a frame has been drawn.
-    ctx: Option<egui::Context>,
+    /// The window the worker wakes when it is done. Shared rather than copied into the worker: a file named
+    /// on the command line starts loading before the window (and its context) exists.
+    ctx: Arc<Mutex<Option<egui::Context>>>,
 }
 
 impl Default for Loader {
@@ -58,7 +72,7 @@ impl Default for Loader {
         Self {
             pending: None,
             background_from: BACKGROUND_FROM_BYTES,
-            ctx: None,
+            ctx: Arc::default(),
         }
     }
 }
@@ -83,16 +97,21 @@ impl Loader {
         }
         let (sender, result) = mpsc::channel();
         let worker_path = path.to_path_buf();
-        let ctx = self.ctx.clone();
+        let ctx = Arc::clone(&self.ctx);
         let spawned = std::thread::Builder::new()
             .name("orgchart-open".to_owned())
             .spawn(move || {
-                let opened = load(&worker_path).map(|opened| match options {
+                let opened = load(&worker_path);
+                super::startup_trace::mark(|| "worker: file read, parsed and checked".to_owned());
+                let opened = opened.map(|opened| match options {
                     Some(options) => with_drawing(opened, &options),
                     None => opened,
                 });
+                super::startup_trace::mark(|| "worker: first drawing built".to_owned());
                 // A send fails only when the load was cancelled: nobody wants the result any more.
                 let _ = sender.send(opened);
+                // Woken now, not at the next poll: the chart shows as soon as it is ready.
+                let ctx = ctx.lock().map(|ctx| ctx.clone()).unwrap_or_default();
                 if let Some(ctx) = ctx {
                     ctx.request_repaint();
                 }
@@ -114,7 +133,7 @@ impl Loader {
 
     /// The finished load, once: its path and result. Asks for another frame while still waiting.
     pub fn poll(&mut self, ctx: &egui::Context) -> Option<(PathBuf, LoadResult)> {
-        self.ctx = Some(ctx.clone());
+        self.attach(ctx);
         let pending = self.pending.as_ref()?;
         let result = match pending.result.try_recv() {
             Ok(result) => result,
@@ -128,6 +147,15 @@ impl Loader {
             )),
         };
         self.pending.take().map(|pending| (pending.path, result))
+    }
+
+    /// The window's context, for the worker to wake when it is done (also of a load already running).
+    pub fn attach(&self, ctx: &egui::Context) {
+        if let Ok(mut slot) = self.ctx.lock()
+            && slot.is_none()
+        {
+            *slot = Some(ctx.clone());
+        }
     }
 
     /// Forgets the load in progress; the worker finishes on its own and its result is dropped.
@@ -211,7 +239,9 @@ impl OrgchartApp {
     pub(super) fn poll_load(&mut self, ui: &Ui) {
         let ctx = ui.ctx().clone();
         if let Some((path, result)) = self.loader.poll(&ctx) {
+            super::startup_trace::mark(|| "ui: the opened chart taken from the worker".to_owned());
             self.finish_open(path, result);
+            self.traced_frames_left = super::TRACED_FRAMES;
             ctx.request_repaint();
             return;
         }
@@ -280,14 +310,26 @@ fn load(path: &Path) -> LoadResult {
         doc: Document::new(loaded.chart, Some(path.to_path_buf())),
         unknown_fields: loaded.unknown_fields,
         drawing: None,
+        panels: None,
     })
 }
 
-/// The drawing the canvas would build on the first frame showing `opened`, built here instead.
+/// The drawing the canvas would build on the first frame showing `opened`, and the side panels' figures,
+/// worked out here instead.
 fn with_drawing(mut opened: Opened, options: &RenderOptions) -> Opened {
     let mut drawing = DrawingCache::default();
-    drawing.ensure(opened.doc.chart(), opened.doc.revision(), options);
+    let (chart, revision) = (opened.doc.chart(), opened.doc.revision());
+    // Side by side: the panels must not hold back the chart's first frame.
+    let (panels, _) = crate::parallel::join(
+        chart.len(),
+        || Panels {
+            totals: Totals::prepared(chart, revision),
+            figures: Figures::of(chart, None).unwrap_or_default(),
+        },
+        || drawing.ensure(chart, revision, options),
+    );
     opened.drawing = Some(Box::new(drawing));
+    opened.panels = Some(Box::new(panels));
     opened
 }
 
@@ -376,6 +418,35 @@ mod tests {
             panic!("the broken file was opened");
         };
         assert!(message.contains("broken.ron"), "{message}");
+    }
+
+    #[test]
+    fn a_load_started_before_the_window_exists_wakes_it_when_done() {
+        let dir = tempfile::tempdir().unwrap();
+        // Big enough that the worker is still reading when the context is attached just after the start.
+        let path = dir.path().join("big.ron");
+        crate::io::save(&crate::generate::generate(5_000, 7), &path).unwrap();
+        let mut loader = Loader {
+            background_from: 0,
+            ..Loader::default()
+        };
+        // As for a file named on the command line: the worker starts before there is a context.
+        assert!(matches!(loader.start(&path, None), Start::Started));
+        let ctx = egui::Context::default();
+        let (sender, woken) = mpsc::channel();
+        ctx.set_request_repaint_callback(move |info| {
+            // Only the worker asks for a frame at once; polling asks for one later.
+            if info.delay.is_zero() {
+                let _ = sender.send(());
+            }
+        });
+        loader.attach(&ctx);
+        assert!(
+            woken.recv_timeout(Duration::from_secs(30)).is_ok(),
+            "the worker did not wake the window"
+        );
+        let (_, result) = wait(&mut loader, &ctx);
+        assert_eq!(result.unwrap().doc.chart().len(), 5_000);
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod parse;
 pub mod recovery;
 mod report;
 mod sample;
+pub mod startup_trace;
 pub mod state;
 mod status;
 pub mod totals;
@@ -83,7 +84,10 @@ pub struct OrgchartApp {
     card_style: CardStyle,
     /// The chart's tags at a revision, for the Colour by menu.
     tags: RefCell<menu::TagList>,
+    /// Set before the first frame by the window (see [`run`]); tests install them in their first frame.
     fonts_installed: bool,
+    /// False until the first frame.
+    started: bool,
     sent_title: Option<String>,
     allow_close: bool,
     quit_requested: bool,
@@ -101,6 +105,9 @@ pub struct OrgchartApp {
     canvas_options: Option<RenderOptions>,
     /// Drawings the canvas built during frames (not those the loading worker built).
     drawings_built_in_frames: u64,
+    /// Frames counted and, while `ORGCHART_TRACE_STARTUP` is set, how many more to report.
+    frames: u64,
+    traced_frames_left: u32,
 }
 
 impl OrgchartApp {
@@ -131,6 +138,7 @@ impl OrgchartApp {
             card_style: CardStyle::Standard,
             tags: RefCell::default(),
             fonts_installed: false,
+            started: false,
             sent_title: None,
             allow_close: false,
             quit_requested: false,
@@ -141,6 +149,8 @@ impl OrgchartApp {
             loader: loading::Loader::default(),
             canvas_options: None,
             drawings_built_in_frames: 0,
+            frames: 0,
+            traced_frames_left: TRACED_FRAMES,
         }
         .remember_disk_state()
     }
@@ -205,6 +215,11 @@ impl OrgchartApp {
         &self.inspector
     }
 
+    /// The Totals panel as last shown.
+    pub fn totals(&self) -> &Totals {
+        &self.totals
+    }
+
     /// The Figures panel's figures as last shown.
     pub fn figures(&self) -> Option<&crate::render::figures::Figures> {
         self.figures.figures()
@@ -229,6 +244,12 @@ impl OrgchartApp {
     /// drawn, and the frames that show it build nothing).
     pub fn drawings_built_in_frames(&self) -> u64 {
         self.drawings_built_in_frames
+    }
+
+    /// How many times the Totals and Figures panels worked out their figures during frames (for tests: a file
+    /// opened on the worker arrives with them).
+    pub fn panel_figures_computed_in_frames(&self) -> u64 {
+        self.totals.computed() + self.figures.computed()
     }
 
     /// Where a unit's card is on screen, in points, if it is drawn.
@@ -311,6 +332,9 @@ impl OrgchartApp {
         if !self.fonts_installed {
             ctx.set_fonts(fonts::definitions());
             self.fonts_installed = true;
+        }
+        if !self.started {
+            self.started = true;
             ctx.memory_mut(|m| m.request_focus(canvas::canvas_id()));
         }
         self.window_events(&ctx);
@@ -570,9 +594,27 @@ impl OrgchartApp {
     }
 }
 
+/// With `ORGCHART_TRACE_STARTUP`, the frames reported at start-up and again when an opened file arrives.
+const TRACED_FRAMES: u32 = 4;
+
 impl eframe::App for OrgchartApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.frames += 1;
+        let traced = startup_trace::enabled() && self.traced_frames_left > 0;
+        if traced {
+            let previous = frame.info().cpu_usage.unwrap_or(0.0) * 1000.0;
+            startup_trace::mark(|| {
+                format!(
+                    "frame {} begins (the previous one: {previous:.1} ms of ui, tessellation and GL calls)",
+                    self.frames
+                )
+            });
+        }
         self.show(ui);
+        if traced {
+            self.traced_frames_left -= 1;
+            startup_trace::mark(|| format!("frame {}: ui done", self.frames));
+        }
     }
 }
 
@@ -602,6 +644,7 @@ pub fn run(file: Option<PathBuf>, compare_with: Option<PathBuf>) -> ExitCode {
     }
     let title = app.window_title();
     app.sent_title = Some(title.clone());
+    startup_trace::mark(|| "editor made; eframe starts".to_owned());
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)
@@ -611,7 +654,16 @@ pub fn run(file: Option<PathBuf>, compare_with: Option<PathBuf>) -> ExitCode {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    match eframe::run_native("Orgchart", options, Box::new(move |_cc| Ok(Box::new(app)))) {
+    let creator = move |cc: &eframe::CreationContext<'_>| {
+        startup_trace::mark(|| "eframe ready: window (hidden) and GL context made".to_owned());
+        // Installed before the first frame, so it lays out with them and the font atlas is built once,
+        // not first with egui's defaults and again with these.
+        cc.egui_ctx.set_fonts(fonts::definitions());
+        app.fonts_installed = true;
+        app.loader.attach(&cc.egui_ctx);
+        Ok(Box::new(app) as Box<dyn eframe::App>)
+    };
+    match eframe::run_native("Orgchart", options, Box::new(creator)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!(

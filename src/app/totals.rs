@@ -79,14 +79,38 @@ pub struct Totals {
     /// What each organisation carries, for the whole chart and the selected branch.
     organisations: Vec<OrganisationTotals>,
     selected_organisations: Vec<OrganisationTotals>,
+    /// How many times the figures were worked out (for tests: a file opened on the worker arrives with them).
+    computed: u64,
 }
 
 impl Totals {
+    /// The whole chart's figures worked out ahead, off the UI thread (the loading worker): on a big chart
+    /// they take a few hundred milliseconds of the frame that first shows them.
+    pub fn prepared(chart: &Chart, revision: u64) -> Self {
+        let mut totals = Self::default();
+        totals.refresh(chart, revision, None);
+        totals.computed = 0;
+        totals
+    }
+
+    /// Shows `prepared`'s figures from now on (the count of figures worked out here goes on).
+    pub fn set_prepared(&mut self, prepared: Totals) {
+        let computed = self.computed;
+        *self = prepared;
+        self.computed = computed;
+    }
+
+    /// How many times this panel worked its figures out.
+    pub fn computed(&self) -> u64 {
+        self.computed
+    }
+
     fn refresh(&mut self, chart: &Chart, revision: u64, selected: Option<&UnitId>) {
         let key = (revision, selected.cloned());
         if self.key.as_ref() == Some(&key) {
             return;
         }
+        self.computed += 1;
         self.chart = chart_figures(chart);
         self.chart_costed = chart.units().iter().any(|unit| unit.cost.is_some());
         self.selected = selected.and_then(|id| {
