@@ -96,6 +96,12 @@ pub fn line_height(size: f32, weight: FontWeight) -> f32 {
 pub fn wrap(text: &str, size: f32, weight: FontWeight, max_width: f32) -> Vec<String> {
     let m = metrics(weight);
     let fits = |units: u64| units as f32 * size / m.units_per_em <= max_width;
+    // Most card text (a name, a role) is one row already written with single spaces: it is that row.
+    if let Some(units) = single_spaced_units(text, m)
+        && fits(units)
+    {
+        return vec![text.to_owned()];
+    }
     let advance = |c: char| u64::from(m.advance(c));
     let space = advance(' ');
     let mut rows = Vec::new();
@@ -140,6 +146,78 @@ pub fn wrap(text: &str, size: f32, weight: FontWeight, max_width: f32) -> Vec<St
     }
     if !row.is_empty() || rows.is_empty() {
         rows.push(row);
+    }
+    rows
+}
+
+/// The width of `text` in font units when `wrap` would give it back unchanged as one row if it fits: not
+/// empty, no whitespace at either end, and words parted by single spaces (`None` otherwise). Rows only
+/// grow as words join them, so a text that fits whole never breaks.
+fn single_spaced_units(text: &str, m: &FontMetrics) -> Option<u64> {
+    let (mut units, mut after_space) = (0u64, true);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return None;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+        units += u64::from(m.advance(c));
+    }
+    (!after_space).then_some(units)
+}
+
+/// How many rows `wrap` gives, without making them (a card widens step by step until its name takes few
+/// enough rows). The same steps as `wrap`, counting rows where it pushes them.
+pub fn row_count(text: &str, size: f32, weight: FontWeight, max_width: f32) -> usize {
+    let m = metrics(weight);
+    let fits = |units: u64| units as f32 * size / m.units_per_em <= max_width;
+    if single_spaced_units(text, m).is_some_and(fits) {
+        return 1;
+    }
+    let advance = |c: char| u64::from(m.advance(c));
+    let space = advance(' ');
+    let mut rows = 0usize;
+    // The row being filled: its width, and whether it holds any text.
+    let (mut row_units, mut row_empty) = (0u64, true);
+    for word in text.split_whitespace() {
+        let word_units: u64 = word.chars().map(advance).sum();
+        let joined = if row_empty {
+            word_units
+        } else {
+            row_units + space + word_units
+        };
+        if fits(joined) {
+            row_units = joined;
+            row_empty = false;
+            continue;
+        }
+        if !row_empty {
+            rows += 1;
+        }
+        if fits(word_units) {
+            row_units = word_units;
+            row_empty = false;
+            continue;
+        }
+        row_units = 0;
+        let mut row_chars = 0usize;
+        for c in word.chars() {
+            let width = advance(c);
+            if !fits(row_units + width) && row_chars > 0 {
+                rows += 1;
+                row_units = 0;
+                row_chars = 0;
+            }
+            row_units += width;
+            row_chars += 1;
+        }
+        row_empty = row_chars == 0;
+    }
+    if !row_empty || rows == 0 {
+        rows += 1;
     }
     rows
 }
@@ -245,8 +323,21 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn rows_are_counted_as_wrap_makes_them(
+            text in "[a-zA-Z£é–\\- \t\n]{0,80}( [A-Za-z]{20,40})?",
+            max_width in 0.0f32..220.0,
+            bold: bool,
+        ) {
+            let weight = if bold { FontWeight::Bold } else { FontWeight::Regular };
+            proptest::prop_assert_eq!(
+                row_count(&text, 13.0, weight, max_width),
+                wrap(&text, 13.0, weight, max_width).len()
+            );
+        }
+
+        #[test]
         fn one_pass_wrapping_breaks_rows_where_remeasuring_did(
-            text in "[a-zA-Z£é–\\- ]{0,80}( [A-Za-z]{20,40})?",
+            text in "[a-zA-Z£é–\\- \t]{0,80}( [A-Za-z]{20,40})?",
             max_width in 0.0f32..220.0,
             bold: bool,
         ) {
