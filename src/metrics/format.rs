@@ -109,7 +109,10 @@ fn push_fixed(out: &mut String, value: f64, decimals: u32, trim: bool) {
         // Writing to a String cannot fail.
         let _ = write!(out, "{value:.*}", decimals as usize);
         if trim && decimals > 0 {
-            let kept = out[start..].trim_end_matches('0').trim_end_matches('.').len();
+            let kept = out[start..]
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .len();
             out.truncate(start + kept);
         }
         return;

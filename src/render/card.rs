@@ -85,7 +85,10 @@ fn fit_name(name: &str, m: &CardMetrics, base: f32, max: f32) -> (f32, Vec<Strin
     loop {
         let rows = text::row_count(name, m.name_size, FontWeight::Bold, width);
         if rows <= m.max_name_rows || width >= max {
-            return (width, text::wrap(name, m.name_size, FontWeight::Bold, width));
+            return (
+                width,
+                text::wrap(name, m.name_size, FontWeight::Bold, width),
+            );
         }
         width = (width + 8.0).min(max);
     }
