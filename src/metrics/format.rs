@@ -126,7 +126,7 @@ fn push_fixed(out: &mut String, value: f64, decimals: u32, trim: bool) {
     let mut fraction = n % scale;
     let mut places = decimals;
     if trim {
-        while places > 0 && fraction % 10 == 0 {
+        while places > 0 && fraction.is_multiple_of(10) {
             fraction /= 10;
             places -= 1;
         }
