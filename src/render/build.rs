@@ -564,16 +564,22 @@ fn has_reports(forest: &Forest, i: usize) -> bool {
 }
 
 /// "11-15 posts · £0.6-0.8m": the unit's own figures for a leaf, its whole subtree's for a manager.
+/// Written straight into the card's one String: every card of a big chart has one.
 pub(crate) fn figures_text(totals: &Totals) -> Option<String> {
-    let mut parts = Vec::new();
+    let mut text = String::with_capacity(40);
     if totals.headcount.max > 0.0 {
-        parts.push(format::headcount(totals.headcount, totals.has_fte));
+        format::push_headcount(&mut text, totals.headcount, totals.has_fte);
     }
     if totals.cost.max > 0.0 {
-        let estimate = if totals.estimated { " (est.)" } else { "" };
-        parts.push(format!("{}{estimate}", format::money(totals.cost)));
+        if !text.is_empty() {
+            text.push_str(" · ");
+        }
+        format::push_money(&mut text, totals.cost);
+        if totals.estimated {
+            text.push_str(" (est.)");
+        }
     }
-    (!parts.is_empty()).then(|| parts.join(" · "))
+    (!text.is_empty()).then_some(text)
 }
 
 /// The card colours of `options.colour_by` (none when the chart is not coloured by a field).
@@ -623,7 +629,7 @@ fn measure_unit(
     row: bool,
 ) -> CardSpec {
     let palette = style::palette(options.theme);
-    card::measure(&CardInput {
+    card::measure_owned(CardInput {
         unit,
         figures: totals.and_then(figures_text),
         hidden_below,

@@ -78,13 +78,17 @@ fn row_height(size: f32, weight: FontWeight) -> f32 {
 }
 
 /// Wraps `name` in two rows at the base width if it can, widening the text column step by step otherwise,
-/// up to the maximum width (beyond which it takes more rows rather than clip).
+/// up to the maximum width (beyond which it takes more rows rather than clip). The steps only count rows;
+/// the rows are made once, at the width chosen.
 fn fit_name(name: &str, m: &CardMetrics, base: f32, max: f32) -> (f32, Vec<String>) {
     let mut width = base;
     loop {
-        let rows = text::wrap(name, m.name_size, FontWeight::Bold, width);
-        if rows.len() <= m.max_name_rows || width >= max {
-            return (width, rows);
+        let rows = text::row_count(name, m.name_size, FontWeight::Bold, width);
+        if rows <= m.max_name_rows || width >= max {
+            return (
+                width,
+                text::wrap(name, m.name_size, FontWeight::Bold, width),
+            );
         }
         width = (width + 8.0).min(max);
     }
@@ -178,6 +182,18 @@ fn flow_pills(
 }
 
 pub fn measure(input: &CardInput) -> CardSpec {
+    measure_with(input, input.figures.clone())
+}
+
+/// [`measure`], moving the figures row's text into the card instead of copying it (a big chart measures
+/// a hundred thousand cards).
+pub fn measure_owned(mut input: CardInput) -> CardSpec {
+    let figures = input.figures.take();
+    measure_with(&input, figures)
+}
+
+/// `figures` stands for `input.figures`.
+fn measure_with(input: &CardInput, figures: Option<String>) -> CardSpec {
     if input.row {
         return list_row::measure(input);
     }
@@ -194,11 +210,11 @@ pub fn measure(input: &CardInput) -> CardSpec {
     let hidden_w = hidden_text.as_ref().map_or(0.0, |t| {
         text::text_width(t, m.badge_size, FontWeight::Bold) + 2.0 * m.badge_pad_x
     });
-    let figures_w = input.figures.as_ref().map_or(0.0, |f| {
+    let figures_w = figures.as_ref().map_or(0.0, |f| {
         text::text_width(f, m.figures_size, FontWeight::Regular)
     });
     let figures_line_w = figures_w
-        + if hidden_text.is_some() && input.figures.is_some() {
+        + if hidden_text.is_some() && figures.is_some() {
             m.badge_gap * 2.0 + hidden_w
         } else {
             hidden_w
@@ -207,7 +223,8 @@ pub fn measure(input: &CardInput) -> CardSpec {
     let width = name_width.max(figures_line_w.min(max));
 
     let removed = matches!(input.mark, Some(ChangeMark::Removed));
-    let mut rows = Vec::new();
+    // Badges, two name rows, a role, a department, figures: room for a usual card's rows at once.
+    let mut rows = Vec::with_capacity(8);
     let mut y = m.pad_y;
 
     let (pills_top, pill_rows, pills_h) = flow_pills(&badges(input), left, y, width, input);
@@ -273,13 +290,13 @@ pub fn measure(input: &CardInput) -> CardSpec {
             y += row_height(m.figures_size, FontWeight::Regular);
         }
     }
-    if input.figures.is_some() || hidden_text.is_some() {
+    if figures.is_some() || hidden_text.is_some() {
         y += m.section_gap;
         let lh = row_height(m.figures_size, FontWeight::Regular);
-        let figure_rows = match &input.figures {
-            Some(figures) if figures_line_w <= width => vec![figures.clone()],
+        let figure_rows = match figures {
+            Some(figures) if figures_line_w <= width => vec![figures],
             Some(figures) => text::wrap(
-                figures,
+                &figures,
                 m.figures_size,
                 FontWeight::Regular,
                 width - hidden_w,
