@@ -12,6 +12,8 @@ use super::{Layout, LayoutOptions, Orientation, Spacing};
 use crate::geom::{Point, Rect};
 
 mod index;
+#[cfg(test)]
+mod reference_tests;
 
 use index::{CardIndex, Query};
 
