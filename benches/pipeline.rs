@@ -12,7 +12,7 @@ use orgchart::generate::generate;
 use orgchart::geom::{Point, Size};
 use orgchart::io::import::{ImportFormat, InputFile, import_inputs};
 use orgchart::io::{from_ron_str, to_ron_string};
-use orgchart::layout::{LayoutOptions, layout};
+use orgchart::layout::{Layout, LayoutOptions, LinkRouter, layout};
 use orgchart::model::Chart;
 use orgchart::render::{RenderOptions, build_drawing, to_svg};
 
@@ -110,6 +110,51 @@ fn drawing_and_svg(c: &mut Criterion) {
     group.finish();
 }
 
+/// The drawing's cards as a layout, and each link of the chart as a pair of card indices: routing on the
+/// geometry `build_drawing` routes on, without the rest of the drawing.
+fn routing_input(chart: &Chart) -> (Layout, Vec<(usize, usize)>) {
+    let drawing = build_drawing(chart, &RenderOptions::default());
+    let index: std::collections::HashMap<_, _> = drawing
+        .cards
+        .iter()
+        .enumerate()
+        .map(|(i, card)| (card.id.clone(), i))
+        .collect();
+    let pairs = chart
+        .links()
+        .iter()
+        .filter_map(|link| Some((*index.get(&link.from)?, *index.get(&link.to)?)))
+        .collect();
+    let placed = Layout {
+        rects: drawing.cards.iter().map(|card| card.rect).collect(),
+        ..Layout::default()
+    };
+    (placed, pairs)
+}
+
+/// Link routing alone: indexing the cards once and routing every non-line link.
+fn routing(c: &mut Criterion) {
+    let mut group = c.benchmark_group("route");
+    group.sample_size(10);
+    for units in SIZES {
+        let input = routing_input(&generate(units, 7));
+        let options = LayoutOptions::default();
+        group.bench_with_input(
+            BenchmarkId::from_parameter(units),
+            &input,
+            |b, (placed, pairs)| {
+                b.iter(|| {
+                    let router = LinkRouter::new(placed, &options);
+                    for &(from, to) in pairs {
+                        black_box(router.route(placed.rects[from], placed.rects[to], 0.0));
+                    }
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
 fn diffs(c: &mut Criterion) {
     let mut group = c.benchmark_group("diff");
     group.sample_size(10);
@@ -201,6 +246,7 @@ criterion_group!(
     load_save,
     layout_alone,
     drawing_and_svg,
+    routing,
     diffs,
     imports
 );

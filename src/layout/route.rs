@@ -4,14 +4,13 @@
 //! The cards are indexed once per layout ([`LinkRouter`]), so routing a link looks only at the cards near
 //! the boxes it asks about.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use super::axes::{AxisPoint, AxisRect};
 use super::{Layout, LayoutOptions, Orientation, Spacing};
 use crate::geom::{Point, Rect};
 
 mod index;
+#[cfg(test)]
+mod reference_tests;
 
 use index::{CardIndex, Query};
 
@@ -40,9 +39,6 @@ pub struct LinkRouter {
     index: CardIndex,
     spacing: Spacing,
     axes: Orientation,
-    /// The free breadth gaps across each depth slab asked about, by the slab's bounds: a slab is usually
-    /// one level's row of cards, asked about by many links.
-    slabs: RefCell<HashMap<(u64, u64), Vec<Band>>>,
 }
 
 impl LinkRouter {
@@ -64,7 +60,6 @@ impl LinkRouter {
             ),
             spacing: Spacing::from_options(options),
             axes,
-            slabs: RefCell::new(HashMap::new()),
         }
     }
 
@@ -102,6 +97,8 @@ const MIN_BAND: f64 = 2.0;
 const BEND_COST: f64 = 16.0;
 /// Slack for comparisons of coordinates that were computed in f32.
 const EPS: f64 = 1e-3;
+/// How many times a window onto a slab's gaps is widened before all of the slab is looked at.
+const WINDOW_TRIES: usize = 6;
 
 /// A free interval on one axis, possibly unbounded.
 type Band = (f64, f64);
@@ -302,28 +299,53 @@ impl Router<'_> {
     /// The breadth at which a line can cross the depth slab `d_lo..d_hi` without crossing a card, keeping
     /// the way from `along` to `target` short and keeping clear of card edges.
     fn passage(&self, (d_lo, d_hi): Band, along: f64, target: f64) -> f64 {
-        let key = (d_lo.to_bits(), d_hi.to_bits());
-        let mut slabs = self.shared.slabs.borrow_mut();
-        let gaps = slabs.entry(key).or_insert_with(|| {
-            let mut occupied = Vec::new();
-            let slab = Query {
-                b: (f64::NEG_INFINITY, f64::INFINITY),
-                d: (d_lo + EPS, d_hi - EPS),
-            };
-            self.shared.index.each(&slab, |c| {
-                occupied.push((c.b, c.b_end()));
-                true
-            });
-            free_between(occupied, f64::NEG_INFINITY, f64::INFINITY)
-        });
+        let lo = along.min(target);
+        // The slab's gaps are looked at through a window around `lo`, widened until it shows every gap
+        // the choice reads (from the last gap before `lo` to the first that allows no detour): that is
+        // usually a few cards away, so the cost grows neither with the chart's width (gathering every gap
+        // of the slab did) nor with the link's span.
+        let mut reach = self.spacing.sibling.max(64.0) * 16.0;
+        for _ in 0..WINDOW_TRIES {
+            if let Some(at) = self.passage_in(d_lo, d_hi, along, target, (lo - reach, lo + reach)) {
+                return at;
+            }
+            reach *= 4.0;
+        }
+        let everything = (f64::NEG_INFINITY, f64::INFINITY);
+        self.passage_in(d_lo, d_hi, along, target, everything)
+            .unwrap_or(along)
+    }
+
+    /// `passage` from the slab's gaps within `window`, or `None` when the window cuts a gap it needs.
+    fn passage_in(
+        &self,
+        d_lo: f64,
+        d_hi: f64,
+        along: f64,
+        target: f64,
+        window: Band,
+    ) -> Option<f64> {
+        let gaps = self
+            .shared
+            .index
+            .slab_gaps((d_lo + EPS, d_hi - EPS), window, MIN_BAND);
         let clearance = self.spacing.sibling.max(8.0) / 2.0;
         let (lo, hi) = (along.min(target), along.max(target));
         // No crossing point makes the way shorter than going straight from `along` to `target`: the first
         // gap (in breadth order) that allows that wins, and only gaps from the last one before `lo` can.
         let floor = hi - lo;
-        let first = gaps.partition_point(|&(_, z)| z < lo).saturating_sub(1);
+        let before = gaps.partition_point(|g| g.span.1 < lo);
+        if before == 0 && window.0.is_finite() {
+            // The last gap before `lo` lies outside the window.
+            return None;
+        }
+        let first = before.saturating_sub(1);
         let mut best = (f64::INFINITY, along);
-        for &(a, z) in &gaps[first..] {
+        for gap in &gaps[first..] {
+            if gap.cut {
+                return None;
+            }
+            let (a, z) = gap.span;
             let margin = ((z - a) / 2.0).min(clearance);
             for wish in [along, target] {
                 let at = wish.clamp(a + margin, z - margin);
@@ -333,10 +355,11 @@ impl Router<'_> {
                 }
             }
             if best.0 <= floor + EPS || a > hi {
-                break;
+                return Some(best.1);
             }
         }
-        best.1
+        // Every gap was looked at without a break: right only when there is nothing beyond the window.
+        (!window.1.is_finite()).then_some(best.1)
     }
 
     fn lane_offset(&self) -> f64 {

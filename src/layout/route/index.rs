@@ -147,11 +147,14 @@ impl CardIndex {
                 continue;
             }
             if self.spans_breadth(k, q) {
+                // The node's depths are sorted and disjoint: only the run overlapping the box is read,
+                // so a wide box costs the levels it spans, not every level of the node's cards.
+                let depths = &self.nodes[k].depths;
+                let from = depths.partition_point(|s| s.1 <= q.d.0);
                 out.extend(
-                    self.nodes[k]
-                        .depths
+                    depths[from..]
                         .iter()
-                        .filter(|&&(d0, d1)| d0 < q.d.1 && d1 > q.d.0)
+                        .take_while(|&&(d0, _)| d0 < q.d.1)
                         .map(|&(d0, d1)| (d0.max(q.d.0), d1.min(q.d.1))),
                 );
             } else if k >= self.leaves {
@@ -166,6 +169,50 @@ impl CardIndex {
             }
         }
         out
+    }
+}
+
+/// A free breadth gap of a slab, as seen through a window: `cut` when the window's edge cuts it, so its
+/// true extent is not known from the window alone.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Gap {
+    pub span: Span,
+    pub cut: bool,
+}
+
+impl CardIndex {
+    /// The gaps of at least `min` between the cards of the depth slab `d` (open, as in [`Query`]) within
+    /// the breadth window `b`, in breadth order. A gap that does not touch a finite window edge is exactly
+    /// a gap of the whole slab: its start is the end of a card in the window (no card outside the window
+    /// can reach further), its end the start of the next. The first gap, when no card starts before it
+    /// in the window, and the last gap are cut by the window unless that edge is infinite.
+    pub fn slab_gaps(&self, d: Span, b: Span, min: f64) -> Vec<Gap> {
+        let mut occupied = Vec::new();
+        self.each(&Query { b, d }, |c| {
+            occupied.push((c.b, c.b_end()));
+            true
+        });
+        occupied.sort_unstable_by(|x, y| x.0.total_cmp(&y.0));
+        let mut gaps = Vec::new();
+        let mut cursor = b.0;
+        let mut seen_card = false;
+        for (start, end) in occupied {
+            if start - cursor >= min {
+                gaps.push(Gap {
+                    span: (cursor, start),
+                    cut: !seen_card && b.0.is_finite(),
+                });
+            }
+            cursor = cursor.max(end);
+            seen_card = true;
+        }
+        if b.1 - cursor >= min {
+            gaps.push(Gap {
+                span: (cursor, b.1),
+                cut: b.1.is_finite() || (!seen_card && b.0.is_finite()),
+            });
+        }
+        gaps
     }
 }
 
@@ -261,6 +308,102 @@ mod tests {
                     assert_eq!(covered(index.depths(&q)), covered(scanned), "{q:?}");
                 }
             }
+        }
+    }
+
+    /// The gaps of a whole slab, as the router used to gather them: every card of the slab at once.
+    fn all_gaps(cards: &[AxisRect], d: Span, min: f64) -> Vec<Span> {
+        let slab = Query {
+            b: (f64::NEG_INFINITY, f64::INFINITY),
+            d,
+        };
+        let mut occupied: Vec<Span> = cards
+            .iter()
+            .filter(|c| slab.holds(c))
+            .map(|c| (c.b, c.b_end()))
+            .collect();
+        occupied.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut free = Vec::new();
+        let mut cursor = f64::NEG_INFINITY;
+        for (start, end) in occupied {
+            if start - cursor >= min {
+                free.push((cursor, start));
+            }
+            cursor = cursor.max(end);
+        }
+        if f64::INFINITY - cursor >= min {
+            free.push((cursor, f64::INFINITY));
+        }
+        free
+    }
+
+    proptest::proptest! {
+        /// Random cards (overlapping, touching, zero-sized), random slabs and windows: every gap a window
+        /// shows uncut is a gap of the whole slab, and the uncut ones are all the slab's gaps that lie
+        /// inside the window; the unbounded window shows exactly the slab's gaps.
+        #[test]
+        fn window_gaps_are_the_slab_gaps_inside_the_window(
+            raw in proptest::collection::vec((0u16..400, 0u16..100, 0u16..40, 0u16..30), 0..80),
+            d0 in 0u16..120,
+            dh in 0u16..60,
+            x0 in 0u16..450,
+            w in 0u16..300,
+        ) {
+            let cards: Vec<AxisRect> = raw
+                .iter()
+                .map(|&(b, d, bw, h)| rect(f64::from(b), f64::from(d), f64::from(bw), f64::from(h)))
+                .collect();
+            let index = CardIndex::new(cards.clone());
+            let d = (f64::from(d0) + 1e-3, f64::from(d0 + dh) - 1e-3);
+            let whole = all_gaps(&cards, d, 2.0);
+            let everything = index.slab_gaps(d, (f64::NEG_INFINITY, f64::INFINITY), 2.0);
+            proptest::prop_assert!(everything.iter().all(|g| !g.cut));
+            let spans: Vec<Span> = everything.iter().map(|g| g.span).collect();
+            proptest::prop_assert_eq!(&spans, &whole);
+            let window = (f64::from(x0) - 20.0, f64::from(x0) + f64::from(w));
+            let seen = index.slab_gaps(d, window, 2.0);
+            let uncut: Vec<Span> = seen.iter().filter(|g| !g.cut).map(|g| g.span).collect();
+            let inside: Vec<Span> = whole
+                .iter()
+                .copied()
+                .filter(|&(a, z)| a > window.0 && z < window.1)
+                .collect();
+            proptest::prop_assert_eq!(uncut, inside);
+            // Only the first and the last gap can be cut.
+            for (k, g) in seen.iter().enumerate() {
+                proptest::prop_assert!(!g.cut || k == 0 || k + 1 == seen.len());
+            }
+        }
+
+        /// Random cards and boxes: counts and covered depths match a scan of every card.
+        #[test]
+        fn random_boxes_match_a_scan(
+            raw in proptest::collection::vec((0u16..400, 0u16..100, 0u16..40, 0u16..30), 0..120),
+            b0 in 0u16..450,
+            bw in 0u16..400,
+            d0 in 0u16..130,
+            dh in 0u16..130,
+        ) {
+            let cards: Vec<AxisRect> = raw
+                .iter()
+                .map(|&(b, d, w, h)| rect(f64::from(b), f64::from(d), f64::from(w), f64::from(h)))
+                .collect();
+            let index = CardIndex::new(cards.clone());
+            let q = Query {
+                b: (f64::from(b0) - 10.0, f64::from(b0 + bw)),
+                d: (f64::from(d0), f64::from(d0 + dh)),
+            };
+            let expected: Vec<&AxisRect> = cards.iter().filter(|c| q.holds(c)).collect();
+            proptest::prop_assert_eq!(index.count(&q, usize::MAX - 1), expected.len());
+            let covered = |mut spans: Vec<Span>| {
+                spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+                merged(spans)
+            };
+            let scanned = expected
+                .iter()
+                .map(|c| (c.d.max(q.d.0), c.d_end().min(q.d.1)))
+                .collect();
+            proptest::prop_assert_eq!(covered(index.depths(&q)), covered(scanned));
         }
     }
 }
