@@ -22,9 +22,9 @@ pub fn keep_freed_memory() {
 }
 
 /// The allocator's purge delay in milliseconds (-1: never), for tests.
-pub fn freed_memory_delay() -> i64 {
+pub fn freed_memory_delay() -> std::ffi::c_long {
     // SAFETY: reads one integer option of the allocator.
-    i64::from(unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) })
+    unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) }
 }
 
 pub mod app;
