@@ -285,20 +285,10 @@ fn lay_out_and_paint(
     let placed = layout(forest, &sizes, &pinned, &layout_options);
 
     // Routing the links and painting the cards read the layout and nothing of each other: on a big chart
-    // they run side by side. The other thread routes and paints the lines (under the cards) and then the
-    // first half of the cards, this one the second half: shapes stay in the order one thread paints them.
+    // they run side by side, the lines (painted under the cards) on the other thread. (Giving that thread
+    // half of the cards too made it the slower one: routing alone takes as long as painting every card.)
     let card_shapes: usize = specs.iter().map(|spec| spec.shape_count()).sum();
-    let split = if forest.len() >= 2 * crate::parallel::SMALLEST_SPLIT {
-        forest.len() / 2
-    } else {
-        0
-    };
-    let later_specs = specs.split_off(split);
-    let later_stretched = stretched.split_off(split);
-    let later_shapes: usize = later_specs.iter().map(|spec| spec.shape_count()).sum();
-    let (first_ids, later_ids) = forest.ids.split_at(split);
-    let (first_rects, later_rects) = placed.rects.split_at(split.min(placed.rects.len()));
-    let ((routed, mut shapes, mut cards), (mut painted, later_cards)) = crate::parallel::join(
+    let ((routed, mut shapes), (mut painted, mut cards)) = crate::parallel::join(
         forest.len(),
         || {
             let routed = route_links(chart, forest, &placed, &options.layout);
@@ -308,26 +298,18 @@ fn lay_out_and_paint(
                 Vec::with_capacity(card_shapes + placed.connectors.len() + 5 * routed.len() + 64);
             links::paint_connectors(&placed, &palette, &mut shapes);
             links::paint_links(&routed, &palette, &mut shapes);
-            let cards = paint_cards(first_ids, specs, stretched, first_rects, &mut shapes);
-            (routed, shapes, cards)
+            (routed, shapes)
         },
         || {
-            let mut shapes = Vec::with_capacity(later_shapes);
-            let cards = paint_cards(
-                later_ids,
-                later_specs,
-                later_stretched,
-                later_rects,
-                &mut shapes,
-            );
+            let mut shapes = Vec::with_capacity(card_shapes);
+            let cards = paint_cards(&forest.ids, specs, stretched, &placed.rects, &mut shapes);
             (shapes, cards)
         },
     );
-    let before = shapes.len();
-    cards.extend(later_cards.into_iter().map(|mut card| {
-        card.shapes = card.shapes.start + before..card.shapes.end + before;
-        card
-    }));
+    let lines = shapes.len();
+    for card in &mut cards {
+        card.shapes = card.shapes.start + lines..card.shapes.end + lines;
+    }
     shapes.append(&mut painted);
     let label_plates = links::paint_link_labels(
         &routed,

@@ -436,7 +436,7 @@ fn a_big_drawing_built_on_several_threads_is_the_one_built_on_one() {
                 "each card's shapes start with its frame at its place"
             );
         }
-        // Painted in two halves, the cards still follow the forest with their shapes one after another.
+        // Painted beside the lines, the cards still follow the forest with their shapes one after another.
         let forest = chart.forest(false);
         let ids: Vec<&UnitId> = threaded.cards.iter().map(|card| &card.id).collect();
         assert_eq!(ids, forest.ids.iter().collect::<Vec<_>>());
