@@ -17,7 +17,14 @@ export ORGCHART_DATA_DIR=$OUT/data XDG_CONFIG_HOME=$OUT/cfg
 T0=$(date +%s.%N)
 "$BIN" "$CHART" 2>"$OUT/stderr" &
 PID=$!
-until xdotool search --onlyvisible --name Orgchart >/dev/null 2>&1; do sleep 0.01; done
+until xdotool search --onlyvisible --name Orgchart >/dev/null 2>&1; do
+  if ! kill -0 "$PID" 2>/dev/null; then
+    echo "the editor exited before its window showed:" >&2
+    cat "$OUT/stderr" >&2
+    exit 1
+  fi
+  sleep 0.01
+done
 echo "window mapped after $(echo "$(date +%s.%N) - $T0" | bc) s"
 while :; do
   E=$(echo "$(date +%s.%N) - $T0" | bc)
