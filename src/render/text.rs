@@ -121,32 +121,84 @@ pub fn wrap(text: &str, size: f32, weight: FontWeight, max_width: f32) -> Vec<St
         }
         return wrap_single_spaced(text, m, fits);
     }
+    let mut made = MadeRows::default();
+    if walk(text, m, fits, &mut made) || made.rows.is_empty() {
+        made.rows.push(made.row);
+    }
+    made.rows
+}
+
+/// What [`walk`] does with the rows it finds: [`wrap`] makes them, [`row_count`] counts them.
+trait Rows {
+    /// Adds a word to the row being filled, after a space when `spaced` (the row holds text already).
+    fn add_word(&mut self, word: &str, spaced: bool);
+    fn add_char(&mut self, c: char);
+    /// Ends the row being filled, which holds text.
+    fn end_row(&mut self);
+}
+
+#[derive(Default)]
+struct MadeRows {
+    rows: Vec<String>,
+    row: String,
+}
+
+impl Rows for MadeRows {
+    fn add_word(&mut self, word: &str, spaced: bool) {
+        if spaced {
+            self.row.push(' ');
+        }
+        self.row.push_str(word);
+    }
+
+    fn add_char(&mut self, c: char) {
+        self.row.push(c);
+    }
+
+    fn end_row(&mut self) {
+        self.rows.push(std::mem::take(&mut self.row));
+    }
+}
+
+struct CountedRows(usize);
+
+impl Rows for CountedRows {
+    fn add_word(&mut self, _: &str, _: bool) {}
+
+    fn add_char(&mut self, _: char) {}
+
+    fn end_row(&mut self) {
+        self.0 += 1;
+    }
+}
+
+/// Wrapping's steps: words join the row being filled while it fits, and a word too wide for any row is
+/// broken between characters. Returns whether the last row holds text (it is not ended here).
+fn walk(text: &str, m: &FontMetrics, fits: impl Fn(u64) -> bool, rows: &mut impl Rows) -> bool {
     let advance = |c: char| u64::from(m.advance(c));
     let space = advance(' ');
-    let mut rows = Vec::new();
-    let mut row = String::new();
-    let mut row_units = 0u64;
+    // The row being filled: its width, and whether it holds any text.
+    let (mut row_units, mut row_empty) = (0u64, true);
     for word in text.split_whitespace() {
         let word_units = m.units(word);
-        let joined = if row.is_empty() {
+        let joined = if row_empty {
             word_units
         } else {
             row_units + space + word_units
         };
         if fits(joined) {
-            if !row.is_empty() {
-                row.push(' ');
-            }
-            row.push_str(word);
+            rows.add_word(word, !row_empty);
             row_units = joined;
+            row_empty = false;
             continue;
         }
-        if !row.is_empty() {
-            rows.push(std::mem::take(&mut row));
+        if !row_empty {
+            rows.end_row();
         }
         if fits(word_units) {
-            row.push_str(word);
+            rows.add_word(word, false);
             row_units = word_units;
+            row_empty = false;
             continue;
         }
         row_units = 0;
@@ -154,19 +206,17 @@ pub fn wrap(text: &str, size: f32, weight: FontWeight, max_width: f32) -> Vec<St
         for c in word.chars() {
             let width = advance(c);
             if !fits(row_units + width) && row_chars > 0 {
-                rows.push(std::mem::take(&mut row));
+                rows.end_row();
                 row_units = 0;
                 row_chars = 0;
             }
-            row.push(c);
+            rows.add_char(c);
             row_units += width;
             row_chars += 1;
         }
+        row_empty = row_chars == 0;
     }
-    if !row.is_empty() || rows.is_empty() {
-        rows.push(row);
-    }
-    rows
+    !row_empty
 }
 
 /// The width of `text` in font units when `wrap` would give it back unchanged as one row if it fits: not
@@ -265,49 +315,11 @@ pub fn row_count(text: &str, size: f32, weight: FontWeight, max_width: f32) -> u
     if single_spaced_units(text, m).is_some_and(fits) {
         return 1;
     }
-    let advance = |c: char| u64::from(m.advance(c));
-    let space = advance(' ');
-    let mut rows = 0usize;
-    // The row being filled: its width, and whether it holds any text.
-    let (mut row_units, mut row_empty) = (0u64, true);
-    for word in text.split_whitespace() {
-        let word_units = m.units(word);
-        let joined = if row_empty {
-            word_units
-        } else {
-            row_units + space + word_units
-        };
-        if fits(joined) {
-            row_units = joined;
-            row_empty = false;
-            continue;
-        }
-        if !row_empty {
-            rows += 1;
-        }
-        if fits(word_units) {
-            row_units = word_units;
-            row_empty = false;
-            continue;
-        }
-        row_units = 0;
-        let mut row_chars = 0usize;
-        for c in word.chars() {
-            let width = advance(c);
-            if !fits(row_units + width) && row_chars > 0 {
-                rows += 1;
-                row_units = 0;
-                row_chars = 0;
-            }
-            row_units += width;
-            row_chars += 1;
-        }
-        row_empty = row_chars == 0;
+    let mut counted = CountedRows(0);
+    if walk(text, m, fits, &mut counted) || counted.0 == 0 {
+        counted.0 += 1;
     }
-    if !row_empty || rows == 0 {
-        rows += 1;
-    }
-    rows
+    counted.0
 }
 
 /// `text` on one row at most `max_width` wide: whole, or its longest start (trailing spaces dropped) that
