@@ -25,13 +25,15 @@ impl RectGrid {
     pub fn new(rects: &[Rect]) -> Self {
         let finite: Vec<&Rect> = rects.iter().filter(|r| is_usable(r)).collect();
         let typical = |dimension: fn(&Rect) -> f32| {
+            // The median, found without sorting every card's size (this runs for every drawing).
             let mut sizes: Vec<f32> = finite.iter().map(|r| dimension(r)).collect();
-            sizes.sort_by(f32::total_cmp);
-            sizes
-                .get(sizes.len() / 2)
-                .copied()
-                .unwrap_or(100.0)
-                .max(8.0)
+            let middle = sizes.len() / 2;
+            let median = if sizes.is_empty() {
+                100.0
+            } else {
+                *sizes.select_nth_unstable_by(middle, f32::total_cmp).1
+            };
+            median.max(8.0)
         };
         let mut grid = Self {
             cell: (typical(|r| r.w), typical(|r| r.h)),

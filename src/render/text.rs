@@ -115,11 +115,8 @@ pub fn wrap(text: &str, size: f32, weight: FontWeight, max_width: f32) -> Vec<St
     let m = metrics(weight);
     let fits = |units: u64| units as f32 * size / m.units_per_em <= max_width;
     // Most card text (a name, a role) is one row already written with single spaces: it is that row.
-    if let Some(units) = single_spaced_units(text, m) {
-        if fits(units) {
-            return vec![text.to_owned()];
-        }
-        return wrap_single_spaced(text, m, fits);
+    if single_spaced_units(text, m).is_some_and(fits) {
+        return vec![text.to_owned()];
     }
     let mut made = MadeRows::default();
     if walk(text, m, fits, &mut made) || made.rows.is_empty() {
@@ -250,61 +247,6 @@ fn single_spaced_units(text: &str, m: &FontMetrics) -> Option<u64> {
         units += u64::from(m.advance(c));
     }
     (!after_space).then_some(units)
-}
-
-/// `wrap` of a text that `single_spaced_units` accepts: the same steps, but each row is a piece of `text`
-/// (its words are parted by single spaces already), copied out once instead of grown word by word.
-fn wrap_single_spaced(text: &str, m: &FontMetrics, fits: impl Fn(u64) -> bool) -> Vec<String> {
-    let space = u64::from(m.advance(' '));
-    let mut rows = Vec::new();
-    // The row being filled, as a range of `text` (`None`: empty), and its width.
-    let mut row: Option<(usize, usize)> = None;
-    let mut row_units = 0u64;
-    let mut start = 0usize;
-    for word in text.split(' ') {
-        let end = start + word.len();
-        let word_start = start;
-        start = end + 1;
-        let word_units = m.units(word);
-        let joined = match row {
-            None => word_units,
-            Some(_) => row_units + space + word_units,
-        };
-        if fits(joined) {
-            row = Some((row.map_or(word_start, |(from, _)| from), end));
-            row_units = joined;
-            continue;
-        }
-        if let Some((from, to)) = row.take() {
-            rows.push(text[from..to].to_owned());
-        }
-        if fits(word_units) {
-            row = Some((word_start, end));
-            row_units = word_units;
-            continue;
-        }
-        // A word wider than a row is broken between characters.
-        row_units = 0;
-        let (mut from, mut row_chars) = (word_start, 0usize);
-        for (at, c) in word.char_indices() {
-            let width = u64::from(m.advance(c));
-            if !fits(row_units + width) && row_chars > 0 {
-                rows.push(text[from..word_start + at].to_owned());
-                from = word_start + at;
-                row_units = 0;
-                row_chars = 0;
-            }
-            row_units += width;
-            row_chars += 1;
-        }
-        row = Some((from, end));
-    }
-    match row {
-        Some((from, to)) => rows.push(text[from..to].to_owned()),
-        None if rows.is_empty() => rows.push(String::new()),
-        None => {}
-    }
-    rows
 }
 
 /// How many rows `wrap` gives, without making them (a card widens step by step until its name takes few
