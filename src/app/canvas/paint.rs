@@ -227,42 +227,52 @@ impl DrawingCache {
                 (&computed.0, computed.1.as_slice())
             }
         };
-        // What the canvas keeps per shape and what it keeps per card read only the drawing: on a big chart
-        // the two are worked out side by side.
+        // What the canvas keeps per shape and what it keeps per card read only the drawing and the forest:
+        // on a big chart the two halves are worked out side by side, each about half of the work.
         let background = colour(drawing.background);
-        let ((shape_bounds, shape_owner, block_colours), card_index) = crate::parallel::join(
+        let previous = std::mem::take(&mut self.branches);
+        let (
+            (shape_bounds, shape_owner, block_colours, rows, typical_width),
+            (card_index, meta, branches),
+        ) = crate::parallel::join(
             drawing.cards.len(),
-            || per_shape(&drawing, background),
             || {
-                drawing
+                let (bounds, owner, block_colours) = per_shape(&drawing, background);
+                (
+                    bounds,
+                    owner,
+                    block_colours,
+                    rows_of(&drawing),
+                    typical_width(&drawing),
+                )
+            },
+            || {
+                let card_index: HashMap<UnitId, usize> = drawing
                     .cards
                     .iter()
                     .enumerate()
                     .map(|(i, card)| (card.id.clone(), i))
-                    .collect::<HashMap<UnitId, usize>>()
+                    .collect();
+                let meta = card_meta(chart, forest, &drawing);
+                let branches = super::labels::branches(
+                    chart,
+                    forest,
+                    totals,
+                    &drawing,
+                    &card_index,
+                    &previous,
+                );
+                (card_index, meta, branches)
             },
         );
         self.card_index = card_index;
         self.shape_bounds = shape_bounds;
         self.shape_owner = shape_owner;
         self.block_colour = block_colours;
-        self.meta = card_meta(chart, forest, &drawing);
-        self.rows = rows_of(&drawing);
-        let mut widths: Vec<f32> = drawing.cards.iter().map(|c| c.rect.w).collect();
-        let middle = widths.len() / 2;
-        self.typical_card_width = if widths.is_empty() {
-            160.0
-        } else {
-            *widths.select_nth_unstable_by(middle, f32::total_cmp).1
-        };
-        self.branches = super::labels::branches(
-            chart,
-            forest,
-            totals,
-            &drawing,
-            &self.card_index,
-            &self.branches,
-        );
+        self.meta = meta;
+        self.rows = rows;
+        self.typical_card_width = typical_width;
+        self.branches = branches;
         let old = std::mem::replace(&mut self.drawing, drawing);
         // Freeing a big drawing's hundreds of thousands of strings takes longer than building the next
         // frame: let another thread do it.
@@ -383,6 +393,17 @@ fn distance(a: Color32, b: Color32) -> u32 {
 
 pub fn colour(c: Rgba) -> Color32 {
     Color32::from_rgba_unmultiplied(c.r, c.g, c.b, c.a)
+}
+
+/// The median card width (what decides when cards are drawn as blocks).
+fn typical_width(drawing: &Drawing) -> f32 {
+    let mut widths: Vec<f32> = drawing.cards.iter().map(|c| c.rect.w).collect();
+    let middle = widths.len() / 2;
+    if widths.is_empty() {
+        160.0
+    } else {
+        *widths.select_nth_unstable_by(middle, f32::total_cmp).1
+    }
 }
 
 /// Card indices ordered by row (top), then left to right, ties in card order. Sorted with each card's
