@@ -363,3 +363,43 @@ fn a_drawing_made_for_other_view_settings_is_drawn_again_with_the_current_ones()
     );
     assert!(app.card_screen_rect(&UnitId::new("u1")).is_some());
 }
+
+#[test]
+fn a_big_chart_opened_on_the_worker_is_shown_first_and_its_panels_figures_follow_from_the_worker() {
+    let (mut harness, dialogs) = editor(chart_of(&["Board", "Team"]));
+    let figured_before = harness.state().panel_figures_computed_in_frames();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.ron");
+    // Big enough that the worker sends the chart before working out its figures.
+    let units = orgchart::app::totals::DEFER_ABOVE_UNITS + 1;
+    let big = orgchart::generate::generate(units, 7);
+    orgchart::io::save(&big, &file).unwrap();
+
+    click_open(&mut harness, &dialogs, file);
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().chart().len(), units);
+    for _ in 0..1000 {
+        if harness.state().totals().chart_figures().units == units {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+
+    let app = harness.state();
+    assert_eq!(
+        app.totals().chart_figures().units,
+        units,
+        "the big chart's totals"
+    );
+    assert_eq!(
+        app.figures(),
+        orgchart::render::figures::Figures::of(&big, None).as_ref()
+    );
+    assert_eq!(
+        app.panel_figures_computed_in_frames(),
+        figured_before,
+        "the worker worked out both panels' figures, after the chart: no frame did"
+    );
+}

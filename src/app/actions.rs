@@ -301,6 +301,9 @@ impl OrgchartApp {
                     self.totals.set_prepared(panels.totals);
                     self.figures.set_prepared(revision, panels.figures);
                 }
+                if let Some(coming) = opened.panels_coming {
+                    self.loader.expect_panels(self.doc.revision(), coming);
+                }
                 self.note_disk_state(opened.unknown_fields);
                 self.notices.clear_error();
                 if self.disk.unknown_fields.is_empty() {

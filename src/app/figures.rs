@@ -83,8 +83,17 @@ impl FiguresPanel {
             && super::totals::wait_for_pause(ui, &mut self.deferral, shown, revision, chart.len());
         if !waits && self.cached.as_ref().map(|(k, ..)| k) != Some(&key) {
             let theme = if dark { Theme::Dark } else { Theme::Light };
-            let figures = match self.prepared.take() {
-                Some((prepared, figures)) if prepared == revision && branch.is_none() => figures,
+            let figures = match (self.prepared.take(), self.cached.take()) {
+                (Some((prepared, figures)), _) if prepared == revision && branch.is_none() => {
+                    figures
+                }
+                // Another width or theme: the same figures, drawn again (counting a big chart's units
+                // again in each frame of resizing the panel froze it).
+                (_, Some(((shown, shown_branch, ..), figures, _)))
+                    if shown == revision && shown_branch.as_ref() == branch =>
+                {
+                    figures
+                }
                 _ => {
                     self.computed += 1;
                     Figures::of(chart, branch)

@@ -38,6 +38,31 @@ pub struct Opened {
     /// The Totals and Figures panels' whole-chart figures, worked out with the drawing: in a frame they
     /// held the window for a few hundred milliseconds soon after a big chart appeared.
     pub panels: Option<Box<Panels>>,
+    /// Where the panels' figures come from when the worker works them out after sending the chart (a big
+    /// one: see [`PANELS_AFTER_FROM_UNITS`]). Give it to [`Loader::expect_panels`].
+    pub panels_coming: Option<Receiver<Box<Panels>>>,
+}
+
+/// Charts with more units than this are sent to the window as soon as they are drawn, and their panels'
+/// figures follow: working them out beside the drawing took cores from it, and held back the first frame
+/// showing a 100,000-unit chart by a few hundred milliseconds. Smaller charts come with their figures (their
+/// panels would otherwise work them out in the frame that shows them).
+pub const PANELS_AFTER_FROM_UNITS: usize = super::totals::DEFER_ABOVE_UNITS;
+
+/// The panels' figures the worker is still working out, for the document at `revision`.
+struct PanelsComing {
+    revision: u64,
+    receiver: Receiver<Box<Panels>>,
+}
+
+/// Whether the figures of the chart just opened have come from the worker.
+pub enum PanelsPoll {
+    /// Here they are (once).
+    Ready(Box<Panels>),
+    /// The worker is still at them: show that they are coming rather than work them out here.
+    Coming,
+    /// Nothing expected: the panels work out their own.
+    None,
 }
 
 /// What the side panels show of a chart just opened.
@@ -65,12 +90,14 @@ pub struct Loader {
     /// The window the worker wakes when it is done. Shared rather than copied into the worker: a file named
     /// on the command line starts loading before the window (and its context) exists.
     ctx: Arc<Mutex<Option<egui::Context>>>,
+    panels: Option<PanelsComing>,
 }
 
 impl Default for Loader {
     fn default() -> Self {
         Self {
             pending: None,
+            panels: None,
             background_from: BACKGROUND_FROM_BYTES,
             ctx: Arc::default(),
         }
@@ -103,17 +130,26 @@ impl Loader {
             .spawn(move || {
                 let opened = load(&worker_path);
                 super::startup_trace::mark(|| "worker: file read, parsed and checked".to_owned());
-                let opened = opened.map(|opened| match options {
-                    Some(options) => with_drawing(opened, &options),
-                    None => opened,
-                });
+                let (opened, panels_later) = match (opened, options) {
+                    (Ok(opened), Some(options)) => {
+                        let (opened, later) = with_drawing(opened, &options);
+                        (Ok(opened), later)
+                    }
+                    (opened, _) => (opened, None),
+                };
                 super::startup_trace::mark(|| "worker: first drawing built".to_owned());
                 // A send fails only when the load was cancelled: nobody wants the result any more.
-                let _ = sender.send(opened);
+                if sender.send(opened).is_err() {
+                    return;
+                }
                 // Woken now, not at the next poll: the chart shows as soon as it is ready.
-                let ctx = ctx.lock().map(|ctx| ctx.clone()).unwrap_or_default();
-                if let Some(ctx) = ctx {
-                    ctx.request_repaint();
+                wake(&ctx);
+                if let Some((chart, revision, sender)) = panels_later {
+                    let panels = Panels::of(&chart, revision);
+                    super::startup_trace::mark(|| "worker: panels worked out".to_owned());
+                    if sender.send(Box::new(panels)).is_ok() {
+                        wake(&ctx);
+                    }
                 }
             });
         match spawned {
@@ -161,6 +197,40 @@ impl Loader {
     /// Forgets the load in progress; the worker finishes on its own and its result is dropped.
     pub fn cancel(&mut self) {
         self.pending = None;
+    }
+
+    /// The document at `revision` (just opened) gets its panels' figures from `receiver`.
+    pub fn expect_panels(&mut self, revision: u64, receiver: Receiver<Box<Panels>>) {
+        self.panels = Some(PanelsComing { revision, receiver });
+    }
+
+    /// The figures of the chart just opened, if they have come, for the document now at `revision`. Once the
+    /// document has changed (an edit, another file) they are of no use and are forgotten.
+    pub fn poll_panels(&mut self, revision: u64) -> PanelsPoll {
+        let Some(coming) = self.panels.as_ref() else {
+            return PanelsPoll::None;
+        };
+        if coming.revision != revision {
+            self.panels = None;
+            return PanelsPoll::None;
+        }
+        match coming.receiver.try_recv() {
+            Ok(panels) => {
+                self.panels = None;
+                PanelsPoll::Ready(panels)
+            }
+            Err(TryRecvError::Empty) => PanelsPoll::Coming,
+            // The worker stopped without them: the panels work out their own.
+            Err(TryRecvError::Disconnected) => {
+                self.panels = None;
+                PanelsPoll::None
+            }
+        }
+    }
+
+    /// Whether the panels' figures of the document at `revision` are still coming from the worker.
+    pub fn panels_coming(&self, revision: u64) -> bool {
+        self.panels.as_ref().is_some_and(|c| c.revision == revision)
     }
 
     pub fn is_loading(&self) -> bool {
@@ -238,6 +308,14 @@ impl OrgchartApp {
     /// stops waiting for it; the chart on screen stays.
     pub(super) fn poll_load(&mut self, ui: &Ui) {
         let ctx = ui.ctx().clone();
+        if let PanelsPoll::Ready(panels) = self.loader.poll_panels(self.doc.revision()) {
+            super::startup_trace::mark(|| {
+                "ui: the panels' figures taken from the worker".to_owned()
+            });
+            self.totals.set_prepared(panels.totals);
+            self.figures
+                .set_prepared(self.doc.revision(), panels.figures);
+        }
         if let Some((path, result)) = self.loader.poll(&ctx) {
             super::startup_trace::mark(|| "ui: the opened chart taken from the worker".to_owned());
             self.finish_open(path, result);
@@ -311,26 +389,55 @@ fn load(path: &Path) -> LoadResult {
         unknown_fields: loaded.unknown_fields,
         drawing: None,
         panels: None,
+        panels_coming: None,
     })
 }
 
-/// The drawing the canvas would build on the first frame showing `opened`, and the side panels' figures,
-/// worked out here instead.
-fn with_drawing(mut opened: Opened, options: &RenderOptions) -> Opened {
-    let mut drawing = DrawingCache::default();
-    let (chart, revision) = (opened.doc.chart(), opened.doc.revision());
-    // Side by side: the panels must not hold back the chart's first frame.
-    let (panels, _) = crate::parallel::join(
-        chart.len(),
-        || Panels {
+/// Asks for a frame at once, if the window exists.
+fn wake(ctx: &Mutex<Option<egui::Context>>) {
+    let ctx = ctx.lock().map(|ctx| ctx.clone()).unwrap_or_default();
+    if let Some(ctx) = ctx {
+        ctx.request_repaint();
+    }
+}
+
+impl Panels {
+    /// The whole chart's figures for both panels.
+    fn of(chart: &crate::model::Chart, revision: u64) -> Self {
+        Self {
             totals: Totals::prepared(chart, revision),
             figures: Figures::of(chart, None).unwrap_or_default(),
-        },
+        }
+    }
+}
+
+/// The panels' figures still to work out after the chart is sent: the chart, its revision and
+/// where to send them.
+type PanelsLater = (Arc<crate::model::Chart>, u64, mpsc::Sender<Box<Panels>>);
+
+/// The drawing the canvas would build on the first frame showing `opened`, and the side panels' figures,
+/// worked out here instead: with the drawing for a small chart, after it (see the returned
+/// [`PanelsLater`]) for a big one.
+fn with_drawing(mut opened: Opened, options: &RenderOptions) -> (Opened, Option<PanelsLater>) {
+    let mut drawing = DrawingCache::default();
+    let (chart, revision) = (opened.doc.chart(), opened.doc.revision());
+    if chart.len() > PANELS_AFTER_FROM_UNITS {
+        drawing.ensure(chart, revision, options);
+        // The window owns the document from now on; the worker counts from the same chart, shared.
+        let later = opened.doc.shared_chart();
+        let (sender, receiver) = mpsc::channel();
+        opened.drawing = Some(Box::new(drawing));
+        opened.panels_coming = Some(receiver);
+        return (opened, Some((later, revision, sender)));
+    }
+    let (panels, _) = crate::parallel::join(
+        chart.len(),
+        || Panels::of(chart, revision),
         || drawing.ensure(chart, revision, options),
     );
     opened.drawing = Some(Box::new(drawing));
     opened.panels = Some(Box::new(panels));
-    opened
+    (opened, None)
 }
 
 fn file_name(path: &Path) -> String {
@@ -338,6 +445,16 @@ fn file_name(path: &Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+/// What a panel shows while the worker works out its figures (it wakes the window when they are ready).
+pub fn figures_coming(ui: &mut Ui) {
+    // Only for the spinner: the worker wakes the window when the figures are ready.
+    ui.ctx().request_repaint_after(POLL);
+    ui.horizontal(|ui| {
+        spinner(ui, 12.0);
+        ui.label(RichText::new("Counting…").weak());
+    });
 }
 
 /// "34.0 MB", "0.3 MB": one decimal is enough to tell files apart.
@@ -447,6 +564,63 @@ mod tests {
         );
         let (_, result) = wait(&mut loader, &ctx);
         assert_eq!(result.unwrap().doc.chart().len(), 5_000);
+    }
+
+    #[test]
+    fn a_big_chart_is_sent_drawn_and_its_panels_figures_follow_for_its_revision_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.ron");
+        let chart = crate::generate::generate(PANELS_AFTER_FROM_UNITS + 1, 7);
+        crate::io::save(&chart, &path).unwrap();
+        let mut loader = Loader {
+            background_from: 0,
+            ..Loader::default()
+        };
+        loader.start(&path, Some(RenderOptions::default()));
+        let ctx = egui::Context::default();
+        let (_, result) = wait(&mut loader, &ctx);
+        let opened = result.unwrap();
+        assert!(opened.drawing.is_some(), "drawn on the worker");
+        assert!(opened.panels.is_none(), "sent before its figures");
+        let coming = opened.panels_coming.expect("its figures follow");
+        let revision = opened.doc.revision();
+
+        // An edit (another revision) before they came: they are forgotten.
+        let (sender, receiver) = mpsc::channel();
+        loader.expect_panels(revision, receiver);
+        assert!(loader.panels_coming(revision));
+        assert!(matches!(loader.poll_panels(revision + 1), PanelsPoll::None));
+        assert!(!loader.panels_coming(revision));
+        drop(sender);
+
+        loader.expect_panels(revision, coming);
+        let panels = (0..3000)
+            .find_map(|_| match loader.poll_panels(revision) {
+                PanelsPoll::Ready(panels) => Some(panels),
+                PanelsPoll::Coming => {
+                    std::thread::sleep(Duration::from_millis(10));
+                    None
+                }
+                PanelsPoll::None => panic!("the worker stopped without the figures"),
+            })
+            .expect("the worker never sent the figures");
+        assert_eq!(panels.totals.chart_figures().units, chart.len());
+        assert_eq!(Some(panels.figures), Figures::of(&chart, None));
+        assert!(matches!(loader.poll_panels(revision), PanelsPoll::None));
+    }
+
+    #[test]
+    fn a_small_chart_comes_with_its_panels_figures() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = chart_file(dir.path());
+        let mut loader = Loader {
+            background_from: 0,
+            ..Loader::default()
+        };
+        loader.start(&path, Some(RenderOptions::default()));
+        let (_, result) = wait(&mut loader, &egui::Context::default());
+        let opened = result.unwrap();
+        assert!(opened.panels.is_some() && opened.panels_coming.is_none());
     }
 
     #[test]

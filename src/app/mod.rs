@@ -452,22 +452,32 @@ impl OrgchartApp {
                     for edit in edits {
                         self.apply(edit.edit, edit.label);
                     }
+                    // A big chart just opened: its figures are on their way from the loading worker.
+                    let coming = self.loader.panels_coming(self.doc.revision());
                     ui.separator();
                     ui.heading("Totals");
-                    self.totals.ui(
-                        ui,
-                        self.doc.chart(),
-                        self.doc.revision(),
-                        self.selection.primary(),
-                    );
+                    if coming {
+                        loading::figures_coming(ui);
+                    } else {
+                        self.totals.ui(
+                            ui,
+                            self.doc.chart(),
+                            self.doc.revision(),
+                            self.selection.primary(),
+                        );
+                    }
                     ui.separator();
                     ui.heading("Figures");
-                    self.figures.ui(
-                        ui,
-                        self.doc.chart(),
-                        self.doc.revision(),
-                        self.selection.primary(),
-                    );
+                    if coming {
+                        loading::figures_coming(ui);
+                    } else {
+                        self.figures.ui(
+                            ui,
+                            self.doc.chart(),
+                            self.doc.revision(),
+                            self.selection.primary(),
+                        );
+                    }
                 });
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {

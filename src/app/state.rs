@@ -4,6 +4,7 @@
 //! revision counter tells the canvas, totals and find when to recompute.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::{Chart, Edit, ModelError, UnitId};
@@ -27,7 +28,9 @@ fn next_revision() -> u64 {
 }
 
 pub struct Document {
-    chart: Chart,
+    /// Shared, not copied, with a worker still counting the chart just opened (see
+    /// [`Self::shared_chart`]); an edit while it is shared works on a copy of its own.
+    chart: Arc<Chart>,
     path: Option<PathBuf>,
     undo: Vec<Step>,
     redo: Vec<Step>,
@@ -40,7 +43,7 @@ pub struct Document {
 impl Document {
     pub fn new(chart: Chart, path: Option<PathBuf>) -> Self {
         Self {
-            chart,
+            chart: Arc::new(chart),
             path,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -67,6 +70,15 @@ impl Document {
 
     pub fn chart(&self) -> &Chart {
         &self.chart
+    }
+
+    /// The chart, shared with whoever reads it off this thread while the document goes on.
+    pub fn shared_chart(&self) -> Arc<Chart> {
+        Arc::clone(&self.chart)
+    }
+
+    fn chart_mut(&mut self) -> &mut Chart {
+        Arc::make_mut(&mut self.chart)
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -97,7 +109,7 @@ impl Document {
 
     /// Applies one edit as one undo step. A refused edit changes nothing and is returned as the error.
     pub fn apply(&mut self, edit: Edit, label: impl Into<String>) -> Result<(), ModelError> {
-        let inverse = edit.apply(&mut self.chart)?;
+        let inverse = edit.apply(self.chart_mut())?;
         let state_id = self.next_state_id;
         self.next_state_id += 1;
         self.undo.push(Step {
@@ -119,12 +131,12 @@ impl Document {
     ) -> Result<(), ModelError> {
         let mut inverses = Vec::with_capacity(builders.len());
         for build in builders {
-            let outcome = build(&self.chart).and_then(|edit| edit.apply(&mut self.chart));
+            let outcome = build(&self.chart).and_then(|edit| edit.apply(self.chart_mut()));
             match outcome {
                 Ok(inverse) => inverses.push(inverse),
                 Err(err) => {
                     for inverse in inverses.into_iter().rev() {
-                        let _ = inverse.apply(&mut self.chart);
+                        let _ = inverse.apply(self.chart_mut());
                     }
                     return Err(err);
                 }
@@ -164,7 +176,7 @@ impl Document {
         let Some(step) = self.undo.pop() else {
             return Ok(None);
         };
-        match step.edit.clone().apply(&mut self.chart) {
+        match step.edit.clone().apply(self.chart_mut()) {
             Ok(forward) => {
                 self.redo.push(Step {
                     edit: forward,
@@ -186,7 +198,7 @@ impl Document {
         let Some(step) = self.redo.pop() else {
             return Ok(None);
         };
-        match step.edit.clone().apply(&mut self.chart) {
+        match step.edit.clone().apply(self.chart_mut()) {
             Ok(inverse) => {
                 self.undo.push(Step {
                     edit: inverse,
