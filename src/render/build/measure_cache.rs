@@ -37,9 +37,11 @@ impl FiguresKey {
 
 /// Everything one card's measurement reads. The whole unit is compared (not a list of the fields the card
 /// shows today) so that a card showing one more field can never be served a stale spec.
+/// The unit is boxed (as is the spec in [`Entry`]): checking a big chart's cards reads every entry, and
+/// entries a few cache lines long are read many times faster than ones holding whole units and specs.
 #[derive(Clone, Debug, PartialEq)]
 struct CardKey {
-    unit: Unit,
+    unit: Box<Unit>,
     figures: Option<FiguresKey>,
     hidden_below: usize,
     mark: Option<ChangeMark>,
@@ -47,8 +49,11 @@ struct CardKey {
 }
 
 struct Entry {
+    /// The id `index` files the entry under, beside the entry's other small fields for a pointer
+    /// compare: the entry keeps it alive, so no other id can have its pointer.
+    id: UnitId,
     key: CardKey,
-    spec: CardSpec,
+    spec: Box<CardSpec>,
     /// The build that last used this entry: entries no build uses (deleted units) are dropped.
     used: u64,
 }
@@ -69,12 +74,12 @@ impl CardInputs<'_> {
             && key.figures == FiguresKey::of(self.totals)
             && key.mark.as_ref() == self.mark
             && key.colour.as_ref() == self.colour
-            && (same_unit || key.unit == *self.unit)
+            && (same_unit || *key.unit == *self.unit)
     }
 
     fn key(&self) -> CardKey {
         CardKey {
-            unit: self.unit.clone(),
+            unit: Box::new(self.unit.clone()),
             figures: FiguresKey::of(self.totals),
             hidden_below: self.hidden_below,
             mark: self.mark.cloned(),
@@ -305,7 +310,7 @@ impl MeasureCache {
         let was = usize::try_from(at as isize + self.shift).ok()?;
         let slot = *self.last_slots.get(was)?;
         let entry = self.slots.get(slot)?.as_ref()?;
-        entry.key.unit.id.is_same(id).then_some(slot)
+        entry.id.is_same(id).then_some(slot)
     }
 
     /// Records that the card at forest position `at` has its spec in `slot` (see `last_slots`).
@@ -353,8 +358,9 @@ impl MeasureCache {
         self.remeasured += 1;
         let build = self.build;
         let entry = Entry {
+            id: id.clone(),
             key: inputs.key(),
-            spec,
+            spec: Box::new(spec),
             used: build,
         };
         if let Some(&slot) = self.index.get(id)
@@ -386,7 +392,7 @@ impl MeasureCache {
         self.slots
             .get(slot)
             .and_then(Option::as_ref)
-            .map(|entry| &entry.key.unit)
+            .map(|entry| &*entry.key.unit)
     }
 
     /// The spec in a slot [`Self::spec`] returned during this build.
@@ -394,7 +400,7 @@ impl MeasureCache {
         self.slots
             .get(slot)
             .and_then(Option::as_ref)
-            .map(|entry| &entry.spec)
+            .map(|entry| &*entry.spec)
     }
 
     /// Ends a build: drops the specs of cards it did not draw (deleted, or hidden by collapsing), so the
