@@ -10,9 +10,11 @@ use super::{Forest, Link, LinkKind, ModelError, Unit, UnitId};
 
 mod bulk;
 mod changes;
+mod children;
 
 pub use changes::Change;
 use changes::ChangeLog;
+use children::Children;
 
 #[cfg(test)]
 thread_local! {
@@ -39,7 +41,7 @@ pub struct Chart {
     /// Sibling order is meaningful to people (it is the left-to-right order on the page), so it is kept
     /// explicitly rather than left to the graph's edge order.
     roots: Vec<NodeIndex>,
-    children: HashMap<NodeIndex, Vec<NodeIndex>>,
+    children: Children,
     /// What changed lately, so a view can redo only what an edit touched (see [`Chart::changes_since`]).
     changes: ChangeLog,
 }
@@ -115,8 +117,13 @@ impl Chart {
     pub fn children(&self, id: &UnitId) -> Vec<&UnitId> {
         self.index
             .get(id)
-            .and_then(|n| self.children.get(n))
-            .map(|kids| kids.iter().map(|&k| &self.graph[k].id).collect())
+            .map(|&n| {
+                self.children
+                    .of(n)
+                    .iter()
+                    .map(|&k| &self.graph[k].id)
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -130,9 +137,7 @@ impl Chart {
         let mut stack: Vec<NodeIndex> = self.roots.iter().rev().copied().collect();
         while let Some(n) = stack.pop() {
             out.push(&self.graph[n]);
-            if let Some(kids) = self.children.get(&n) {
-                stack.extend(kids.iter().rev().copied());
-            }
+            stack.extend(self.children.of(n).iter().rev().copied());
         }
         out
     }
@@ -146,9 +151,7 @@ impl Chart {
         let mut stack = vec![start];
         while let Some(n) = stack.pop() {
             out.push(&self.graph[n].id);
-            if let Some(kids) = self.children.get(&n) {
-                stack.extend(kids.iter().rev().copied());
-            }
+            stack.extend(self.children.of(n).iter().rev().copied());
         }
         out
     }
@@ -251,11 +254,13 @@ impl Chart {
             let unit = &self.graph[n];
             units.push(unit);
             let i = forest.push(unit.id.clone(), parent, unit.placer, unit.staff);
-            let kids = self.children.get(&n).map(Vec::as_slice).unwrap_or(&[]);
+            let kids = self.children.of(n);
             if respect_collapsed && unit.collapsed && !kids.is_empty() {
                 forest.hidden_below[i] = self.subtree(&unit.id).len() - 1;
                 continue;
             }
+            // Room for every report at once, instead of growing the list report by report.
+            forest.children[i].reserve_exact(kids.len());
             stack.extend(kids.iter().rev().map(|&k| (k, Some(i))));
         }
         (forest, units)
@@ -290,7 +295,7 @@ impl Chart {
         let siblings = match parent {
             Some(p) => {
                 self.graph.add_edge(p, node, Edge::Line);
-                self.children.entry(p).or_default()
+                self.children.of_mut(p)
             }
             None => &mut self.roots,
         };
@@ -311,7 +316,7 @@ impl Chart {
             self.graph.remove_edge(edge);
         }
         let siblings = match parent {
-            Some(p) => self.children.entry(p).or_default(),
+            Some(p) => self.children.of_mut(p),
             None => &mut self.roots,
         };
         let at = siblings.iter().position(|&s| s == node).unwrap_or(0);
@@ -326,7 +331,7 @@ impl Chart {
         let node = *self.index.get(id)?;
         let parent = self.parent_node(node);
         let siblings = match parent {
-            Some(p) => self.children.get(&p).map(Vec::as_slice).unwrap_or(&[]),
+            Some(p) => self.children.of(p),
             None => &self.roots,
         };
         let at = siblings.iter().position(|&s| s == node)?;
@@ -373,16 +378,12 @@ impl Chart {
     /// Removes a unit that has no reports, with its links. Returns the removed unit and its links.
     pub fn remove_leaf(&mut self, id: &UnitId) -> Result<(Unit, Vec<Link>), ModelError> {
         let node = self.node(id)?;
-        if self
-            .children
-            .get(&node)
-            .is_some_and(|kids| !kids.is_empty())
-        {
+        if !self.children.of(node).is_empty() {
             return Err(ModelError::HasReports(id.clone()));
         }
         let links = self.links_of(id);
         self.detach(node);
-        self.children.remove(&node);
+        self.children.remove(node);
         self.index.remove(id);
         let unit = self
             .graph

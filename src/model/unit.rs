@@ -23,6 +23,12 @@ impl UnitId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether both are copies of one id (not merely equal text): a pointer compare, for finding a unit
+    /// again where it was without hashing its id.
+    pub fn is_same(&self, other: &UnitId) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl std::fmt::Display for UnitId {

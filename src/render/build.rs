@@ -121,6 +121,8 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
         .iter()
         .filter_map(|unit| unit.or_else(|| fallback.next()))
         .collect();
+    // Most builds have no marks: the per-card look-up is skipped rather than asked of an empty map.
+    let marks = Some(&options.marks).filter(|marks| !marks.is_empty());
     let inputs_of = |i: usize| {
         let id = &forest.ids[i];
         // What the figures row is made of, if the card shows one (the cache key holds the same).
@@ -130,7 +132,7 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
             unit: drawn[i],
             totals: figures,
             hidden_below: forest.hidden_below[i],
-            mark: options.marks.get(id),
+            mark: marks.and_then(|marks| marks.get(id)),
             colour: colouring.card(id),
         }
     };
@@ -140,7 +142,7 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
     let mut to_measure: Vec<usize> = Vec::new();
     for (i, id) in forest.ids.iter().enumerate() {
         match cache.as_deref_mut() {
-            Some(cache) if units[i].is_some() => match cache.hit(id, &inputs_of(i)) {
+            Some(cache) if units[i].is_some() => match cache.hit(i, id, &inputs_of(i)) {
                 Some(slot) => cached[i] = Some(slot),
                 None => to_measure.push(i),
             },
@@ -168,7 +170,7 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
             if units[i].is_some()
                 && let Some(spec) = spec.take()
             {
-                cached[i] = Some(cache.insert(&forest.ids[i], &inputs_of(i), spec));
+                cached[i] = Some(cache.insert_at(i, &forest.ids[i], &inputs_of(i), spec));
             }
         }
         cache.finish();

@@ -99,7 +99,11 @@ pub struct Colouring {
 }
 
 impl Colouring {
+    /// A unit's colour. Without colours this hashes nothing: it is asked once per card on every build.
     pub fn card(&self, id: &UnitId) -> Option<&CardColour> {
+        if self.cards.is_empty() {
+            return None;
+        }
         self.cards.get(id)
     }
 }

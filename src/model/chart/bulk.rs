@@ -19,9 +19,7 @@ impl Chart {
             self.roots.iter().rev().map(|&n| (n, None)).collect();
         while let Some((n, parent)) = stack.pop() {
             out.push((&self.graph[n], parent.map(|p| &self.graph[p].id)));
-            if let Some(kids) = self.children.get(&n) {
-                stack.extend(kids.iter().rev().map(|&k| (k, Some(n))));
-            }
+            stack.extend(self.children.of(n).iter().rev().map(|&k| (k, Some(n))));
         }
         out
     }
@@ -114,7 +112,7 @@ impl Chart {
         let mut moved = vec![false; slots];
         for &(u, m) in &resolved {
             self.graph.add_edge(m, u, Edge::Line);
-            self.children.entry(m).or_default().push(u);
+            self.children.of_mut(m).push(u);
             moved[u.index()] = true;
         }
         self.roots.retain(|r| !moved[r.index()]);

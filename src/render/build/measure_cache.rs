@@ -5,7 +5,7 @@
 //! hidden below it, its change mark, its colour and the drawing-wide card options (theme, card style). The
 //! cache keeps each card's spec with exactly those inputs and measures again only when one differs.
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 
 use crate::metrics::Totals;
 use crate::model::{Chart, Forest, Span, Unit, UnitId};
@@ -37,9 +37,11 @@ impl FiguresKey {
 
 /// Everything one card's measurement reads. The whole unit is compared (not a list of the fields the card
 /// shows today) so that a card showing one more field can never be served a stale spec.
+/// The unit is boxed (as is the spec in [`Entry`]): checking a big chart's cards reads every entry, and
+/// entries a few cache lines long are read many times faster than ones holding whole units and specs.
 #[derive(Clone, Debug, PartialEq)]
 struct CardKey {
-    unit: Unit,
+    unit: Box<Unit>,
     figures: Option<FiguresKey>,
     hidden_below: usize,
     mark: Option<ChangeMark>,
@@ -47,8 +49,11 @@ struct CardKey {
 }
 
 struct Entry {
+    /// The id `index` files the entry under, beside the entry's other small fields for a pointer
+    /// compare: the entry keeps it alive, so no other id can have its pointer.
+    id: UnitId,
     key: CardKey,
-    spec: CardSpec,
+    spec: Box<CardSpec>,
     /// The build that last used this entry: entries no build uses (deleted units) are dropped.
     used: u64,
 }
@@ -69,12 +74,12 @@ impl CardInputs<'_> {
             && key.figures == FiguresKey::of(self.totals)
             && key.mark.as_ref() == self.mark
             && key.colour.as_ref() == self.colour
-            && (same_unit || key.unit == *self.unit)
+            && (same_unit || *key.unit == *self.unit)
     }
 
     fn key(&self) -> CardKey {
         CardKey {
-            unit: self.unit.clone(),
+            unit: Box::new(self.unit.clone()),
             figures: FiguresKey::of(self.totals),
             hidden_below: self.hidden_below,
             mark: self.mark.cloned(),
@@ -101,8 +106,22 @@ pub struct MeasureCache {
     /// The slots of the units changed since the last build, when the chart can tell (`None`: any may
     /// have). A card the last build drew whose unit is not among them has the very unit its key holds:
     /// comparing the two field by field (most of checking a big chart's cards) is skipped. Kept by slot,
-    /// not id: every card is checked against it, and hashing a number is cheaper than hashing a name.
-    changed: Option<HashSet<usize>>,
+    /// not id: every card is checked against it. Sorted, for a binary search (edits change few units).
+    changed: Option<Vec<usize>>,
+    /// Each forest position's slot in the last build (`NO_SLOT`: none), and each slot's position then:
+    /// a card found where the last build had it (or where the cards around it moved to) is found by
+    /// comparing the id's pointer, not by hashing the id (most of checking a big chart's cards).
+    last_slots: Vec<usize>,
+    slot_positions: Vec<usize>,
+    /// This build's slot per forest position, becoming `last_slots` when it finishes.
+    next_slots: Vec<usize>,
+    /// How far the cards checked lately moved since the last build: where the next card is looked for.
+    shift: isize,
+    /// How many entries this build used: when it is all of them, none is dropped and `finish` is cheap.
+    used_count: usize,
+    /// How many cards this build looked up by hashing their id (a count standing for the cost of finding
+    /// big chart's cards, for tests).
+    hashed_lookups: usize,
     /// How many cards' units this build compared field by field with their keys' (for tests: a count that
     /// stands for the cost of checking a big chart's cards).
     units_compared: usize,
@@ -133,6 +152,11 @@ impl MeasureCache {
     /// How many cards' units the last build compared field by field with the unit they were measured from.
     pub fn units_compared(&self) -> usize {
         self.units_compared
+    }
+
+    /// How many cards the last build looked up by their id's hash instead of by their place.
+    pub fn hashed_lookups(&self) -> usize {
+        self.hashed_lookups
     }
 
     /// How many cards the cache holds.
@@ -207,6 +231,8 @@ impl MeasureCache {
             self.index.clear();
             self.slots.clear();
             self.free.clear();
+            self.last_slots.clear();
+            self.slot_positions.clear();
             self.context = Some(context);
         }
         // Only changes that each name one unit: the title and bulk changes leave `changed` unknown.
@@ -222,9 +248,17 @@ impl MeasureCache {
                     .map(|change| change.unit.as_ref().map(|unit| index.get(unit).copied()))
                     .collect::<Option<Vec<Option<usize>>>>()
             })
-            .map(|slots| slots.into_iter().flatten().collect());
+            .map(|slots| {
+                let mut slots: Vec<usize> = slots.into_iter().flatten().collect();
+                slots.sort_unstable();
+                slots
+            });
         self.stamp = Some(chart.stamp());
         self.units_compared = 0;
+        self.hashed_lookups = 0;
+        self.used_count = 0;
+        self.shift = 0;
+        self.next_slots.clear();
         self.build += 1;
         self.remeasured = 0;
         // Dropped before the build starts so that it cannot be read as this build's.
@@ -239,44 +273,105 @@ impl MeasureCache {
         inputs: CardInputs,
         measure: impl FnOnce() -> CardSpec,
     ) -> usize {
-        match self.hit(id, &inputs) {
+        let slot = self.index.get(id).copied();
+        match slot.and_then(|slot| self.hit_slot(slot, &inputs)) {
             Some(slot) => slot,
             None => self.insert(id, &inputs, measure()),
         }
     }
 
-    /// The slot of `id`'s card if the cache holds its spec with these very inputs (it is then kept by
-    /// this build); `None` when it must be measured and given to [`Self::insert`].
-    pub(crate) fn hit(&mut self, id: &UnitId, inputs: &CardInputs) -> Option<usize> {
-        let slot = *self.index.get(id)?;
+    /// The slot of the card at forest position `at` (of id `id`) if the cache holds its spec with these
+    /// very inputs (it is then kept by this build); `None` when it must be measured and given to
+    /// [`Self::insert`].
+    pub(crate) fn hit(&mut self, at: usize, id: &UnitId, inputs: &CardInputs) -> Option<usize> {
+        let slot = match self.slot_by_position(at, id) {
+            Some(slot) => slot,
+            None => {
+                self.hashed_lookups += 1;
+                let slot = *self.index.get(id)?;
+                // The cards after this one most likely moved as it did (a moved subtree, or all that
+                // follow an added or removed card).
+                if let Some(&was) = self.slot_positions.get(slot)
+                    && was != NO_SLOT
+                {
+                    self.shift = was as isize - at as isize;
+                }
+                slot
+            }
+        };
+        let slot = self.hit_slot(slot, inputs)?;
+        self.place(at, slot);
+        Some(slot)
+    }
+
+    /// `id`'s slot if the last build's card at `at` (shifted as the cards before it were) is `id`'s.
+    /// Only a pointer compare: an entry holds its unit, so its id's pointer is never another id's.
+    fn slot_by_position(&self, at: usize, id: &UnitId) -> Option<usize> {
+        let was = usize::try_from(at as isize + self.shift).ok()?;
+        let slot = *self.last_slots.get(was)?;
+        let entry = self.slots.get(slot)?.as_ref()?;
+        entry.id.is_same(id).then_some(slot)
+    }
+
+    /// Records that the card at forest position `at` has its spec in `slot` (see `last_slots`).
+    fn place(&mut self, at: usize, slot: usize) {
+        if self.next_slots.len() <= at {
+            self.next_slots.resize(at + 1, NO_SLOT);
+        }
+        self.next_slots[at] = slot;
+    }
+
+    /// `slot` if its spec was measured from these very inputs (marking it used by this build).
+    fn hit_slot(&mut self, slot: usize, inputs: &CardInputs) -> Option<usize> {
+        let build = self.build;
         let entry = self.slots.get_mut(slot)?.as_mut()?;
-        let same_unit = entry.used + 1 == self.build
+        let same_unit = entry.used + 1 == build
             && self
                 .changed
                 .as_ref()
-                .is_some_and(|changed| !changed.contains(&slot));
+                .is_some_and(|changed| changed.binary_search(&slot).is_err());
         self.units_compared += usize::from(!same_unit);
         if !inputs.matches(&entry.key, same_unit) {
             return None;
         }
-        entry.used = self.build;
+        self.used_count += usize::from(entry.used != build);
+        entry.used = build;
         Some(slot)
+    }
+
+    /// Keeps `spec`, just measured from `inputs`, as the card at forest position `at` (of id `id`);
+    /// returns its slot, for [`Self::slot`].
+    pub(crate) fn insert_at(
+        &mut self,
+        at: usize,
+        id: &UnitId,
+        inputs: &CardInputs,
+        spec: CardSpec,
+    ) -> usize {
+        let slot = self.insert(id, inputs, spec);
+        self.place(at, slot);
+        slot
     }
 
     /// Keeps `spec`, just measured from `inputs`, as `id`'s card; returns its slot, for [`Self::slot`].
     pub(crate) fn insert(&mut self, id: &UnitId, inputs: &CardInputs, spec: CardSpec) -> usize {
         self.remeasured += 1;
+        let build = self.build;
         let entry = Entry {
+            id: id.clone(),
             key: inputs.key(),
-            spec,
-            used: self.build,
+            spec: Box::new(spec),
+            used: build,
         };
         if let Some(&slot) = self.index.get(id)
             && let Some(kept) = self.slots.get_mut(slot)
         {
+            let was_used = kept.as_ref().is_some_and(|kept| kept.used == build);
+            self.used_count += usize::from(!was_used);
             *kept = Some(entry);
             return slot;
         }
+        self.used_count += 1;
         let slot = match self.free.pop() {
             Some(slot) => {
                 self.slots[slot] = Some(entry);
@@ -297,7 +392,7 @@ impl MeasureCache {
         self.slots
             .get(slot)
             .and_then(Option::as_ref)
-            .map(|entry| &entry.key.unit)
+            .map(|entry| &*entry.key.unit)
     }
 
     /// The spec in a slot [`Self::spec`] returned during this build.
@@ -305,12 +400,17 @@ impl MeasureCache {
         self.slots
             .get(slot)
             .and_then(Option::as_ref)
-            .map(|entry| &entry.spec)
+            .map(|entry| &*entry.spec)
     }
 
     /// Ends a build: drops the specs of cards it did not draw (deleted, or hidden by collapsing), so the
     /// cache never holds more than the drawing does.
     pub(crate) fn finish(&mut self) {
+        self.keep_positions();
+        if self.used_count == self.index.len() {
+            // Every entry was used: there is nothing to drop (no walk over a big chart's cards).
+            return;
+        }
         let build = self.build;
         let (slots, free) = (&mut self.slots, &mut self.free);
         self.index.retain(|_, &mut slot| {
@@ -328,6 +428,24 @@ impl MeasureCache {
         });
     }
 }
+
+impl MeasureCache {
+    /// Makes this build's places of cards the ones the next build looks for them at.
+    fn keep_positions(&mut self) {
+        std::mem::swap(&mut self.last_slots, &mut self.next_slots);
+        self.next_slots.clear();
+        self.slot_positions.clear();
+        self.slot_positions.resize(self.slots.len(), NO_SLOT);
+        for (at, &slot) in self.last_slots.iter().enumerate() {
+            if let Some(position) = self.slot_positions.get_mut(slot) {
+                *position = at;
+            }
+        }
+    }
+}
+
+/// No slot: a forest position without a cached card.
+const NO_SLOT: usize = usize::MAX;
 
 /// The options every card reads: everything but what is per card (marks, colours) or not about cards at
 /// all. Blanking the rest instead of copying the card fields out means an option added later invalidates

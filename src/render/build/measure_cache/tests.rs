@@ -282,3 +282,69 @@ fn dense_cards_measure_a_post_again_when_it_gains_its_first_report() {
         "the report and the post"
     );
 }
+
+/// A manager in the middle of the chart (pre-order) with reports, and a root-level place to move it to.
+fn a_middle_manager(chart: &Chart) -> UnitId {
+    let forest = chart.forest(false);
+    (forest.len() / 2..forest.len())
+        .find(|&i| forest.children[i].len() >= 2 && forest.parent[i].is_some())
+        .map(|i| forest.ids[i].clone())
+        .expect("a generated chart has managers")
+}
+
+#[test]
+fn cards_are_found_by_their_place_not_by_hashing_their_ids() {
+    let mut chart = generate(2_000, 7);
+    let mut cache = MeasureCache::default();
+    let options = RenderOptions {
+        respect_collapsed: true,
+        ..RenderOptions::default()
+    };
+    build_checked(&chart, &options, &mut cache);
+    assert_eq!(
+        cache.hashed_lookups(),
+        chart.len(),
+        "a first build hashes every id"
+    );
+    // Unchanged and renamed: every card is where it was.
+    build_checked(&chart, &options, &mut cache);
+    assert_eq!(cache.hashed_lookups(), 0);
+    let (leaf, _) = a_leaf(&chart);
+    edit(&mut chart, &leaf, |u| u.name = "Renamed".into());
+    assert_eq!(build_checked(&chart, &options, &mut cache), 1);
+    assert_eq!(cache.hashed_lookups(), 0);
+    // A whole subtree moved up to the top: the cards after it and in it shift, each run found by one hash.
+    let manager = a_middle_manager(&chart);
+    let root = chart.roots()[0].clone();
+    chart.move_unit(&manager, Some(&root), Some(0)).unwrap();
+    build_checked(&chart, &options, &mut cache);
+    let hashed = cache.hashed_lookups();
+    assert!(hashed <= 4, "a moved subtree hashed {hashed} ids");
+    // Added and removed cards shift all that follow them.
+    chart
+        .insert_unit(Unit::new("added-unit", "A new team"), Some(&root), Some(0))
+        .unwrap();
+    build_checked(&chart, &options, &mut cache);
+    assert!(cache.hashed_lookups() <= 4, "{}", cache.hashed_lookups());
+    chart.remove_leaf(&id("added-unit")).unwrap();
+    build_checked(&chart, &options, &mut cache);
+    assert!(cache.hashed_lookups() <= 4, "{}", cache.hashed_lookups());
+    assert_eq!(cache.len(), chart.len(), "the removed card left the cache");
+    // Collapsing hides a subtree: the cards below it leave the drawing and the cache.
+    edit(&mut chart, &manager, |u| u.collapsed = true);
+    build_checked(&chart, &options, &mut cache);
+    assert!(cache.hashed_lookups() <= 4, "{}", cache.hashed_lookups());
+    assert_eq!(cache.len(), chart.forest(true).len());
+}
+
+#[test]
+fn an_equal_chart_built_apart_is_found_by_hashing_and_drawn_the_same() {
+    // Ids equal in text but not copies of one another: a pointer compare must not find them, the hash does.
+    let chart = generate(300, 7);
+    let mut cache = MeasureCache::default();
+    let options = RenderOptions::default();
+    build_checked(&chart, &options, &mut cache);
+    let again = generate(300, 7);
+    assert_eq!(build_checked(&again, &options, &mut cache), 0);
+    assert_eq!(cache.hashed_lookups(), again.len());
+}
