@@ -2,7 +2,7 @@
 //! shared service) routed over the tree, each kind in its own colour and pattern.
 
 use crate::geom::{Point, Rect};
-use crate::layout::{Layout, LayoutOptions, LinkRouter};
+use crate::layout::{CardRects, Layout, LayoutOptions, LinkRouter, Orientation};
 use crate::model::LinkKind;
 
 use super::drawing::{Dash, FontWeight, Shape, Stroke};
@@ -185,6 +185,7 @@ pub fn paint_links(links: &[RoutedLink], palette: &Palette, shapes: &mut Vec<Sha
 /// Labels go where they hide nothing: on the longest stretch of their line that is clear of every card and
 /// of the labels already placed (on the line, else beside an upright stretch of it), falling back to the
 /// longest stretch when the line has no clear place. Returns the plates, which the drawing must enclose.
+/// Indexes `cards` for this call: with a [`LinkRouter`] at hand, [`paint_link_labels_among`] its cards.
 pub fn paint_link_labels(
     links: &[RoutedLink],
     cards: &[Rect],
@@ -192,9 +193,27 @@ pub fn paint_link_labels(
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) -> Vec<Rect> {
+    if links.iter().all(|link| link.label.is_empty()) {
+        return Vec::new();
+    }
+    let cards = CardRects::new(cards, Orientation::TopDown);
+    paint_link_labels_among(links, &cards, label_size, palette, shapes)
+}
+
+/// [`paint_link_labels`] against cards already indexed (the router's: [`LinkRouter::cards`]), so the
+/// labels cost about the links, not every card of the chart.
+pub fn paint_link_labels_among(
+    links: &[RoutedLink],
+    cards: &CardRects,
+    label_size: f32,
+    palette: &Palette,
+    shapes: &mut Vec<Shape>,
+) -> Vec<Rect> {
     let (size, weight) = (label_size, FontWeight::Regular);
     let mut placed: Vec<Rect> = Vec::new();
-    let mut taken = super::rect_grid::RectGrid::new(cards);
+    // The labels placed so far: few, bucketed about a plate's height tall.
+    let plate_height = text::line_height(size, weight) + 2.0;
+    let mut taken = super::rect_grid::RectGrid::new((plate_height * 6.0, plate_height));
     for link in links.iter().filter(|l| !l.label.is_empty()) {
         let w = text::text_width(&link.label, size, weight);
         let h = text::line_height(size, weight);
@@ -217,7 +236,8 @@ pub fn paint_link_labels(
                 [Point::new(p.x + shift, p.y), Point::new(p.x - shift, p.y)]
             });
         let candidates = on_line.chain(beside);
-        let is_clear = |plate: &Rect| !taken.any_intersecting(plate);
+        let is_clear =
+            |plate: &Rect| !taken.any_intersecting(plate) && !cards.any_intersecting(plate);
         let clear = candidates.map(plate_at).find(|plate| is_clear(plate));
         let Some(plate) = clear.or_else(|| {
             segments
