@@ -770,6 +770,67 @@ fn drawn_link_ends<'a>(
     ends
 }
 
+#[cfg(test)]
+mod link_end_tests {
+    use super::*;
+
+    /// Where each link end was drawn before `drawn_link_ends`: a map of every forest id, walking up the
+    /// managers of a hidden end.
+    fn by_map_of_every_id(chart: &Chart, forest: &Forest, id: &UnitId) -> Option<usize> {
+        let index: HashMap<&UnitId, usize> = forest
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id, i))
+            .collect();
+        let mut current = id;
+        loop {
+            if let Some(&i) = index.get(current) {
+                return Some(i);
+            }
+            current = chart.parent(current)?;
+        }
+    }
+
+    /// Generated charts with units collapsed (ends hidden one or several levels down, under collapsed
+    /// units that are themselves link ends or not) and drawn whole or as a subtree.
+    #[test]
+    fn link_ends_are_drawn_where_the_map_of_every_id_put_them() {
+        for seed in [3, 11] {
+            let mut chart = crate::generate::generate(3_000, seed);
+            let ids: Vec<UnitId> = chart.units().iter().map(|u| u.id.clone()).collect();
+            for (k, id) in ids.iter().enumerate() {
+                if k % 9 == 4 && !chart.children(id).is_empty() {
+                    let mut unit = chart.unit(id).cloned().unwrap();
+                    unit.collapsed = true;
+                    chart.replace_unit(unit).unwrap();
+                }
+            }
+            let links = chart.links();
+            assert!(links.len() > 40, "{}", links.len());
+            let subtrees = [None, ids.get(1).cloned(), ids.get(40).cloned()];
+            for respect_collapsed in [false, true] {
+                for subtree in &subtrees {
+                    let options = RenderOptions {
+                        respect_collapsed,
+                        subtree: subtree.clone(),
+                        ..RenderOptions::default()
+                    };
+                    let (forest, _) = visible_forest(&chart, &options);
+                    let drawn = drawn_link_ends(&chart, &forest, &links);
+                    let mut hidden = 0;
+                    for id in links.iter().flat_map(|link| [&link.from, &link.to]) {
+                        let want = by_map_of_every_id(&chart, &forest, id);
+                        hidden += usize::from(want.is_some() && forest.ids[want.unwrap()] != *id);
+                        assert_eq!(drawn.get(id).copied().flatten(), want, "{id:?}");
+                    }
+                    assert!(!respect_collapsed || subtree.is_some() || hidden > 0);
+                }
+            }
+        }
+    }
+}
+
 /// The key's entries for the lines drawn: they change only when the layout or the links do.
 fn base_legend_entries(placed: &crate::layout::Layout, routed: &[RoutedLink]) -> LegendEntries {
     let mut entries = LegendEntries::new();

@@ -209,6 +209,18 @@ pub fn paint_link_labels_among(
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) -> Vec<Rect> {
+    let on_a_card = |plate: &Rect| cards.any_intersecting(plate);
+    place_labels(links, on_a_card, label_size, palette, shapes)
+}
+
+/// The labels' placing, asking `on_a_card` whether a plate would hide part of a card.
+fn place_labels(
+    links: &[RoutedLink],
+    on_a_card: impl Fn(&Rect) -> bool,
+    label_size: f32,
+    palette: &Palette,
+    shapes: &mut Vec<Shape>,
+) -> Vec<Rect> {
     let (size, weight) = (label_size, FontWeight::Regular);
     let mut placed: Vec<Rect> = Vec::new();
     // The labels placed so far: few, bucketed about a plate's height tall.
@@ -237,7 +249,7 @@ pub fn paint_link_labels_among(
             });
         let candidates = on_line.chain(beside);
         let is_clear =
-            |plate: &Rect| !taken.any_intersecting(plate) && !cards.any_intersecting(plate);
+            |plate: &Rect| !taken.any_intersecting(plate) && !on_a_card(plate);
         let clear = candidates.map(plate_at).find(|plate| is_clear(plate));
         let Some(plate) = clear.or_else(|| {
             segments
@@ -298,6 +310,62 @@ mod tests {
         let b = Rect::new(300.0, 0.0, 100.0, 50.0);
         let route = vec![Point::new(100.0, 25.0), Point::new(300.0, 25.0)];
         assert_eq!(trim_end(&trim_start(&route, a), b), route);
+    }
+
+    /// Labels placed against the router's index of the cards land where a scan of every card puts them
+    /// (the scan is what the grid of every card answered), in both orientations, on a chart whose many
+    /// labelled links crowd each other and the cards.
+    #[test]
+    fn labels_go_where_a_scan_of_every_card_puts_them() {
+        let mut chart = crate::generate::generate(1_200, 5);
+        let ids: Vec<crate::model::UnitId> = chart.units().iter().map(|u| u.id.clone()).collect();
+        for k in (0..ids.len()).step_by(7) {
+            let (from, to) = (&ids[k], &ids[(k * 31 + 17) % ids.len()]);
+            // Some links already exist or join a unit to itself: those are simply not added.
+            let _ = chart.add_link(crate::model::Link {
+                from: from.clone(),
+                to: to.clone(),
+                kind: LinkKind::Dotted,
+                label: format!("label {k}"),
+            });
+        }
+        let forest = chart.forest(false);
+        let sizes: Vec<crate::geom::Size> = (0..forest.len())
+            .map(|i| crate::geom::Size::new(140.0 + (i % 4) as f32 * 15.0, 56.0))
+            .collect();
+        let palette = style::palette(super::super::build::Theme::Light);
+        for orientation in [
+            crate::layout::Orientation::TopDown,
+            crate::layout::Orientation::LeftRight,
+        ] {
+            let options = LayoutOptions {
+                orientation,
+                ..LayoutOptions::default()
+            };
+            let placed = crate::layout::layout(&forest, &sizes, &vec![None; forest.len()], &options);
+            let router = LinkRouter::new(&placed, &options);
+            let at = |id: &crate::model::UnitId| forest.ids.iter().position(|x| x == id);
+            let routed: Vec<RoutedLink> = chart
+                .links()
+                .iter()
+                .filter_map(|link| {
+                    let (a, b) = (at(&link.from)?, at(&link.to)?);
+                    route_with(&router, a, b, link.kind, &link.label, &placed)
+                })
+                .collect();
+            assert!(routed.iter().filter(|l| !l.label.is_empty()).count() > 100);
+            let (mut indexed, mut scanned) = (Vec::new(), Vec::new());
+            let plates =
+                paint_link_labels_among(&routed, router.cards(), 11.0, &palette, &mut indexed);
+            let scan = |plate: &Rect| placed.rects.iter().any(|card| card.intersects(plate));
+            let want = place_labels(&routed, scan, 11.0, &palette, &mut scanned);
+            assert_eq!(plates, want, "{orientation:?}");
+            assert_eq!(indexed, scanned, "{orientation:?}");
+            // And the legacy entry point, which indexes the cards itself.
+            let mut again = Vec::new();
+            let legacy = paint_link_labels(&routed, &placed.rects, 11.0, &palette, &mut again);
+            assert_eq!((legacy, again), (want, scanned), "{orientation:?}");
+        }
     }
 
     #[test]
