@@ -504,7 +504,11 @@ mod card_rects_tests {
                     for (w, h) in [(0.0, 0.0), (5.0, 3.0), (44.0, 14.0), (300.0, 2.0)] {
                         let probe = Rect::new(x as f32 + 0.5, y as f32, w, h);
                         let expected = scan(&cards, &probe);
-                        assert_eq!(index.any_intersecting(&probe), expected, "{axes:?} {probe:?}");
+                        assert_eq!(
+                            index.any_intersecting(&probe),
+                            expected,
+                            "{axes:?} {probe:?}"
+                        );
                     }
                 }
             }

@@ -758,10 +758,8 @@ fn drawn_link_ends<'a>(
             let Some(manager) = chart.parent(current) else {
                 break None;
             };
-            if let Some(&i) = ends.get(manager).or_else(|| above.get(manager)) {
-                if i.is_some() {
-                    break i;
-                }
+            if let Some(&Some(i)) = ends.get(manager).or_else(|| above.get(manager)) {
+                break Some(i);
             }
             current = manager;
         };

@@ -248,8 +248,7 @@ fn place_labels(
                 [Point::new(p.x + shift, p.y), Point::new(p.x - shift, p.y)]
             });
         let candidates = on_line.chain(beside);
-        let is_clear =
-            |plate: &Rect| !taken.any_intersecting(plate) && !on_a_card(plate);
+        let is_clear = |plate: &Rect| !taken.any_intersecting(plate) && !on_a_card(plate);
         let clear = candidates.map(plate_at).find(|plate| is_clear(plate));
         let Some(plate) = clear.or_else(|| {
             segments
@@ -342,7 +341,8 @@ mod tests {
                 orientation,
                 ..LayoutOptions::default()
             };
-            let placed = crate::layout::layout(&forest, &sizes, &vec![None; forest.len()], &options);
+            let placed =
+                crate::layout::layout(&forest, &sizes, &vec![None; forest.len()], &options);
             let router = LinkRouter::new(&placed, &options);
             let at = |id: &crate::model::UnitId| forest.ids.iter().position(|x| x == id);
             let routed: Vec<RoutedLink> = chart

@@ -69,7 +69,11 @@ impl RectGrid {
         let (x0, y0, x1, y1) = self.span(r);
         if (x1 - x0 + 1).saturating_mul(y1 - y0 + 1) > MAX_CELLS * MAX_CELLS {
             // A box far larger than the rectangles: looking at each is cheaper than at each cell.
-            return self.cells.values().flatten().any(|other| other.intersects(r));
+            return self
+                .cells
+                .values()
+                .flatten()
+                .any(|other| other.intersects(r));
         }
         (x0..=x1).any(|x| {
             (y0..=y1).any(|y| {
