@@ -33,7 +33,7 @@ use crate::geom::{Point, Rect, Size};
 use crate::model::Forest;
 
 pub use polyline::{MAX_CONNECTOR_POINTS, Polyline};
-pub use route::{LinkRouter, route_link, route_link_with_room};
+pub use route::{CardRects, LinkRouter, route_link, route_link_with_room};
 
 /// Size given to a card whose size is missing or not a finite, non-negative number.
 pub const DEFAULT_CARD_SIZE: Size = Size::new(160.0, 60.0);

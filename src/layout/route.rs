@@ -36,9 +36,65 @@ pub fn route_link_with_room(
 
 /// Routes links over one layout; the cards are indexed once, here.
 pub struct LinkRouter {
-    index: CardIndex,
+    cards: CardRects,
     spacing: Spacing,
+}
+
+/// Placed cards indexed once for questions about boxes in chart coordinates: the router's own index,
+/// which also lets link labels find a clear place without another index of every card.
+pub struct CardRects {
+    index: CardIndex,
     axes: Orientation,
+}
+
+impl CardRects {
+    /// `rects` in chart coordinates, indexed along the breadth axis of `axes` (either orientation gives
+    /// the same answers; the layout's own is the one the router needs).
+    /// Cards of negative size are left out: they never intersect anything here, and a reversed extent
+    /// would break the index's sorted depth runs. (A layout never makes one: it gives an unusable size
+    /// the default card size, so the router's own index holds the same cards.)
+    pub fn new(rects: &[Rect], axes: Orientation) -> Self {
+        let cards = rects
+            .iter()
+            .filter(|r| r.w >= 0.0 && r.h >= 0.0)
+            .map(|r| axes.axis_rect(*r))
+            .collect();
+        Self::from_axis_rects(cards, axes)
+    }
+
+    fn from_axis_rects(cards: Vec<AxisRect>, axes: Orientation) -> Self {
+        Self {
+            index: CardIndex::new(cards),
+            axes,
+        }
+    }
+
+    /// Whether any card intersects `r` as [`Rect::intersects`] says, counting only cards of finite
+    /// position and non-negative finite size (a card of unusable size hides nothing).
+    pub fn any_intersecting(&self, r: &Rect) -> bool {
+        let a = self.axes.axis_rect(*r);
+        // The index compares in f64, `Rect::intersects` in f32 (its right and bottom edges are rounded
+        // sums): the box is widened a little so it holds every card the f32 test can accept, and each card
+        // found is then asked exactly as `Rect::intersects` asks. (Rounding is monotonic and the edges are
+        // f32 values, so a card whose exact far edge does not pass the box's near edge never passes in
+        // f32 either; the margin only covers the f64 sum landing on the edge itself.)
+        let widen = |lo: f64, hi: f64| {
+            let slack = |v: f64| v.abs() * 1e-9 + 1e-9;
+            (lo - slack(lo), hi + slack(hi))
+        };
+        let (b_end, d_end) = match self.axes {
+            Orientation::TopDown => (r.right(), r.bottom()),
+            Orientation::LeftRight => (r.bottom(), r.right()),
+        };
+        let q = Query {
+            b: widen(a.b, f64::from(b_end)),
+            d: widen(a.d, f64::from(d_end)),
+        };
+        self.index.any(&q, |card| {
+            let card = self.axes.chart_rect(*card);
+            card.w >= 0.0 && card.h >= 0.0 && card.intersects(r)
+        })
+    }
 }
 
 impl LinkRouter {
@@ -49,23 +105,26 @@ impl LinkRouter {
     /// Also avoiding `extra` cards that are not in the layout.
     fn with_extra(layout: &Layout, options: &LayoutOptions, extra: &[Rect]) -> Self {
         let axes = options.orientation;
+        let cards = layout
+            .rects
+            .iter()
+            .chain(extra)
+            .map(|r| axes.axis_rect(*r))
+            .collect();
         Self {
-            index: CardIndex::new(
-                layout
-                    .rects
-                    .iter()
-                    .chain(extra)
-                    .map(|r| axes.axis_rect(*r))
-                    .collect(),
-            ),
+            cards: CardRects::from_axis_rects(cards, axes),
             spacing: Spacing::from_options(options),
-            axes,
         }
+    }
+
+    /// The cards the router avoids (with the layout's orientation).
+    pub fn cards(&self) -> &CardRects {
+        &self.cards
     }
 
     /// The route between two of the layout's cards, for a link whose label needs `room` (0 for none).
     pub fn route(&self, from: Rect, to: Rect, room: f32) -> Vec<Point> {
-        let axes = self.axes;
+        let axes = self.cards.axes;
         let (f, t) = (axes.axis_rect(from), axes.axis_rect(to));
         if !f.is_finite() || !t.is_finite() {
             return Vec::new();
@@ -279,7 +338,7 @@ impl Router<'_> {
                 b: (b0.min(b1) + EPS, b0.max(b1) - EPS),
                 d: (d0.min(d1) + EPS, d0.max(d1) - EPS),
             };
-            total += self.shared.index.count(&q, limit - total.min(limit));
+            total += self.shared.cards.index.count(&q, limit - total.min(limit));
             if total > limit {
                 break;
             }
@@ -289,7 +348,7 @@ impl Router<'_> {
 
     /// Depth intervals within `d_lo..d_hi` where a line across breadths `b_lo..b_hi` crosses no card.
     fn free_bands(&self, b_lo: f64, b_hi: f64, d_lo: f64, d_hi: f64) -> Vec<Band> {
-        let occupied = self.shared.index.depths(&Query {
+        let occupied = self.shared.cards.index.depths(&Query {
             b: (b_lo + EPS, b_hi - EPS),
             d: (d_lo, d_hi),
         });
@@ -327,6 +386,7 @@ impl Router<'_> {
     ) -> Option<f64> {
         let gaps = self
             .shared
+            .cards
             .index
             .slab_gaps((d_lo + EPS, d_hi - EPS), window, MIN_BAND);
         let clearance = self.spacing.sibling.max(8.0) / 2.0;
@@ -398,4 +458,135 @@ fn length(points: &[AxisPoint]) -> f64 {
         .windows(2)
         .map(|s| (s[0].0 - s[1].0).abs() + (s[0].1 - s[1].1).abs())
         .sum()
+}
+
+#[cfg(test)]
+mod card_rects_tests {
+    use super::*;
+
+    /// What [`CardRects::any_intersecting`] must answer: a scan of every card of usable size.
+    fn scan(cards: &[Rect], r: &Rect) -> bool {
+        cards.iter().any(|c| {
+            c.x.is_finite()
+                && c.y.is_finite()
+                && c.w.is_finite()
+                && c.h.is_finite()
+                && c.w >= 0.0
+                && c.h >= 0.0
+                && c.intersects(r)
+        })
+    }
+
+    const BOTH: [Orientation; 2] = [Orientation::TopDown, Orientation::LeftRight];
+
+    /// A grid of cards, some overlapping, touching or of unusable size, and boxes all over it.
+    #[test]
+    fn answers_match_a_scan_of_every_card() {
+        let mut cards = Vec::new();
+        for i in 0..40 {
+            for j in 0..5 {
+                let (i, j) = (i as f32, j as f32);
+                cards.push(Rect::new(
+                    i * 30.0 + j * 7.0,
+                    j * 50.0 + (i % 3.0) * 9.0,
+                    25.0 + j * 8.0,
+                    40.0,
+                ));
+            }
+        }
+        cards.push(Rect::new(500.0, 20.0, -30.0, 40.0));
+        cards.push(Rect::new(700.0, f32::NAN, 30.0, 40.0));
+        cards.push(Rect::new(900.0, 120.0, 0.0, 0.0));
+        for axes in BOTH {
+            let index = CardRects::new(&cards, axes);
+            for x in (-60..1300).step_by(7) {
+                for y in (-60..320).step_by(11) {
+                    for (w, h) in [(0.0, 0.0), (5.0, 3.0), (44.0, 14.0), (300.0, 2.0)] {
+                        let probe = Rect::new(x as f32 + 0.5, y as f32, w, h);
+                        let expected = scan(&cards, &probe);
+                        assert_eq!(
+                            index.any_intersecting(&probe),
+                            expected,
+                            "{axes:?} {probe:?}"
+                        );
+                    }
+                }
+            }
+            assert!(index.any_intersecting(&Rect::new(-1e7, -1e7, 2e7, 2e7)));
+            assert!(!index.any_intersecting(&Rect::new(f32::NAN, 0.0, 10.0, 10.0)));
+        }
+    }
+
+    /// The router's own cards answer as the cards it was made from.
+    #[test]
+    fn the_routers_cards_are_the_layouts() {
+        let chart = crate::generate::generate(300, 3);
+        let forest = chart.forest(false);
+        let sizes = vec![crate::geom::Size::new(150.0, 60.0); forest.len()];
+        for orientation in BOTH {
+            let options = LayoutOptions {
+                orientation,
+                ..LayoutOptions::default()
+            };
+            let placed = super::super::layout(&forest, &sizes, &vec![None; forest.len()], &options);
+            let router = LinkRouter::new(&placed, &options);
+            let bounds = placed.bounds;
+            for k in 0..400 {
+                let t = k as f32 / 400.0;
+                let probe = Rect::new(
+                    bounds.x + bounds.w * t,
+                    bounds.y + bounds.h * ((k * 37) % 400) as f32 / 400.0,
+                    60.0,
+                    16.0,
+                );
+                assert_eq!(
+                    router.cards().any_intersecting(&probe),
+                    scan(&placed.rects, &probe),
+                    "{orientation:?} {probe:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Random cards and boxes at scales where f32 edges round (a card's right edge `x + w` is a
+        /// rounded sum), in both orientations: the index answers as the scan does.
+        #[test]
+        fn random_boxes_match_a_scan(
+            raw in proptest::collection::vec((0u16..400, 0u16..100, 0u16..40, 0u16..30, 0u8..8), 0..100),
+            probe in (0u16..450, 0u16..130, 0u16..60, 0u16..40, 0u8..8),
+            scale in proptest::sample::select(vec![1.0f32, 0.37, 1e3, 3.3e5, 1.7e7]),
+        ) {
+            let at = |v: u16, frac: u8| (f32::from(v) + f32::from(frac) / 7.0) * scale;
+            let cards: Vec<Rect> = raw
+                .iter()
+                .map(|&(x, y, w, h, f)| {
+                    let w = if f == 7 { -at(w, 0) } else { at(w, f) };
+                    Rect::new(at(x, f), at(y, 7 - f), w, at(h, f / 2))
+                })
+                .collect();
+            let (x, y, w, h, f) = probe;
+            let probe = Rect::new(at(x, f), at(y, f), at(w, 7 - f), at(h, f));
+            let expected = scan(&cards, &probe);
+            for axes in BOTH {
+                proptest::prop_assert_eq!(CardRects::new(&cards, axes).any_intersecting(&probe), expected);
+            }
+            // Boxes that share an edge with a card, where rounding decides.
+            for c in cards.iter().take(6) {
+                for edge in [
+                    Rect::new(c.right(), c.y, at(w, f), at(h, f)),
+                    Rect::new(c.x - at(w, f), c.bottom(), at(w, f), at(h, f)),
+                    Rect::new(c.x + c.w, c.y + c.h, 1.0, 1.0),
+                ] {
+                    let expected = scan(&cards, &edge);
+                    for axes in BOTH {
+                        proptest::prop_assert_eq!(
+                            CardRects::new(&cards, axes).any_intersecting(&edge),
+                            expected
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

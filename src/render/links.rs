@@ -2,7 +2,7 @@
 //! shared service) routed over the tree, each kind in its own colour and pattern.
 
 use crate::geom::{Point, Rect};
-use crate::layout::{Layout, LayoutOptions, LinkRouter};
+use crate::layout::{CardRects, Layout, LayoutOptions, LinkRouter, Orientation};
 use crate::model::LinkKind;
 
 use super::drawing::{Dash, FontWeight, Shape, Stroke};
@@ -185,6 +185,7 @@ pub fn paint_links(links: &[RoutedLink], palette: &Palette, shapes: &mut Vec<Sha
 /// Labels go where they hide nothing: on the longest stretch of their line that is clear of every card and
 /// of the labels already placed (on the line, else beside an upright stretch of it), falling back to the
 /// longest stretch when the line has no clear place. Returns the plates, which the drawing must enclose.
+/// Indexes `cards` for this call: with a [`LinkRouter`] at hand, [`paint_link_labels_among`] its cards.
 pub fn paint_link_labels(
     links: &[RoutedLink],
     cards: &[Rect],
@@ -192,9 +193,39 @@ pub fn paint_link_labels(
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) -> Vec<Rect> {
+    if links.iter().all(|link| link.label.is_empty()) {
+        return Vec::new();
+    }
+    let cards = CardRects::new(cards, Orientation::TopDown);
+    paint_link_labels_among(links, &cards, label_size, palette, shapes)
+}
+
+/// [`paint_link_labels`] against cards already indexed (the router's: [`LinkRouter::cards`]), so the
+/// labels cost about the links, not every card of the chart.
+pub fn paint_link_labels_among(
+    links: &[RoutedLink],
+    cards: &CardRects,
+    label_size: f32,
+    palette: &Palette,
+    shapes: &mut Vec<Shape>,
+) -> Vec<Rect> {
+    let on_a_card = |plate: &Rect| cards.any_intersecting(plate);
+    place_labels(links, on_a_card, label_size, palette, shapes)
+}
+
+/// The labels' placing, asking `on_a_card` whether a plate would hide part of a card.
+fn place_labels(
+    links: &[RoutedLink],
+    on_a_card: impl Fn(&Rect) -> bool,
+    label_size: f32,
+    palette: &Palette,
+    shapes: &mut Vec<Shape>,
+) -> Vec<Rect> {
     let (size, weight) = (label_size, FontWeight::Regular);
     let mut placed: Vec<Rect> = Vec::new();
-    let mut taken = super::rect_grid::RectGrid::new(cards);
+    // The labels placed so far: few, bucketed about a plate's height tall.
+    let plate_height = text::line_height(size, weight) + 2.0;
+    let mut taken = super::rect_grid::RectGrid::new((plate_height * 6.0, plate_height));
     for link in links.iter().filter(|l| !l.label.is_empty()) {
         let w = text::text_width(&link.label, size, weight);
         let h = text::line_height(size, weight);
@@ -217,7 +248,7 @@ pub fn paint_link_labels(
                 [Point::new(p.x + shift, p.y), Point::new(p.x - shift, p.y)]
             });
         let candidates = on_line.chain(beside);
-        let is_clear = |plate: &Rect| !taken.any_intersecting(plate);
+        let is_clear = |plate: &Rect| !taken.any_intersecting(plate) && !on_a_card(plate);
         let clear = candidates.map(plate_at).find(|plate| is_clear(plate));
         let Some(plate) = clear.or_else(|| {
             segments
@@ -278,6 +309,63 @@ mod tests {
         let b = Rect::new(300.0, 0.0, 100.0, 50.0);
         let route = vec![Point::new(100.0, 25.0), Point::new(300.0, 25.0)];
         assert_eq!(trim_end(&trim_start(&route, a), b), route);
+    }
+
+    /// Labels placed against the router's index of the cards land where a scan of every card puts them
+    /// (the scan is what the grid of every card answered), in both orientations, on a chart whose many
+    /// labelled links crowd each other and the cards.
+    #[test]
+    fn labels_go_where_a_scan_of_every_card_puts_them() {
+        let mut chart = crate::generate::generate(1_200, 5);
+        let ids: Vec<crate::model::UnitId> = chart.units().iter().map(|u| u.id.clone()).collect();
+        for k in (0..ids.len()).step_by(7) {
+            let (from, to) = (&ids[k], &ids[(k * 31 + 17) % ids.len()]);
+            // Some links already exist or join a unit to itself: those are simply not added.
+            let _ = chart.add_link(crate::model::Link {
+                from: from.clone(),
+                to: to.clone(),
+                kind: LinkKind::Dotted,
+                label: format!("label {k}"),
+            });
+        }
+        let forest = chart.forest(false);
+        let sizes: Vec<crate::geom::Size> = (0..forest.len())
+            .map(|i| crate::geom::Size::new(140.0 + (i % 4) as f32 * 15.0, 56.0))
+            .collect();
+        let palette = style::palette(super::super::build::Theme::Light);
+        for orientation in [
+            crate::layout::Orientation::TopDown,
+            crate::layout::Orientation::LeftRight,
+        ] {
+            let options = LayoutOptions {
+                orientation,
+                ..LayoutOptions::default()
+            };
+            let placed =
+                crate::layout::layout(&forest, &sizes, &vec![None; forest.len()], &options);
+            let router = LinkRouter::new(&placed, &options);
+            let at = |id: &crate::model::UnitId| forest.ids.iter().position(|x| x == id);
+            let routed: Vec<RoutedLink> = chart
+                .links()
+                .iter()
+                .filter_map(|link| {
+                    let (a, b) = (at(&link.from)?, at(&link.to)?);
+                    route_with(&router, a, b, link.kind, &link.label, &placed)
+                })
+                .collect();
+            assert!(routed.iter().filter(|l| !l.label.is_empty()).count() > 100);
+            let (mut indexed, mut scanned) = (Vec::new(), Vec::new());
+            let plates =
+                paint_link_labels_among(&routed, router.cards(), 11.0, &palette, &mut indexed);
+            let scan = |plate: &Rect| placed.rects.iter().any(|card| card.intersects(plate));
+            let want = place_labels(&routed, scan, 11.0, &palette, &mut scanned);
+            assert_eq!(plates, want, "{orientation:?}");
+            assert_eq!(indexed, scanned, "{orientation:?}");
+            // And the legacy entry point, which indexes the cards itself.
+            let mut again = Vec::new();
+            let legacy = paint_link_labels(&routed, &placed.rects, 11.0, &palette, &mut again);
+            assert_eq!((legacy, again), (want, scanned), "{orientation:?}");
+        }
     }
 
     #[test]

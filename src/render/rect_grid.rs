@@ -1,5 +1,6 @@
 //! Rectangles in grid buckets, to ask "does anything overlap this small box?" without looking at every
-//! rectangle: placing each link label against every card made drawing a 100,000-unit chart quadratic.
+//! rectangle: the link labels placed so far, which each new label must keep clear of. (The cards are not
+//! in here: they are asked through the router's index of them, built anyway for routing.)
 
 use std::collections::HashMap;
 
@@ -10,51 +11,20 @@ const MAX_CELLS: i64 = 64;
 
 pub struct RectGrid {
     cell: (f32, f32),
-    /// The rectangles given at the start, one entry per cell each covers, sorted by cell: one allocation
-    /// and one sort instead of a map entry and a list per cell (a 100,000-card drawing has as many cells).
-    sorted: Vec<(Cell, Rect)>,
-    /// Rectangles added later (the labels placed so far): few, in a map.
-    added: HashMap<Cell, Vec<Rect>>,
+    cells: HashMap<Cell, Vec<Rect>>,
     large: Vec<Rect>,
 }
 
 type Cell = (i64, i64);
 
 impl RectGrid {
-    /// Buckets about the size of a typical rectangle of `rects`, so a box the size of a label meets few.
-    pub fn new(rects: &[Rect]) -> Self {
-        let finite: Vec<&Rect> = rects.iter().filter(|r| is_usable(r)).collect();
-        let typical = |dimension: fn(&Rect) -> f32| {
-            // The median, found without sorting every card's size (this runs for every drawing).
-            let mut sizes: Vec<f32> = finite.iter().map(|r| dimension(r)).collect();
-            let middle = sizes.len() / 2;
-            let median = if sizes.is_empty() {
-                100.0
-            } else {
-                *sizes.select_nth_unstable_by(middle, f32::total_cmp).1
-            };
-            median.max(8.0)
-        };
-        let mut grid = Self {
-            cell: (typical(|r| r.w), typical(|r| r.h)),
-            sorted: Vec::with_capacity(finite.len() * 2),
-            added: HashMap::new(),
+    /// An empty grid with buckets of `cell` (width, height): about the size of the boxes asked about.
+    pub fn new(cell: (f32, f32)) -> Self {
+        Self {
+            cell: (cell.0.max(8.0), cell.1.max(8.0)),
+            cells: HashMap::new(),
             large: Vec::new(),
-        };
-        for r in finite {
-            match grid.cells_of(r) {
-                Some((x0, y0, x1, y1)) => {
-                    for x in x0..=x1 {
-                        for y in y0..=y1 {
-                            grid.sorted.push(((x, y), *r));
-                        }
-                    }
-                }
-                None => grid.large.push(*r),
-            }
         }
-        grid.sorted.sort_unstable_by_key(|(cell, _)| *cell);
-        grid
     }
 
     fn span(&self, r: &Rect) -> (i64, i64, i64, i64) {
@@ -83,19 +53,9 @@ impl RectGrid {
         };
         for x in x0..=x1 {
             for y in y0..=y1 {
-                self.added.entry((x, y)).or_default().push(r);
+                self.cells.entry((x, y)).or_default().push(r);
             }
         }
-    }
-
-    /// The rectangles in one cell.
-    fn in_cell(&self, cell: Cell) -> impl Iterator<Item = &Rect> {
-        let start = self.sorted.partition_point(|(c, _)| *c < cell);
-        let given = self.sorted[start..]
-            .iter()
-            .take_while(move |(c, _)| *c == cell)
-            .map(|(_, r)| r);
-        given.chain(self.added.get(&cell).into_iter().flatten())
     }
 
     /// Whether any rectangle intersects `r` (as [`Rect::intersects`] says).
@@ -110,13 +70,18 @@ impl RectGrid {
         if (x1 - x0 + 1).saturating_mul(y1 - y0 + 1) > MAX_CELLS * MAX_CELLS {
             // A box far larger than the rectangles: looking at each is cheaper than at each cell.
             return self
-                .sorted
-                .iter()
-                .map(|(_, other)| other)
-                .chain(self.added.values().flatten())
+                .cells
+                .values()
+                .flatten()
                 .any(|other| other.intersects(r));
         }
-        (x0..=x1).any(|x| (y0..=y1).any(|y| self.in_cell((x, y)).any(|other| other.intersects(r))))
+        (x0..=x1).any(|x| {
+            (y0..=y1).any(|y| {
+                self.cells
+                    .get(&(x, y))
+                    .is_some_and(|rects| rects.iter().any(|other| other.intersects(r)))
+            })
+        })
     }
 }
 
@@ -148,8 +113,8 @@ mod tests {
             }
         }
         rects.push(Rect::new(-5000.0, 200.0, 20000.0, 3.0));
-        let mut grid = RectGrid::new(&rects[..rects.len() / 2]);
-        for r in &rects[rects.len() / 2..] {
+        let mut grid = RectGrid::new((60.0, 20.0));
+        for r in &rects {
             grid.insert(*r);
         }
         for x in (-200..5400).step_by(37) {

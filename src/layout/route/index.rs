@@ -128,6 +128,16 @@ impl CardIndex {
         }
     }
 
+    /// Whether any card in the box passes `test`; stops at the first that does.
+    pub fn any(&self, q: &Query, mut test: impl FnMut(&AxisRect) -> bool) -> bool {
+        let mut found = false;
+        self.each(q, |card| {
+            found = test(card);
+            !found
+        });
+        found
+    }
+
     /// How many cards are in the box, counting no further than `limit + 1`.
     pub fn count(&self, q: &Query, limit: usize) -> usize {
         let mut n = 0;
