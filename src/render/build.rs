@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::geom::{Point, Rect, Size};
 use crate::layout::{LayoutOptions, Orientation, layout};
 use crate::metrics::{self, Totals, format};
-use crate::model::{Chart, Forest, LinkKind, Placer, Unit, UnitId};
+use crate::model::{Chart, Forest, Placer, Unit, UnitId};
 
 use super::card::{self, CardInput, CardSpec};
 use super::card_style::CardStyle;
@@ -18,8 +18,10 @@ use super::links::{self, RoutedLink};
 use super::style::{self, Palette};
 use super::text;
 
+mod link_routes;
 mod measure_cache;
 mod patch;
+use link_routes::route_links;
 use measure_cache::CardInputs;
 pub use measure_cache::MeasureCache;
 pub use patch::{Splice, patch_drawing};
@@ -681,154 +683,6 @@ fn sibling_heights(forest: &Forest, heights: &[f32]) -> Vec<f32> {
         }
     }
     out
-}
-
-/// Routes every non-line link whose ends are drawn. An end hidden by collapsing is drawn at the collapsed
-/// card that stands for it; an end outside the drawn subtree leaves the link out. Also returns the router,
-/// whose index of the cards places the links' labels.
-fn route_links(
-    chart: &Chart,
-    forest: &Forest,
-    placed: &crate::layout::Layout,
-    layout_options: &LayoutOptions,
-) -> (Vec<RoutedLink>, crate::layout::LinkRouter) {
-    let router = crate::layout::LinkRouter::new(placed, layout_options);
-    let links = chart.links();
-    let drawn = drawn_link_ends(chart, forest, &links);
-    let mut seen: foldhash::HashSet<(usize, usize, LinkKind)> = foldhash::HashSet::default();
-    let mut routed = Vec::new();
-    for link in &links {
-        let end = |id: &UnitId| drawn.get(id).copied().flatten();
-        let (Some(from), Some(to)) = (end(&link.from), end(&link.to)) else {
-            continue;
-        };
-        if from == to || !seen.insert((from, to, link.kind)) {
-            continue;
-        }
-        if let Some(route) = links::route_with(&router, from, to, link.kind, &link.label, placed) {
-            routed.push(route);
-        }
-    }
-    (routed, router)
-}
-
-/// The forest index of the card each link end is drawn at: its own, else its nearest drawn manager's
-/// (`None` when neither it nor any manager is drawn). Looks the forest ids up in a set of the link ends
-/// (and, when some end is hidden, of the managers above the hidden ones) instead of making a map of every
-/// forest id: a 100,000-card drawing has a few thousand link ends.
-fn drawn_link_ends<'a>(
-    chart: &'a Chart,
-    forest: &Forest,
-    links: &'a [crate::model::Link],
-) -> foldhash::HashMap<&'a UnitId, Option<usize>> {
-    let mut ends: foldhash::HashMap<&UnitId, Option<usize>> = links
-        .iter()
-        .flat_map(|link| [&link.from, &link.to])
-        .map(|id| (id, None))
-        .collect();
-    let find = |wanted: &mut foldhash::HashMap<&UnitId, Option<usize>>| {
-        for (i, id) in forest.ids.iter().enumerate() {
-            if let Some(slot) = wanted.get_mut(id) {
-                *slot = Some(i);
-            }
-        }
-    };
-    find(&mut ends);
-    let hidden: Vec<&UnitId> = ends
-        .iter()
-        .filter(|(_, i)| i.is_none())
-        .map(|(&id, _)| id)
-        .collect();
-    if hidden.is_empty() {
-        return ends;
-    }
-    // The managers above each hidden end, each chain walked up only until it meets one already listed.
-    let mut above: foldhash::HashMap<&UnitId, Option<usize>> = foldhash::HashMap::default();
-    for &id in &hidden {
-        let mut current = id;
-        while let Some(manager) = chart.parent(current) {
-            if ends.contains_key(manager) || above.insert(manager, None).is_some() {
-                break;
-            }
-            current = manager;
-        }
-    }
-    find(&mut above);
-    for id in hidden {
-        let mut current = id;
-        let drawn = loop {
-            let Some(manager) = chart.parent(current) else {
-                break None;
-            };
-            if let Some(&Some(i)) = ends.get(manager).or_else(|| above.get(manager)) {
-                break Some(i);
-            }
-            current = manager;
-        };
-        ends.insert(id, drawn);
-    }
-    ends
-}
-
-#[cfg(test)]
-mod link_end_tests {
-    use super::*;
-
-    /// Where each link end was drawn before `drawn_link_ends`: a map of every forest id, walking up the
-    /// managers of a hidden end.
-    fn by_map_of_every_id(chart: &Chart, forest: &Forest, id: &UnitId) -> Option<usize> {
-        let index: HashMap<&UnitId, usize> = forest
-            .ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id, i))
-            .collect();
-        let mut current = id;
-        loop {
-            if let Some(&i) = index.get(current) {
-                return Some(i);
-            }
-            current = chart.parent(current)?;
-        }
-    }
-
-    /// Generated charts with units collapsed (ends hidden one or several levels down, under collapsed
-    /// units that are themselves link ends or not) and drawn whole or as a subtree.
-    #[test]
-    fn link_ends_are_drawn_where_the_map_of_every_id_put_them() {
-        for seed in [3, 11] {
-            let mut chart = crate::generate::generate(3_000, seed);
-            let ids: Vec<UnitId> = chart.units().iter().map(|u| u.id.clone()).collect();
-            for (k, id) in ids.iter().enumerate() {
-                if k % 9 == 4 && !chart.children(id).is_empty() {
-                    let mut unit = chart.unit(id).cloned().unwrap();
-                    unit.collapsed = true;
-                    chart.replace_unit(unit).unwrap();
-                }
-            }
-            let links = chart.links();
-            assert!(links.len() > 40, "{}", links.len());
-            let subtrees = [None, ids.get(1).cloned(), ids.get(40).cloned()];
-            for respect_collapsed in [false, true] {
-                for subtree in &subtrees {
-                    let options = RenderOptions {
-                        respect_collapsed,
-                        subtree: subtree.clone(),
-                        ..RenderOptions::default()
-                    };
-                    let (forest, _) = visible_forest(&chart, &options);
-                    let drawn = drawn_link_ends(&chart, &forest, &links);
-                    let mut hidden = 0;
-                    for id in links.iter().flat_map(|link| [&link.from, &link.to]) {
-                        let want = by_map_of_every_id(&chart, &forest, id);
-                        hidden += usize::from(want.is_some() && forest.ids[want.unwrap()] != *id);
-                        assert_eq!(drawn.get(id).copied().flatten(), want, "{id:?}");
-                    }
-                    assert!(!respect_collapsed || subtree.is_some() || hidden > 0);
-                }
-            }
-        }
-    }
 }
 
 /// The key's entries for the lines drawn: they change only when the layout or the links do.

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Cost, CostBasis, Link, Span, Status, Unit, UnitKind};
+use crate::model::{Cost, CostBasis, Link, LinkKind, Span, Status, Unit, UnitKind};
 use crate::render::drawing::{Rgba, Stroke};
 use crate::render::style::{BLUISH_GREEN, VERMILLION};
 
