@@ -259,30 +259,46 @@ fn lay_out_and_paint(
 ) -> (Drawing, Laid) {
     let palette = style::palette(options.theme);
 
+    // What the passes below read of each card, gathered in one pass: a big chart's specs lie all over
+    // the measure cache, and reaching them again in every pass cost more than the passes themselves.
+    let mut card_shapes = 0;
+    let mut any_row = false;
+    let mut measured: Vec<(Size, bool)> = Vec::with_capacity(specs.len());
+    for spec in &specs {
+        card_shapes += spec.shape_count();
+        any_row |= spec.is_row();
+        measured.push((spec.size, spec.is_row()));
+    }
+    // Only list rows are widened to their widest sibling's width.
+    if any_row {
+        card::even_widths(forest, &mut specs);
+        for ((size, _), spec) in measured.iter_mut().zip(&specs).filter(|((_, row), _)| *row) {
+            *size = spec.size;
+        }
+    }
     // Each card's height stretched to its siblings' (`None`: its own). Stretched at paint time: copying
     // a cached spec to stretch it cost as much as painting it.
     let mut stretched: Vec<Option<f32>> = vec![None; specs.len()];
     if options.layout.orientation == Orientation::TopDown && options.card_style.stretches() {
         // List rows keep their own height and do not stretch the cards beside them.
-        let heights: Vec<f32> = specs
+        let heights: Vec<f32> = measured
             .iter()
-            .map(|spec| if spec.is_row() { 0.0 } else { spec.size.h })
+            .map(|&(size, row)| if row { 0.0 } else { size.h })
             .collect();
-        for ((spec, height), stretch) in specs
+        for ((&(size, row), height), stretch) in measured
             .iter()
             .zip(sibling_heights(forest, &heights))
             .zip(stretched.iter_mut())
         {
-            if height > spec.size.h && !spec.is_row() {
+            if height > size.h && !row {
                 *stretch = Some(height);
             }
         }
     }
-    card::even_widths(forest, &mut specs);
-    let sizes: Vec<Size> = specs
+    let sizes: Vec<Size> = measured
         .iter()
         .zip(&stretched)
-        .map(|(spec, height)| Size::new(spec.size.w, height.unwrap_or(spec.size.h)))
+        .map(|(&(size, _), height)| Size::new(size.w, height.unwrap_or(size.h)))
         .collect();
     let pinned: Vec<Option<Point>> = units.iter().map(|u| u.and_then(|u| u.pinned)).collect();
     let layout_options = options.card_style.layout_options(&options.layout);
@@ -291,7 +307,6 @@ fn lay_out_and_paint(
     // Routing the links and painting the cards read the layout and nothing of each other: on a big chart
     // they run side by side, the lines (painted under the cards) on the other thread. (Giving that thread
     // half of the cards too made it the slower one: routing alone takes as long as painting every card.)
-    let card_shapes: usize = specs.iter().map(|spec| spec.shape_count()).sum();
     let ((routed, router, mut shapes), (mut painted, mut cards)) = crate::parallel::join(
         forest.len(),
         || {
