@@ -302,7 +302,13 @@ fn lay_out_and_paint(
         .collect();
     let pinned: Vec<Option<Point>> = units.iter().map(|u| u.and_then(|u| u.pinned)).collect();
     let layout_options = options.card_style.layout_options(&options.layout);
-    let placed = layout(forest, &sizes, &pinned, &layout_options);
+    // Placing the cards keeps one core busy; what the key and the totals line say of the cards does not
+    // depend on where they go, so it is worked out on the other meanwhile.
+    let (placed, card_facts) = crate::parallel::join(
+        forest.len(),
+        || layout(forest, &sizes, &pinned, &layout_options),
+        || card_tail_facts(chart, forest, units, totals, options),
+    );
 
     // Routing the links and painting the cards read the layout and nothing of each other: on a big chart
     // they run side by side, the lines (painted under the cards) on the other thread. (Giving that thread
@@ -374,7 +380,7 @@ fn lay_out_and_paint(
         text_width,
     };
     let base_entries = base_legend_entries(&placed, &routed);
-    let facts = tail_facts(chart, forest, units, totals, &base_entries, options);
+    let facts = card_facts.with_lines(&base_entries);
     let tail_start = shapes.len();
     let used = paint_tail(&tail, &facts, options, &palette, used, &mut shapes);
 
@@ -450,8 +456,20 @@ fn tail_facts(
     base_entries: &LegendEntries,
     options: &RenderOptions,
 ) -> TailFacts {
+    card_tail_facts(chart, forest, units, totals, options).with_lines(base_entries)
+}
+
+/// [`TailFacts`] but for the key's entries of the lines: what the cards alone decide, so that a build can
+/// work it out before the cards are placed.
+fn card_tail_facts(
+    chart: &Chart,
+    forest: &Forest,
+    units: &[Option<&Unit>],
+    totals: &[Totals],
+    options: &RenderOptions,
+) -> TailFacts {
     let on_costs = has_on_costs(chart, forest, units);
-    let mut entries = base_entries.clone();
+    let mut entries = LegendEntries::new();
     let mut notes = Vec::new();
     if options.legend {
         card_legend_entries(forest, units, options, &mut entries);
@@ -462,6 +480,14 @@ fn tail_facts(
         entries,
         notes,
         on_costs,
+    }
+}
+
+impl TailFacts {
+    /// The facts with the key's entries for the lines drawn added (the key is a set: order does not count).
+    fn with_lines(mut self, base_entries: &LegendEntries) -> Self {
+        self.entries.extend(base_entries.iter().cloned());
+        self
     }
 }
 
@@ -717,6 +743,8 @@ fn card_legend_entries(
     options: &RenderOptions,
     entries: &mut LegendEntries,
 ) {
+    // Most drawings mark nothing: the look-up by id is skipped rather than asked of an empty map.
+    let marks = Some(&options.marks).filter(|marks| !marks.is_empty());
     for (i, id) in forest.ids.iter().enumerate() {
         if let Some(unit) = units[i] {
             if let Some(key) = StatusKey::of(&unit.status) {
@@ -726,7 +754,7 @@ fn card_legend_entries(
                 entries.insert(LegendEntry::Board);
             }
         }
-        if let Some(mark) = options.marks.get(id) {
+        if let Some(mark) = marks.and_then(|marks| marks.get(id)) {
             entries.insert(LegendEntry::Mark(MarkKey::of(mark)));
         }
         if forest.hidden_below[i] > 0 {
