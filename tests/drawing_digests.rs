@@ -130,3 +130,37 @@ fn drawings_are_byte_for_byte_what_they_were() {
         assert_eq!(h, want, "{name} changed; digests now:\n{listing}");
     }
 }
+
+/// Every page of a paginated export, as SVG, one digest a chart: recorded on main before routing each page's
+/// links through one router and the pages' link ends found once for the whole export.
+#[test]
+fn paged_drawings_are_byte_for_byte_what_they_were() {
+    use orgchart::page_export::{PaperOptions, paged_document};
+    let paper = PaperOptions {
+        paper: "a4-landscape".parse().expect("a known paper"),
+        date: "1 December 2026".to_owned(),
+        cards: None,
+    };
+    let charts = [
+        ("generated-1000-7", generate(1_000, 7)),
+        ("occ-policy-2011-after", sample("occ-policy-2011-after")),
+        (
+            "shared-services-2021-after",
+            sample("shared-services-2021-after"),
+        ),
+    ];
+    let got: Vec<(&str, usize, u64)> = charts
+        .iter()
+        .map(|(name, chart)| {
+            let document = paged_document(chart, &RenderOptions::default(), &paper);
+            let svg: String = document.drawings.iter().map(to_svg).collect();
+            (*name, document.drawings.len(), digest(&svg))
+        })
+        .collect();
+    let want: &[(&str, usize, u64)] = &[
+        ("generated-1000-7", 103, 0xed9fc8ea4d8e3c37),
+        ("occ-policy-2011-after", 2, 0x79b4b4930d74efb1),
+        ("shared-services-2021-after", 2, 0x92e05b0dd6b8186b),
+    ];
+    assert_eq!(got, want);
+}
