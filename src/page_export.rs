@@ -16,7 +16,7 @@ use crate::render::page::{
     self, Furniture, KeyPlace, MIN_TEXT_POINTS, Placement, Sheet, UNITS_PER_POINT,
     smallest_text_points,
 };
-use crate::render::page_chart::PageSource;
+use crate::render::page_chart::{LinkEnds, PageSource};
 use crate::render::pdf_pages::{Bookmark, to_pdf_pages};
 use crate::render::{self, CardStyle, RenderOptions, build, style};
 
@@ -441,11 +441,13 @@ pub fn paged_document(
         }
     }
     let colouring = build::colouring_of(&chart, &page_options);
+    let link_ends = LinkEnds::new(forest.len(), page_links.iter().map(|l| (l.from, l.to)));
     let source = PageSource {
         chart: &chart,
         forest: &forest,
         totals: &totals,
         links: &links,
+        link_ends: &link_ends,
         options: &page_options,
         colouring: &colouring,
         layouts: &layouts,

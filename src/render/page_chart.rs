@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::geom::{Point, Rect, Size};
-use crate::layout::{Connector, Layout, LayoutOptions, Orientation, layout};
+use crate::layout::{Connector, Layout, LayoutOptions, LinkRouter, Orientation, layout};
 use crate::metrics::Totals;
 use crate::model::{Chart, Forest, Link, Unit, UnitId};
 use crate::pages::{Group, LABEL_ROOM, Page, PageNode, ROUTE_ROOM, align_sibling_heights};
@@ -30,11 +30,49 @@ pub struct PageSource<'a> {
     pub totals: &'a HashMap<UnitId, Totals>,
     /// The non-line links, numbered as `PageNode::Reference::link` numbers them.
     pub links: &'a [Link],
+    /// Where `links` start and end in the forest.
+    pub link_ends: &'a LinkEnds,
     pub options: &'a RenderOptions,
     /// Card colours when the chart is coloured by a field (empty otherwise).
     pub colouring: &'a Colouring,
     /// The layouts pagination chose among (`Page::layout` picks one).
     pub layouts: &'a [LayoutOptions],
+}
+
+/// Each link's ends by forest index, and the links at each unit, found once for a whole document: a page
+/// then looks only at its own units' links (looking up every link's ends for every page made a 100,000-unit
+/// export spend most of its time there).
+pub struct LinkEnds {
+    ends: Vec<(usize, usize)>,
+    at_unit: Vec<Vec<usize>>,
+}
+
+impl LinkEnds {
+    /// `ends` are the links' (from, to) forest indices, in the links' order; `units` is the forest's size.
+    pub fn new(units: usize, ends: impl IntoIterator<Item = (usize, usize)>) -> Self {
+        let ends: Vec<(usize, usize)> = ends.into_iter().collect();
+        let mut at_unit = vec![Vec::new(); units];
+        for (k, &(from, to)) in ends.iter().enumerate() {
+            for end in [from, to] {
+                if let Some(links) = at_unit.get_mut(end) {
+                    links.push(k);
+                }
+            }
+        }
+        Self { ends, at_unit }
+    }
+
+    /// The links with an end at one of `units`, each once, in the links' order.
+    fn touching(&self, units: impl Iterator<Item = usize>) -> Vec<usize> {
+        let mut links: Vec<usize> = units
+            .filter_map(|u| self.at_unit.get(u))
+            .flatten()
+            .copied()
+            .collect();
+        links.sort_unstable();
+        links.dedup();
+        links
+    }
 }
 
 /// How cards that stand for something on another page are told apart: a dashed frame around them.
@@ -337,19 +375,18 @@ impl PageSource<'_> {
                 _ => None,
             })
             .collect();
-        let index: HashMap<&UnitId, usize> = self
-            .forest
-            .ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id, i))
-            .collect();
-        let node_of = |id: &UnitId| index.get(id).and_then(|u| at.get(u)).copied();
+        // One router for the page's links: it indexes the page's cards once.
+        let router = LinkRouter::new(placed, options);
         let mut routed = Vec::new();
-        for link in self.links {
-            if let (Some(from), Some(to)) = (node_of(&link.from), node_of(&link.to))
+        for k in self.link_ends.touching(at.keys().copied()) {
+            let (Some(link), Some(&(from, to))) = (self.links.get(k), self.link_ends.ends.get(k))
+            else {
+                continue;
+            };
+            if let (Some(&from), Some(&to)) = (at.get(&from), at.get(&to))
                 && from != to
-                && let Some(route) = links::route(from, to, link.kind, &link.label, placed, options)
+                && let Some(route) =
+                    links::route_with(&router, from, to, link.kind, &link.label, placed)
             {
                 routed.push(route);
             }
@@ -371,10 +408,24 @@ impl PageSource<'_> {
             } else {
                 (r, *owner)
             };
-            if let Some(route) = links::route(from, to, link.kind, "", placed, options) {
+            if let Some(route) = links::route_with(&router, from, to, link.kind, "", placed) {
                 routed.push(route);
             }
         }
         routed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LinkEnds;
+
+    #[test]
+    fn a_page_finds_only_its_units_links_each_once_in_link_order() {
+        // Links: 0: 1->2, 1: 3->1, 2: 4->5, 3: 2->1, 4: 1->9 (an end outside the forest of 6 units).
+        let ends = LinkEnds::new(6, [(1, 2), (3, 1), (4, 5), (2, 1), (1, 9)]);
+        assert_eq!(ends.touching([2, 1].into_iter()), vec![0, 1, 3, 4]);
+        assert_eq!(ends.touching([5].into_iter()), vec![2]);
+        assert_eq!(ends.touching([0, 7].into_iter()), Vec::<usize>::new());
     }
 }
