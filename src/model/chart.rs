@@ -11,6 +11,7 @@ use super::{Forest, Link, LinkKind, ModelError, Unit, UnitId};
 mod bulk;
 mod changes;
 mod children;
+mod prefetch;
 
 pub use changes::Change;
 use changes::ChangeLog;
@@ -246,17 +247,20 @@ impl Chart {
     /// [`Self::forest`] and each of its units, by forest index: read on the way instead of looked up by id
     /// afterwards (on a big chart the lookups cost as much as the walk).
     ///
-    /// Copying each unit's id is most of the walk's cost on a big chart: the id's reference count sits in
-    /// memory no other step touches, so each copy waits for it. The walk asks for that memory as it reaches a
-    /// unit and copies the id of the unit reached [`ID_COPY_LAG`] steps earlier, so the waits overlap.
+    /// On a chart far bigger than the cache the walk mostly waits for memory: each unit, its list of
+    /// reports, and its id's reference count (which the id's copy changes). So the walk asks for a unit and
+    /// its list as soon as it knows it will reach them (when their manager's reports go on its stack), asks
+    /// for an id's count as it reaches the unit, and copies the id of the unit reached [`ID_COPY_LAG`]
+    /// steps earlier: the waits overlap instead of following one another.
     pub fn forest_with_units(&self, respect_collapsed: bool) -> (Forest, Vec<&Unit>) {
         let mut forest = Forest::with_capacity(self.len());
         let mut units: Vec<&Unit> = Vec::with_capacity(self.len());
+        let addresses = prefetch::UnitAddresses::of(&self.graph);
         let mut stack: Vec<(NodeIndex, Option<usize>)> =
             self.roots.iter().rev().map(|&n| (n, None)).collect();
         while let Some((n, parent)) = stack.pop() {
             let unit = &self.graph[n];
-            prefetch_id(&unit.id);
+            prefetch::id_counts(&unit.id);
             let i = units.len();
             units.push(unit);
             if let Some(earlier) = i.checked_sub(ID_COPY_LAG) {
@@ -267,6 +271,12 @@ impl Chart {
             if respect_collapsed && unit.collapsed && !kids.is_empty() {
                 forest.hidden_below[i] = self.subtree(&unit.id).len() - 1;
                 continue;
+            }
+            if let Some(addresses) = &addresses {
+                for &kid in kids {
+                    addresses.fetch(kid);
+                    self.children.prefetch(kid);
+                }
             }
             // Room for every report at once, instead of growing the list report by report.
             forest.children[i].reserve_exact(kids.len());
@@ -504,23 +514,3 @@ fn check_shares_of(unit: &Unit) -> Result<(), ModelError> {
 /// How many units [`Chart::forest_with_units`] reaches before it copies a unit's id: enough for several
 /// memory reads to be under way at once, few enough that the unit is still in the cache.
 const ID_COPY_LAG: usize = 8;
-
-/// Asks the processor to fetch the memory an id's copy will touch (its reference count, just before its
-/// text), without waiting for it. A hint only: nothing is read, so the address needs no checking.
-#[inline]
-fn prefetch_id(id: &UnitId) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        let text = id.as_str().as_ptr();
-        // The counts are the 16 bytes before the text: the same cache line, or the one before it.
-        // SAFETY: a prefetch reads nothing and never faults, whatever the address; SSE, which it needs, is
-        // part of every x86_64 processor.
-        unsafe {
-            _mm_prefetch::<_MM_HINT_T0>(text.wrapping_sub(16).cast());
-            _mm_prefetch::<_MM_HINT_T0>(text.cast());
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = id;
-}
