@@ -11,6 +11,7 @@ use super::{Forest, Link, LinkKind, ModelError, Unit, UnitId};
 mod bulk;
 mod changes;
 mod children;
+mod prefetch;
 
 pub use changes::Change;
 use changes::ChangeLog;
@@ -245,24 +246,46 @@ impl Chart {
 
     /// [`Self::forest`] and each of its units, by forest index: read on the way instead of looked up by id
     /// afterwards (on a big chart the lookups cost as much as the walk).
+    ///
+    /// On a chart far bigger than the cache the walk mostly waits for memory: each unit, its list of
+    /// reports, and its id's reference count (which the id's copy changes). So the walk asks for a unit and
+    /// its list as soon as it knows it will reach them (when their manager's reports go on its stack), asks
+    /// for an id's count as it reaches the unit, and copies the id of the unit reached [`ID_COPY_LAG`]
+    /// steps earlier: the waits overlap instead of following one another.
     pub fn forest_with_units(&self, respect_collapsed: bool) -> (Forest, Vec<&Unit>) {
         let mut forest = Forest::with_capacity(self.len());
-        let mut units = Vec::with_capacity(self.len());
+        let mut units: Vec<&Unit> = Vec::with_capacity(self.len());
+        let addresses = prefetch::UnitAddresses::of(&self.graph);
         let mut stack: Vec<(NodeIndex, Option<usize>)> =
             self.roots.iter().rev().map(|&n| (n, None)).collect();
         while let Some((n, parent)) = stack.pop() {
             let unit = &self.graph[n];
+            prefetch::id_counts(&unit.id);
+            let i = units.len();
             units.push(unit);
-            let i = forest.push(unit.id.clone(), parent, unit.placer, unit.staff);
+            if let Some(earlier) = i.checked_sub(ID_COPY_LAG) {
+                forest.ids.push(units[earlier].id.clone());
+            }
+            forest.push_shape(i, parent, unit.placer, unit.staff);
             let kids = self.children.of(n);
             if respect_collapsed && unit.collapsed && !kids.is_empty() {
                 forest.hidden_below[i] = self.subtree(&unit.id).len() - 1;
                 continue;
             }
+            if let Some(addresses) = &addresses {
+                for &kid in kids {
+                    addresses.fetch(kid);
+                    self.children.prefetch(kid);
+                }
+            }
             // Room for every report at once, instead of growing the list report by report.
             forest.children[i].reserve_exact(kids.len());
             stack.extend(kids.iter().rev().map(|&k| (k, Some(i))));
         }
+        let copied = forest.ids.len();
+        forest
+            .ids
+            .extend(units[copied..].iter().map(|unit| unit.id.clone()));
         (forest, units)
     }
 
@@ -487,3 +510,7 @@ fn check_shares_of(unit: &Unit) -> Result<(), ModelError> {
         problem,
     })
 }
+
+/// How many units [`Chart::forest_with_units`] reaches before it copies a unit's id: enough for several
+/// memory reads to be under way at once, few enough that the unit is still in the cache.
+const ID_COPY_LAG: usize = 8;

@@ -51,6 +51,20 @@ impl Forest {
     ) -> usize {
         let i = self.ids.len();
         self.ids.push(id);
+        self.push_shape(i, parent, placer, staff);
+        i
+    }
+
+    /// [`Forest::push`] of unit `i` (the next one) without its id, which the caller pushes itself (maybe
+    /// later: see `Chart::forest_with_units`).
+    pub(crate) fn push_shape(
+        &mut self,
+        i: usize,
+        parent: Option<usize>,
+        placer: Placer,
+        staff: bool,
+    ) {
+        debug_assert_eq!(i, self.parent.len());
         self.parent.push(parent);
         self.children.push(Vec::new());
         self.hidden_below.push(0);
@@ -60,7 +74,6 @@ impl Forest {
             Some(p) => self.children[p].push(i),
             None => self.roots.push(i),
         }
-        i
     }
 
     /// Units "u0", "u1", ... from each one's manager, listed in pre-order (managers first), every placer

@@ -205,6 +205,60 @@ fn forest_hides_collapsed_subtrees_and_counts_them() {
     assert_eq!(full.depths(), vec![0, 1, 2, 2, 1]);
 }
 
+/// The forest as a plain walk over the chart's public API builds it, unit by unit.
+fn forest_by_plain_walk(chart: &Chart, respect_collapsed: bool) -> Forest {
+    let mut forest = Forest::default();
+    let mut stack: Vec<(UnitId, Option<usize>)> = chart
+        .roots()
+        .into_iter()
+        .rev()
+        .map(|r| (r.clone(), None))
+        .collect();
+    while let Some((id, parent)) = stack.pop() {
+        let unit = chart.unit(&id).unwrap();
+        let i = forest.push(id.clone(), parent, unit.placer, unit.staff);
+        let kids = chart.children(&id);
+        if respect_collapsed && unit.collapsed && !kids.is_empty() {
+            forest.hidden_below[i] = chart.subtree(&id).len() - 1;
+            continue;
+        }
+        stack.extend(kids.into_iter().rev().map(|k| (k.clone(), Some(i))));
+    }
+    forest
+}
+
+#[test]
+fn the_forest_with_its_units_is_the_plain_walks_forest_with_the_charts_own_ids() {
+    // Big enough that ids are copied both inside the walk (after its lag) and at its end; one unit in
+    // seven collapsed, and moves so the chart's node order is not its pre-order.
+    let mut chart = crate::generate::generate(400, 3);
+    let plain = chart.forest(false);
+    for (turn, i) in (5..plain.len()).step_by(7).enumerate() {
+        let id = plain.ids[i].clone();
+        if turn % 2 == 0 {
+            Edit::SetCollapsed {
+                id,
+                collapsed: true,
+            }
+            .apply(&mut chart)
+            .unwrap();
+        } else if !chart.is_at_or_above(&id, &plain.ids[1]) {
+            chart.move_unit(&id, Some(&plain.ids[1]), Some(0)).unwrap();
+        }
+    }
+    for respect_collapsed in [false, true] {
+        let (forest, units) = chart.forest_with_units(respect_collapsed);
+        assert_eq!(forest, forest_by_plain_walk(&chart, respect_collapsed));
+        assert_eq!(units.len(), forest.len());
+        for (id, unit) in forest.ids.iter().zip(&units) {
+            assert!(id.is_same(&unit.id), "{id} is a copy of its unit's own id");
+        }
+    }
+    let small = sample();
+    assert_eq!(small.forest(true), forest_by_plain_walk(&small, true));
+    assert!(Chart::new().forest(true).is_empty());
+}
+
 #[test]
 fn fresh_ids_do_not_collide() {
     let chart = sample();
