@@ -188,4 +188,37 @@ mod link_end_tests {
             }
         }
     }
+
+    /// Ends are found by the address of their ids on a drawing of the chart itself; a forest whose ids
+    /// are equal copies made apart (found by no address) falls back to the search by text and draws
+    /// every end at the same card.
+    #[test]
+    fn ends_found_by_address_match_the_search_by_text() {
+        let chart = crate::generate::generate(2_000, 5);
+        let links = chart.links();
+        assert!(links.len() > 20, "{}", links.len());
+        let (forest, _) = visible_forest(&chart, &RenderOptions::default());
+        fn ends(links: &[crate::model::Link]) -> foldhash::HashMap<&UnitId, Option<usize>> {
+            links
+                .iter()
+                .flat_map(|link| [&link.from, &link.to])
+                .map(|id| (id, None))
+                .collect()
+        }
+        let mut by_address = ends(&links);
+        assert!(found_by_pointer(&forest, &mut by_address));
+        assert!(by_address.values().all(Option::is_some));
+        let mut apart = forest.clone();
+        apart.ids = forest
+            .ids
+            .iter()
+            .map(|id| UnitId::new(id.as_str()))
+            .collect();
+        let mut none = ends(&links);
+        assert!(!found_by_pointer(&apart, &mut none));
+        assert!(none.values().all(Option::is_none));
+        let by_text = drawn_link_ends(&chart, &apart, &links);
+        assert_eq!(by_text, by_address);
+        assert_eq!(drawn_link_ends(&chart, &forest, &links), by_address);
+    }
 }
