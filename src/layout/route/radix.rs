@@ -33,7 +33,7 @@ pub(super) fn stable_order(keys: &[f64]) -> Vec<usize> {
     }
     let mut spare = vec![(0u64, 0u32); items.len()];
     for (byte, count) in counts.iter().enumerate() {
-        if count.iter().any(|&c| c == items.len()) {
+        if count.contains(&items.len()) {
             continue;
         }
         let mut next = [0usize; 256];
