@@ -9,6 +9,7 @@ use super::{Layout, LayoutOptions, Orientation, Spacing};
 use crate::geom::{Point, Rect};
 
 mod index;
+mod radix;
 #[cfg(test)]
 mod reference_tests;
 

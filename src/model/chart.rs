@@ -206,21 +206,44 @@ impl Chart {
 
     /// Non-line links in a stable order (by from, to, kind).
     pub fn links(&self) -> Vec<Link> {
-        let mut links: Vec<Link> = self
+        // Sorted as references, copied once in order: a drawing asks for every link on each build, and
+        // sorting owned links moved each one about a dozen times. Ids are compared by pointer first (a
+        // unit's links share its id), their text only when they differ. Ties keep the graph's edge order,
+        // as the stable sort of owned links did.
+        let mut links: Vec<(&UnitId, &UnitId, LinkKind, &String)> = self
             .graph
             .edge_references()
             .filter_map(|edge| match edge.weight() {
                 Edge::Line => None,
-                Edge::Other { kind, label } => Some(Link {
-                    from: self.graph[edge.source()].id.clone(),
-                    to: self.graph[edge.target()].id.clone(),
-                    kind: *kind,
-                    label: label.clone(),
-                }),
+                Edge::Other { kind, label } => Some((
+                    &self.graph[edge.source()].id,
+                    &self.graph[edge.target()].id,
+                    *kind,
+                    label,
+                )),
             })
             .collect();
-        links.sort_by(|a, b| (&a.from, &a.to, a.kind).cmp(&(&b.from, &b.to, b.kind)));
+        let by_id = |a: &UnitId, b: &UnitId| {
+            if a.is_same(b) {
+                std::cmp::Ordering::Equal
+            } else {
+                a.cmp(b)
+            }
+        };
+        links.sort_by(|a, b| {
+            by_id(a.0, b.0)
+                .then_with(|| by_id(a.1, b.1))
+                .then(a.2.cmp(&b.2))
+        });
         links
+            .into_iter()
+            .map(|(from, to, kind, label)| Link {
+                from: from.clone(),
+                to: to.clone(),
+                kind,
+                label: label.clone(),
+            })
+            .collect()
     }
 
     /// Links touching a unit, either end.

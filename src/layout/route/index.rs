@@ -26,14 +26,21 @@ impl Query {
     }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 struct Node {
     /// Smallest and largest breadth start of the node's cards.
     b_start: Span,
     /// Smallest and largest breadth end.
     b_end: Span,
-    /// The depths covered by the node's cards, merged and sorted.
-    depths: Vec<Span>,
+    /// Where the depths covered by the node's cards, merged and sorted, lie in [`CardIndex::spans`]
+    /// (empty for a node without cards).
+    depths: (usize, usize),
+}
+
+impl Node {
+    fn is_empty(&self) -> bool {
+        self.depths.0 == self.depths.1
+    }
 }
 
 pub(super) struct CardIndex {
@@ -42,30 +49,47 @@ pub(super) struct CardIndex {
     /// An implicit binary tree: node 1 is the root, node `k` has children `2k` and `2k + 1`, and leaf
     /// `leaves + i` stands for bucket `i`.
     nodes: Vec<Node>,
+    /// Every node's depths, one run after another: one allocation instead of one per node, and a
+    /// question reads runs that lie near each other (the nodes near the root, read by every question,
+    /// last and together).
+    spans: Vec<Span>,
     leaves: usize,
 }
 
 impl CardIndex {
     pub fn new(mut cards: Vec<AxisRect>) -> Self {
         cards.retain(AxisRect::is_finite);
-        cards.sort_by(|a, b| a.b.total_cmp(&b.b));
+        // Sorted by breadth start as a stable sort would: the order of the keys alone, then the cards
+        // gathered once, rather than a comparison sort moving whole cards.
+        let keys: Vec<f64> = cards.iter().map(|c| c.b).collect();
+        let cards: Vec<AxisRect> = super::radix::stable_order(&keys)
+            .into_iter()
+            .map(|i| cards[i])
+            .collect();
         let buckets = cards.len().div_ceil(BUCKET);
         let leaves = buckets.next_power_of_two().max(1);
         let mut nodes = vec![Node::default(); 2 * leaves];
+        let mut spans: Vec<Span> = Vec::with_capacity(2 * cards.len());
+        let mut depths: Vec<Span> = Vec::with_capacity(BUCKET);
         for (i, bucket) in cards.chunks(BUCKET).enumerate() {
-            let mut depths: Vec<Span> = bucket.iter().map(|c| (c.d, c.d_end())).collect();
+            depths.clear();
+            depths.extend(bucket.iter().map(|c| (c.d, c.d_end())));
             depths.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let start = spans.len();
+            for &span in &depths {
+                push_merged(&mut spans, start, span);
+            }
             nodes[leaves + i] = Node {
                 b_start: span_of(bucket.iter().map(|c| c.b)),
                 b_end: span_of(bucket.iter().map(AxisRect::b_end)),
-                depths: merged(depths),
+                depths: (start, spans.len()),
             };
         }
         for k in (1..leaves).rev() {
-            let (left, right) = (&nodes[2 * k], &nodes[2 * k + 1]);
-            let node = match (left.depths.is_empty(), right.depths.is_empty()) {
-                (true, _) => right.clone(),
-                (_, true) => left.clone(),
+            let (left, right) = (nodes[2 * k], nodes[2 * k + 1]);
+            nodes[k] = match (left.is_empty(), right.is_empty()) {
+                (true, _) => right,
+                (_, true) => left,
                 _ => Node {
                     b_start: (
                         left.b_start.0.min(right.b_start.0),
@@ -75,25 +99,30 @@ impl CardIndex {
                         left.b_end.0.min(right.b_end.0),
                         left.b_end.1.max(right.b_end.1),
                     ),
-                    depths: merge_sorted(&left.depths, &right.depths),
+                    depths: merge_runs(&mut spans, left.depths, right.depths),
                 },
             };
-            nodes[k] = node;
         }
         Self {
             cards,
             nodes,
+            spans,
             leaves,
         }
+    }
+
+    /// The node's depths, merged and sorted.
+    fn depths_of(&self, node: &Node) -> &[Span] {
+        &self.spans[node.depths.0..node.depths.1]
     }
 
     /// Whether a node can hold a card in the box.
     fn may_hold(&self, k: usize, q: &Query) -> bool {
         let node = &self.nodes[k];
-        !node.depths.is_empty()
+        !node.is_empty()
             && node.b_start.0 < q.b.1
             && node.b_end.1 > q.b.0
-            && overlaps_any(&node.depths, q.d)
+            && overlaps_any(self.depths_of(node), q.d)
     }
 
     /// Whether every card of a node lies across the box's breadth, so only depths need checking.
@@ -110,7 +139,7 @@ impl CardIndex {
 
     /// Visits the cards in the box, stopping when `visit` says so (returns false).
     pub fn each(&self, q: &Query, mut visit: impl FnMut(&AxisRect) -> bool) {
-        let mut stack = vec![1];
+        let mut stack = Stack::root();
         while let Some(k) = stack.pop() {
             if !self.may_hold(k, q) {
                 continue;
@@ -123,7 +152,7 @@ impl CardIndex {
                 }
             } else {
                 // Right child first onto the stack, so cards come roughly in breadth order.
-                stack.extend([2 * k + 1, 2 * k]);
+                stack.push_children(k);
             }
         }
     }
@@ -151,7 +180,7 @@ impl CardIndex {
     /// The depths covered by the cards in the box, clipped to it (unsorted, possibly overlapping).
     pub fn depths(&self, q: &Query) -> Vec<Span> {
         let mut out = Vec::new();
-        let mut stack = vec![1];
+        let mut stack = Stack::root();
         while let Some(k) = stack.pop() {
             if !self.may_hold(k, q) {
                 continue;
@@ -159,7 +188,7 @@ impl CardIndex {
             if self.spans_breadth(k, q) {
                 // The node's depths are sorted and disjoint: only the run overlapping the box is read,
                 // so a wide box costs the levels it spans, not every level of the node's cards.
-                let depths = &self.nodes[k].depths;
+                let depths = self.depths_of(&self.nodes[k]);
                 let from = depths.partition_point(|s| s.1 <= q.d.0);
                 out.extend(
                     depths[from..]
@@ -175,7 +204,7 @@ impl CardIndex {
                         .map(|c| (c.d.max(q.d.0), c.d_end().min(q.d.1))),
                 );
             } else {
-                stack.extend([2 * k + 1, 2 * k]);
+                stack.push_children(k);
             }
         }
         out
@@ -233,6 +262,7 @@ fn span_of(values: impl Iterator<Item = f64>) -> Span {
 }
 
 /// Sorted intervals, with the ones that overlap or touch joined.
+#[cfg(test)]
 fn merged(sorted: Vec<Span>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(sorted.len());
     for (start, end) in sorted {
@@ -244,19 +274,63 @@ fn merged(sorted: Vec<Span>) -> Vec<Span> {
     out
 }
 
-fn merge_sorted(a: &[Span], b: &[Span]) -> Vec<Span> {
-    let mut all = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if j == b.len() || (i < a.len() && a[i].0 <= b[j].0) {
-            all.push(a[i]);
-            i += 1;
-        } else {
-            all.push(b[j]);
-            j += 1;
-        }
+/// Appends `span` to the run of sorted, merged spans that starts at `run` in `spans`, joining it to the
+/// run's last span when they overlap or touch (spans come in order of their starts).
+fn push_merged(spans: &mut Vec<Span>, run: usize, (start, end): Span) {
+    let in_run = spans.len() > run;
+    match spans.last_mut() {
+        Some(last) if in_run && start <= last.1 => last.1 = last.1.max(end),
+        _ => spans.push((start, end)),
     }
-    merged(all)
+}
+
+/// Merges two runs of `spans` into a new run at its end: their spans in order of their starts (on equal
+/// starts the left run's first), joined where they overlap or touch; returns where the new run lies.
+fn merge_runs(
+    spans: &mut Vec<Span>,
+    (mut i, a_end): (usize, usize),
+    (mut j, b_end): (usize, usize),
+) -> (usize, usize) {
+    let start = spans.len();
+    while i < a_end || j < b_end {
+        let next = if j == b_end || (i < a_end && spans[i].0 <= spans[j].0) {
+            i += 1;
+            spans[i - 1]
+        } else {
+            j += 1;
+            spans[j - 1]
+        };
+        push_merged(spans, start, next);
+    }
+    (start, spans.len())
+}
+
+/// The nodes still to visit in a walk down the tree: at most one per level plus one, so a fixed array
+/// holds them (a tree over fewer than 2^62 buckets is at most 62 levels deep) and a question allocates
+/// nothing for its walk.
+struct Stack {
+    items: [usize; 64],
+    len: usize,
+}
+
+impl Stack {
+    fn root() -> Self {
+        let mut items = [0; 64];
+        items[0] = 1;
+        Self { items, len: 1 }
+    }
+
+    fn pop(&mut self) -> Option<usize> {
+        self.len = self.len.checked_sub(1)?;
+        Some(self.items[self.len])
+    }
+
+    /// Node `k`'s children, the left one to be visited first.
+    fn push_children(&mut self, k: usize) {
+        self.items[self.len] = 2 * k + 1;
+        self.items[self.len + 1] = 2 * k;
+        self.len += 2;
+    }
 }
 
 /// Whether any of the sorted, disjoint `spans` overlaps the open interval `q`.
