@@ -21,7 +21,7 @@ use super::text;
 mod link_routes;
 mod measure_cache;
 mod patch;
-use link_routes::route_links;
+use link_routes::{links_to_route, route_links};
 use measure_cache::CardInputs;
 pub use measure_cache::MeasureCache;
 pub use patch::{Splice, patch_drawing};
@@ -302,12 +302,17 @@ fn lay_out_and_paint(
         .collect();
     let pinned: Vec<Option<Point>> = units.iter().map(|u| u.and_then(|u| u.pinned)).collect();
     let layout_options = options.card_style.layout_options(&options.layout);
-    // Placing the cards keeps one core busy; what the key and the totals line say of the cards does not
-    // depend on where they go, so it is worked out on the other meanwhile.
-    let (placed, card_facts) = crate::parallel::join(
+    // Placing the cards keeps one core busy; what the key and the totals line say of the cards, and which
+    // links join which cards, do not depend on where they go, so they are worked out on the other meanwhile.
+    let (placed, (card_facts, to_route)) = crate::parallel::join(
         forest.len(),
         || layout(forest, &sizes, &pinned, &layout_options),
-        || card_tail_facts(chart, forest, units, totals, options),
+        || {
+            (
+                card_tail_facts(chart, forest, units, totals, options),
+                links_to_route(chart, forest),
+            )
+        },
     );
 
     // Routing the links and painting the cards read the layout and nothing of each other: on a big chart
@@ -316,7 +321,7 @@ fn lay_out_and_paint(
     let ((routed, router, mut shapes), (mut painted, mut cards)) = crate::parallel::join(
         forest.len(),
         || {
-            let (routed, router) = route_links(chart, forest, &placed, &options.layout);
+            let (routed, router) = route_links(&to_route, &placed, &options.layout);
             // Room for every shape at once: growing a vector of a million shapes step by step copies it
             // again and again. A connector is one line; a link up to three, and its label two more.
             let mut shapes =

@@ -5,20 +5,22 @@ use crate::model::{Chart, Forest, LinkKind, UnitId};
 
 use super::super::links::{self, RoutedLink};
 
-/// Routes every non-line link whose ends are drawn. An end hidden by collapsing is drawn at the collapsed
-/// card that stands for it; an end outside the drawn subtree leaves the link out. Also returns the router,
-/// whose index of the cards places the links' labels.
-pub(super) fn route_links(
-    chart: &Chart,
-    forest: &Forest,
-    placed: &crate::layout::Layout,
-    layout_options: &LayoutOptions,
-) -> (Vec<RoutedLink>, crate::layout::LinkRouter) {
-    let router = crate::layout::LinkRouter::new(placed, layout_options);
+/// A link to route: the forest indices of the cards its ends are drawn at.
+pub(super) struct LinkToRoute {
+    from: usize,
+    to: usize,
+    kind: LinkKind,
+    label: String,
+}
+
+/// Every non-line link whose ends are drawn, each pair of cards and kind once, in the chart's link order.
+/// An end hidden by collapsing is drawn at the collapsed card that stands for it; an end outside the drawn
+/// subtree leaves the link out. Needs only the forest: a build works it out while the cards are placed.
+pub(super) fn links_to_route(chart: &Chart, forest: &Forest) -> Vec<LinkToRoute> {
     let links = chart.links();
     let drawn = drawn_link_ends(chart, forest, &links);
     let mut seen: foldhash::HashSet<(usize, usize, LinkKind)> = foldhash::HashSet::default();
-    let mut routed = Vec::new();
+    let mut out = Vec::new();
     for link in &links {
         let end = |id: &UnitId| drawn.get(id).copied().flatten();
         let (Some(from), Some(to)) = (end(&link.from), end(&link.to)) else {
@@ -27,10 +29,30 @@ pub(super) fn route_links(
         if from == to || !seen.insert((from, to, link.kind)) {
             continue;
         }
-        if let Some(route) = links::route_with(&router, from, to, link.kind, &link.label, placed) {
-            routed.push(route);
-        }
+        out.push(LinkToRoute {
+            from,
+            to,
+            kind: link.kind,
+            label: link.label.clone(),
+        });
     }
+    out
+}
+
+/// Routes `links` between the placed cards. Also returns the router, whose index of the cards places the
+/// links' labels.
+pub(super) fn route_links(
+    links: &[LinkToRoute],
+    placed: &crate::layout::Layout,
+    layout_options: &LayoutOptions,
+) -> (Vec<RoutedLink>, crate::layout::LinkRouter) {
+    let router = crate::layout::LinkRouter::new(placed, layout_options);
+    let routed = links
+        .iter()
+        .filter_map(|link| {
+            links::route_with(&router, link.from, link.to, link.kind, &link.label, placed)
+        })
+        .collect();
     (routed, router)
 }
 
