@@ -103,7 +103,7 @@ pub fn branches(
     forest: &Forest,
     totals: &[metrics::Totals],
     drawing: &Drawing,
-    card_index: &HashMap<UnitId, usize>,
+    card_index: &super::CardIndex,
     previous: &[Branch],
 ) -> Vec<Branch> {
     if !totals.iter().any(|t| t.units >= MIN_BRANCH_UNITS) {
@@ -120,7 +120,7 @@ pub fn branches(
         if same_order {
             Some(i)
         } else {
-            card_index.get(&forest.ids[i]).copied()
+            card_index.get(&forest.ids[i])
         }
     };
     let mut bounds: Vec<Option<geom::Rect>> = (0..forest.len())
