@@ -233,33 +233,46 @@ impl DrawingCache {
         let previous = std::mem::take(&mut self.branches);
         let mut card_index = std::mem::take(&mut self.card_index);
         let old_cards = &self.drawing.cards;
-        let ((shape_bounds, shape_owner, block_colours, rows, typical_width), (meta, branches)) =
-            crate::parallel::join(
-                drawing.cards.len(),
-                || {
-                    let (bounds, owner, block_colours) = per_shape(&drawing, background);
-                    (
-                        bounds,
-                        owner,
-                        block_colours,
-                        rows_of(&drawing),
-                        typical_width(&drawing),
-                    )
-                },
-                || {
-                    card_index.update(old_cards, &drawing.cards);
-                    let meta = card_meta(chart, forest, &drawing);
-                    let branches = super::labels::branches(
-                        chart,
-                        forest,
-                        totals,
-                        &drawing,
-                        &card_index,
-                        &previous,
-                    );
-                    (meta, branches)
-                },
-            );
+        let recycled = (
+            std::mem::take(&mut self.shape_bounds),
+            std::mem::take(&mut self.shape_owner),
+        );
+        // Block colours are the biggest part: each half works out those of half of the cards.
+        let (first_cards, last_cards) = drawing.cards.split_at(drawing.cards.len() / 2);
+        let (
+            (shape_bounds, shape_owner, mut block_colours, rows, typical_width),
+            (last_colours, meta, branches),
+        ) = crate::parallel::join(
+            drawing.cards.len(),
+            || {
+                let (bounds, owner) = per_shape(&drawing, recycled.0, recycled.1);
+                (
+                    bounds,
+                    owner,
+                    block_colours(&drawing, first_cards, background),
+                    rows_of(&drawing),
+                    typical_width(&drawing),
+                )
+            },
+            || {
+                card_index.update(old_cards, &drawing.cards);
+                let meta = card_meta(chart, forest, &drawing);
+                let branches = super::labels::branches(
+                    chart,
+                    forest,
+                    totals,
+                    &drawing,
+                    &card_index,
+                    &previous,
+                );
+                (
+                    block_colours(&drawing, last_cards, background),
+                    meta,
+                    branches,
+                )
+            },
+        );
+        block_colours.extend(last_colours);
         self.card_index = card_index;
         self.shape_bounds = shape_bounds;
         self.shape_owner = shape_owner;
@@ -298,11 +311,17 @@ impl DrawingCache {
     }
 }
 
-/// Each shape's bounds and card (`NO_CARD` for lines, the key and the footer), and each card's colour when
-/// drawn as a block.
-fn per_shape(drawing: &Drawing, background: Color32) -> (Vec<geom::Rect>, Vec<u32>, Vec<Color32>) {
-    let mut bounds = vec![geom::Rect::default(); drawing.shapes.len()];
-    let mut owner = vec![NO_CARD; drawing.shapes.len()];
+/// Each shape's bounds and card (`NO_CARD` for lines, the key and the footer), written into the last
+/// drawing's vectors: a big chart's are megabytes, and fresh ones cost the kernel zeroing new pages.
+fn per_shape(
+    drawing: &Drawing,
+    mut bounds: Vec<geom::Rect>,
+    mut owner: Vec<u32>,
+) -> (Vec<geom::Rect>, Vec<u32>) {
+    bounds.clear();
+    bounds.resize(drawing.shapes.len(), geom::Rect::default());
+    owner.clear();
+    owner.resize(drawing.shapes.len(), NO_CARD);
     for (c, card) in drawing.cards.iter().enumerate() {
         for i in card.shapes.clone() {
             if let (Some(owner), Some(bounds)) = (owner.get_mut(i), bounds.get_mut(i)) {
@@ -316,12 +335,16 @@ fn per_shape(drawing: &Drawing, background: Color32) -> (Vec<geom::Rect>, Vec<u3
             *bounds = shape_bounds(shape);
         }
     }
-    let block_colours = drawing
-        .cards
+    (bounds, owner)
+}
+
+/// The colours of `cards` drawn as blocks. Each reads its card's first shapes, a memory miss per card on
+/// a big drawing: the canvas works out half of the cards' on each of its two threads.
+fn block_colours(drawing: &Drawing, cards: &[Card], background: Color32) -> Vec<Color32> {
+    cards
         .iter()
         .map(|card| block_colour(drawing, card.shapes.clone(), background))
-        .collect();
-    (bounds, owner, block_colours)
+        .collect()
 }
 
 /// What the canvas needs beside each card. When the cards are the forest's units in its order (the drawing
