@@ -133,7 +133,7 @@ mod tests {
         assert_eq!(index.hashed(), 1000, "a first drawing hashes every id");
         assert_answers_as_the_map(&index, &drawn, &[]);
 
-        let mut step = |order: &[&UnitId], index: &mut CardIndex, drawn: &mut Vec<Card>| {
+        let step = |order: &[&UnitId], index: &mut CardIndex, drawn: &mut Vec<Card>| {
             let next = cards(order);
             index.update(drawn, &next);
             *drawn = next;
