@@ -257,14 +257,8 @@ impl DrawingCache {
             || {
                 card_index.update(old_cards, &drawing.cards);
                 let meta = card_meta(chart, forest, &drawing);
-                let branches = super::labels::branches(
-                    chart,
-                    forest,
-                    totals,
-                    &drawing,
-                    &card_index,
-                    &previous,
-                );
+                let branches =
+                    super::labels::branches(chart, forest, totals, &drawing, &card_index, previous);
                 (
                     block_colours(&drawing, last_cards, background),
                     meta,
