@@ -97,14 +97,15 @@ const MAX_NAME_ROWS: usize = 3;
 /// The branches of at least [`MIN_BRANCH_UNITS`] units whose head is drawn, in pre-order (a branch before
 /// the branches inside it). `forest` is the drawn forest and `card_index` finds a unit's card.
 /// `totals` are the forest's units' subtree totals (hidden units included), by forest index. A branch of
-/// `previous` (the last drawing's) whose head's name and figures are unchanged keeps its label as measured.
+/// `previous` (the last drawing's) whose head's name and figures are unchanged keeps its label as measured,
+/// moved rather than copied (a big chart has thousands of branches: copying their text was most of this).
 pub fn branches(
     chart: &Chart,
     forest: &Forest,
     totals: &[metrics::Totals],
     drawing: &Drawing,
-    card_index: &HashMap<UnitId, usize>,
-    previous: &[Branch],
+    card_index: &super::CardIndex,
+    previous: Vec<Branch>,
 ) -> Vec<Branch> {
     if !totals.iter().any(|t| t.units >= MIN_BRANCH_UNITS) {
         return Vec::new();
@@ -120,7 +121,7 @@ pub fn branches(
         if same_order {
             Some(i)
         } else {
-            card_index.get(&forest.ids[i]).copied()
+            card_index.get(&forest.ids[i])
         }
     };
     let mut bounds: Vec<Option<geom::Rect>> = (0..forest.len())
@@ -132,7 +133,8 @@ pub fn branches(
             bounds[p] = Some(bounds[p].map_or(b, |a| a.union(&b)));
         }
     }
-    let kept: HashMap<&UnitId, &Branch> = previous.iter().map(|b| (&b.id, b)).collect();
+    let mut kept: HashMap<UnitId, Branch> =
+        previous.into_iter().map(|b| (b.id.clone(), b)).collect();
     let mut out = Vec::new();
     for (i, id) in forest.ids.iter().enumerate() {
         let (Some(t), Some(b)) = (totals.get(i), bounds[i]) else {
@@ -143,11 +145,8 @@ pub fn branches(
         }
         let name = head_name(chart, id);
         let counted = Counted::of(t);
-        let branch = match kept.get(id) {
-            Some(old) if old.counted == counted && old.name == name => Branch {
-                bounds: b,
-                ..(*old).clone()
-            },
+        let branch = match kept.remove(id) {
+            Some(old) if old.counted == counted && old.name == name => Branch { bounds: b, ..old },
             _ => {
                 let (totals, widths) = describe(&name, t);
                 Branch {

@@ -1,6 +1,7 @@
 //! The chart canvas: paints the library's drawing and turns pointer input into selection, pan and zoom,
 //! moves, drops and renames. It never changes the chart itself: it returns events the app applies as edits.
 
+mod card_index;
 mod drop;
 pub mod labels;
 mod overlay;
@@ -15,6 +16,7 @@ use crate::model::{Chart, Edit, UnitId};
 use super::commands::Command;
 use super::state::Selection;
 
+pub use card_index::CardIndex;
 pub use drop::{DropDecision, describe, link_edit, name, reparent_edit};
 pub use overlay::empty_hint;
 pub use paint::{
@@ -369,7 +371,7 @@ impl Canvas {
         let mut cards: Vec<usize> = units
             .iter()
             .flat_map(|id| chart.subtree(id))
-            .filter_map(|id| self.cache.card_index.get(id).copied())
+            .filter_map(|id| self.cache.card_index.get(id))
             .collect();
         cards.sort_unstable();
         cards.dedup();

@@ -44,7 +44,7 @@ pub struct CardMeta {
 pub struct DrawingCache {
     key: Option<(u64, RenderOptions)>,
     pub drawing: Drawing,
-    pub card_index: HashMap<UnitId, usize>,
+    pub card_index: super::CardIndex,
     pub meta: Vec<CardMeta>,
     shape_bounds: Vec<geom::Rect>,
     shape_owner: Vec<u32>,
@@ -72,7 +72,7 @@ impl Default for DrawingCache {
                 shapes: Vec::new(),
                 cards: Vec::new(),
             },
-            card_index: HashMap::default(),
+            card_index: super::CardIndex::default(),
             meta: Vec::new(),
             shape_bounds: Vec::new(),
             shape_owner: Vec::new(),
@@ -187,7 +187,7 @@ impl DrawingCache {
         // Branch labels show their head's name and totals: the edited units' and their managers'.
         if let Some(totals) = self.measured.drawn_totals() {
             for branch in &mut self.branches {
-                if let Some(&c) = self.card_index.get(&branch.id)
+                if let Some(c) = self.card_index.get(&branch.id)
                     && splice.touched.binary_search(&c).is_ok()
                     && let Some(t) = totals.get(c)
                 {
@@ -231,40 +231,42 @@ impl DrawingCache {
         // on a big chart the two halves are worked out side by side, each about half of the work.
         let background = colour(drawing.background);
         let previous = std::mem::take(&mut self.branches);
+        let mut card_index = std::mem::take(&mut self.card_index);
+        let old_cards = &self.drawing.cards;
+        let recycled = (
+            std::mem::take(&mut self.shape_bounds),
+            std::mem::take(&mut self.shape_owner),
+        );
+        // Block colours are the biggest part: each half works out those of half of the cards.
+        let (first_cards, last_cards) = drawing.cards.split_at(drawing.cards.len() / 2);
         let (
-            (shape_bounds, shape_owner, block_colours, rows, typical_width),
-            (card_index, meta, branches),
+            (shape_bounds, shape_owner, mut block_colours, rows, typical_width),
+            (last_colours, meta, branches),
         ) = crate::parallel::join(
             drawing.cards.len(),
             || {
-                let (bounds, owner, block_colours) = per_shape(&drawing, background);
+                let (bounds, owner) = per_shape(&drawing, recycled.0, recycled.1);
                 (
                     bounds,
                     owner,
-                    block_colours,
+                    block_colours(&drawing, first_cards, background),
                     rows_of(&drawing),
                     typical_width(&drawing),
                 )
             },
             || {
-                let card_index: HashMap<UnitId, usize> = drawing
-                    .cards
-                    .iter()
-                    .enumerate()
-                    .map(|(i, card)| (card.id.clone(), i))
-                    .collect();
+                card_index.update(old_cards, &drawing.cards);
                 let meta = card_meta(chart, forest, &drawing);
-                let branches = super::labels::branches(
-                    chart,
-                    forest,
-                    totals,
-                    &drawing,
-                    &card_index,
-                    &previous,
-                );
-                (card_index, meta, branches)
+                let branches =
+                    super::labels::branches(chart, forest, totals, &drawing, &card_index, previous);
+                (
+                    block_colours(&drawing, last_cards, background),
+                    meta,
+                    branches,
+                )
             },
         );
+        block_colours.extend(last_colours);
         self.card_index = card_index;
         self.shape_bounds = shape_bounds;
         self.shape_owner = shape_owner;
@@ -285,7 +287,7 @@ impl DrawingCache {
     pub fn card_rect(&self, id: &UnitId) -> Option<geom::Rect> {
         self.card_index
             .get(id)
-            .and_then(|&i| self.drawing.cards.get(i))
+            .and_then(|i| self.drawing.cards.get(i))
             .map(|card| card.rect)
     }
 
@@ -303,11 +305,17 @@ impl DrawingCache {
     }
 }
 
-/// Each shape's bounds and card (`NO_CARD` for lines, the key and the footer), and each card's colour when
-/// drawn as a block.
-fn per_shape(drawing: &Drawing, background: Color32) -> (Vec<geom::Rect>, Vec<u32>, Vec<Color32>) {
-    let mut bounds = vec![geom::Rect::default(); drawing.shapes.len()];
-    let mut owner = vec![NO_CARD; drawing.shapes.len()];
+/// Each shape's bounds and card (`NO_CARD` for lines, the key and the footer), written into the last
+/// drawing's vectors: a big chart's are megabytes, and fresh ones cost the kernel zeroing new pages.
+fn per_shape(
+    drawing: &Drawing,
+    mut bounds: Vec<geom::Rect>,
+    mut owner: Vec<u32>,
+) -> (Vec<geom::Rect>, Vec<u32>) {
+    bounds.clear();
+    bounds.resize(drawing.shapes.len(), geom::Rect::default());
+    owner.clear();
+    owner.resize(drawing.shapes.len(), NO_CARD);
     for (c, card) in drawing.cards.iter().enumerate() {
         for i in card.shapes.clone() {
             if let (Some(owner), Some(bounds)) = (owner.get_mut(i), bounds.get_mut(i)) {
@@ -321,12 +329,16 @@ fn per_shape(drawing: &Drawing, background: Color32) -> (Vec<geom::Rect>, Vec<u3
             *bounds = shape_bounds(shape);
         }
     }
-    let block_colours = drawing
-        .cards
+    (bounds, owner)
+}
+
+/// The colours of `cards` drawn as blocks. Each reads its card's first shapes, a memory miss per card on
+/// a big drawing: the canvas works out half of the cards' on each of its two threads.
+fn block_colours(drawing: &Drawing, cards: &[Card], background: Color32) -> Vec<Color32> {
+    cards
         .iter()
         .map(|card| block_colour(drawing, card.shapes.clone(), background))
-        .collect();
-    (bounds, owner, block_colours)
+        .collect()
 }
 
 /// What the canvas needs beside each card. When the cards are the forest's units in its order (the drawing
@@ -406,9 +418,57 @@ fn typical_width(drawing: &Drawing) -> f32 {
     }
 }
 
-/// Card indices ordered by row (top), then left to right, ties in card order. Sorted with each card's
-/// place beside its index, so a comparison does not read two cards from all over the drawing.
+/// Card indices ordered by row (top), then left to right, ties in card order: what a sort of every card by
+/// (top, left, index) gives. Cards come in forest pre-order, where a row's cards mostly already go left to
+/// right, so the cards are put in buckets by row (rows are few), in card order, and only a bucket that is
+/// not already left to right is sorted (a sort of every card was most of a big chart's rows).
 fn rows_of(drawing: &Drawing) -> Vec<usize> {
+    // Rows by the bits of their top: equal under `total_cmp` exactly when the bits are equal.
+    let mut row_of_top: HashMap<u32, u32> = HashMap::default();
+    let mut tops: Vec<f32> = Vec::new();
+    let card_rows: Vec<u32> = drawing
+        .cards
+        .iter()
+        .map(|card| {
+            *row_of_top.entry(card.rect.y.to_bits()).or_insert_with(|| {
+                tops.push(card.rect.y);
+                (tops.len() - 1) as u32
+            })
+        })
+        .collect();
+    let mut by_top: Vec<u32> = (0..tops.len() as u32).collect();
+    by_top.sort_unstable_by(|&a, &b| tops[a as usize].total_cmp(&tops[b as usize]));
+    // Where each row's bucket starts, rows in top order.
+    let mut start = vec![0usize; tops.len()];
+    let mut counts = vec![0usize; tops.len()];
+    for &row in &card_rows {
+        counts[row as usize] += 1;
+    }
+    let mut next = 0;
+    for &row in &by_top {
+        start[row as usize] = next;
+        next += counts[row as usize];
+    }
+    let mut order = vec![0usize; card_rows.len()];
+    let mut fill = start.clone();
+    for (i, &row) in card_rows.iter().enumerate() {
+        order[fill[row as usize]] = i;
+        fill[row as usize] += 1;
+    }
+    let left = |i: usize| drawing.cards[i].rect.x;
+    for &row in &by_top {
+        let bucket = &mut order[start[row as usize]..fill[row as usize]];
+        if !bucket.is_sorted_by(|&a, &b| left(a).total_cmp(&left(b)).is_le()) {
+            // Stable: cards at the same left stay in card order.
+            bucket.sort_by(|&a, &b| left(a).total_cmp(&left(b)));
+        }
+    }
+    order
+}
+
+/// The reference [`rows_of`] must agree with: every card sorted by (top, left, index).
+#[cfg(test)]
+fn rows_sorted(drawing: &Drawing) -> Vec<usize> {
     let mut keyed: Vec<(f32, f32, usize)> = drawing
         .cards
         .iter()
@@ -932,7 +992,12 @@ mod tests {
             &cache.branches,
             &cache.meta,
             &cache.rows,
-            &cache.card_index,
+            cache
+                .drawing
+                .cards
+                .iter()
+                .map(|card| cache.card_index.get(&card.id))
+                .collect::<Vec<_>>(),
             cache.typical_card_width,
         )
     }
@@ -970,7 +1035,7 @@ mod tests {
             assert_eq!(kept(&cache), kept(&fresh), "after renaming {id}");
             if cache.repainted() == 1 {
                 patched += 1;
-                let card = cache.card_index[id];
+                let card = cache.card_index.get(id).unwrap();
                 assert_eq!(
                     cache.rebounded(),
                     cache.drawing.cards[card].shapes.len(),
@@ -1062,6 +1127,102 @@ mod tests {
             ],
         };
         assert_eq!(rows_of(&drawing), vec![1, 2, 4, 3, 0]);
+    }
+
+    #[test]
+    fn rows_are_what_a_sort_of_every_card_gives() {
+        use crate::layout::{LayoutOptions, Orientation};
+        let chart = crate::generate::generate(700, 4);
+        for orientation in [Orientation::TopDown, Orientation::LeftRight] {
+            for (compact, list_leaves, top_columns) in [(false, false, 0), (true, true, 3)] {
+                let options = RenderOptions {
+                    layout: LayoutOptions {
+                        orientation,
+                        compact,
+                        list_leaves,
+                        top_columns,
+                        ..LayoutOptions::default()
+                    },
+                    ..RenderOptions::default()
+                };
+                let drawing = crate::render::build_drawing(&chart, &options);
+                assert_eq!(rows_of(&drawing), rows_sorted(&drawing), "{options:?}");
+            }
+        }
+        // Cards in no tree's order: rows out of order, lefts out of order within a row, ties, and the two
+        // zeros (`total_cmp` puts -0 before 0).
+        let mut drawing = crate::render::build_drawing(&chart, &RenderOptions::default());
+        drawing.cards.reverse();
+        drawing.cards.rotate_left(77);
+        for (k, card) in drawing.cards.iter_mut().enumerate() {
+            if k % 7 == 0 {
+                card.rect.y = if k % 2 == 0 { 0.0 } else { -0.0 };
+            }
+            if k % 5 == 0 {
+                card.rect.x = (k % 3) as f32;
+            }
+        }
+        assert_eq!(rows_of(&drawing), rows_sorted(&drawing));
+        drawing.cards.clear();
+        assert!(rows_of(&drawing).is_empty());
+    }
+
+    #[test]
+    fn the_card_index_answers_as_a_map_of_the_drawn_ids_after_edits_and_hashes_few() {
+        let mut chart = crate::generate::generate(600, 9);
+        let options = RenderOptions {
+            respect_collapsed: true,
+            ..RenderOptions::default()
+        };
+        let mut cache = DrawingCache::default();
+        cache.ensure(&chart, 1, &options);
+        let forest = chart.forest(false);
+        let managers: Vec<UnitId> = (0..forest.len())
+            .filter(|&i| forest.children[i].len() > 1)
+            .map(|i| forest.ids[i].clone())
+            .collect();
+        let moved = forest.ids[forest.len() / 2].clone();
+        let mut gone = Vec::new();
+        let mut revision = 1;
+        for (k, to) in managers.iter().step_by(3).enumerate() {
+            if chart.is_at_or_above(&moved, to) {
+                continue;
+            }
+            chart.move_unit(&moved, Some(to), None).unwrap();
+            match k % 3 {
+                0 => {
+                    let new = crate::model::Unit::new(format!("added-{k}"), "New post");
+                    chart.insert_unit(new, Some(to), Some(0)).unwrap();
+                }
+                1 => {
+                    let leaf = chart
+                        .units()
+                        .into_iter()
+                        .map(|u| u.id.clone())
+                        .find(|id| chart.children(id).is_empty() && *id != moved);
+                    if let Some(leaf) = leaf {
+                        chart.remove_leaf(&leaf).unwrap();
+                        gone.push(leaf);
+                    }
+                }
+                _ => {}
+            }
+            revision += 1;
+            cache.ensure(&chart, revision, &options);
+            let cards = &cache.drawing.cards;
+            let map: HashMap<&UnitId, usize> =
+                cards.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
+            for id in cards.iter().map(|c| &c.id).chain(&gone) {
+                assert_eq!(cache.card_index.get(id), map.get(id).copied(), "{id}");
+            }
+            assert!(
+                cache.card_index.hashed() * 20 < cards.len(),
+                "hashed {} of {} ids",
+                cache.card_index.hashed(),
+                cards.len()
+            );
+        }
+        assert!(!gone.is_empty());
     }
 
     #[test]
