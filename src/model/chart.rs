@@ -11,7 +11,7 @@ use super::{Forest, Link, LinkKind, ModelError, Unit, UnitId};
 mod bulk;
 mod changes;
 mod children;
-mod prefetch;
+pub(super) mod prefetch;
 
 pub use changes::Change;
 use changes::ChangeLog;

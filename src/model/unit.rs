@@ -29,6 +29,12 @@ impl UnitId {
     pub fn is_same(&self, other: &UnitId) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
     }
+
+    /// Asks the processor for the memory a copy of this id changes (its reference count), without waiting:
+    /// a loop copying the ids of a big chart calls it a few ids ahead, so that their misses overlap.
+    pub(crate) fn prefetch_for_copy(&self) {
+        super::chart::prefetch::id_counts(self);
+    }
 }
 
 impl std::fmt::Display for UnitId {

@@ -407,6 +407,9 @@ fn lay_out_and_paint(
     (drawing, laid)
 }
 
+/// How many cards ahead [`paint_cards`] asks for an id's memory.
+const ID_PREFETCH_AHEAD: usize = 8;
+
 /// Paints each card's shapes at its place onto `shapes`; returns the cards (their ranges in `shapes`).
 /// `ids`, `specs`, `stretched` and `rects` are the same run of cards.
 fn paint_cards(
@@ -418,6 +421,10 @@ fn paint_cards(
 ) -> Vec<Card> {
     let mut cards = Vec::with_capacity(ids.len());
     for (i, ((id, spec), height)) in ids.iter().zip(specs).zip(stretched).enumerate() {
+        // Copying an id changes its count, far off in the chart's memory: asked for a few cards ahead.
+        if let Some(ahead) = ids.get(i + ID_PREFETCH_AHEAD) {
+            ahead.prefetch_for_copy();
+        }
         let Some(&rect) = rects.get(i) else {
             continue;
         };

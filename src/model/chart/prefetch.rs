@@ -24,7 +24,7 @@ pub(super) fn line(address: *const u8) {
 /// Asks for the memory an id's copy touches: its reference counts, the 16 bytes just before its text (the
 /// same cache line or the one before it).
 #[inline]
-pub(super) fn id_counts(id: &UnitId) {
+pub(in crate::model) fn id_counts(id: &UnitId) {
     let text = id.as_str().as_ptr();
     line(text.wrapping_sub(16));
     line(text);
