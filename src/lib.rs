@@ -41,6 +41,7 @@ pub mod page_export;
 pub mod pages;
 pub mod paper;
 mod parallel;
+mod prefetch;
 pub mod render;
 pub mod report;
 

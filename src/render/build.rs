@@ -21,7 +21,7 @@ use super::text;
 mod link_routes;
 mod measure_cache;
 mod patch;
-use link_routes::{links_to_route, route_links};
+use link_routes::{SharedRouting, links_to_route};
 use measure_cache::CardInputs;
 pub use measure_cache::MeasureCache;
 pub use patch::{Splice, patch_drawing};
@@ -87,7 +87,7 @@ const MIN_TEXT_WIDTH: f32 = 520.0;
 
 /// Builds the drawing from scratch, measuring every card (exports: one build per chart).
 pub fn build_drawing(chart: &Chart, options: &RenderOptions) -> Drawing {
-    build(chart, options, None)
+    build(chart, options, None, None)
 }
 
 /// Builds the drawing re-measuring only the cards whose content changed since the last build with the
@@ -97,10 +97,27 @@ pub fn build_drawing_with_cache(
     options: &RenderOptions,
     cache: &mut MeasureCache,
 ) -> Drawing {
-    build(chart, options, Some(cache))
+    build(chart, options, Some(cache), None)
 }
 
-fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureCache>) -> Drawing {
+/// [`build_drawing_with_cache`] for the view that shows `last`, the drawing the cache's last build (or
+/// patch) gave: a card drawn again from the same measurement takes its text from `last` instead of copying
+/// it. `last` is then to be dropped (those texts are left empty); its cards are as they were.
+pub fn build_drawing_reusing(
+    chart: &Chart,
+    options: &RenderOptions,
+    cache: &mut MeasureCache,
+    last: &mut Drawing,
+) -> Drawing {
+    build(chart, options, Some(cache), Some(last))
+}
+
+fn build(
+    chart: &Chart,
+    options: &RenderOptions,
+    mut cache: Option<&mut MeasureCache>,
+    last: Option<&mut Drawing>,
+) -> Drawing {
     // Each drawn unit and its subtree's totals, by forest index: found once here instead of by id in
     // every pass below (on a big chart the lookups cost more than the passes).
     let (forest, units) = visible_forest(chart, options);
@@ -142,10 +159,21 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
     // (wrapping card text is most of what building a big drawing from nothing costs).
     let mut cached: Vec<Option<usize>> = vec![None; forest.len()];
     let mut to_measure: Vec<usize> = Vec::new();
+    // Where the last build drew each cached card: its shapes in `last` hold the very same text.
+    let mut drawn_at: Vec<u32> = Vec::new();
+    if last.is_some() {
+        drawn_at.resize(forest.len(), NOT_DRAWN);
+    }
     for (i, id) in forest.ids.iter().enumerate() {
         match cache.as_deref_mut() {
             Some(cache) if units[i].is_some() => match cache.hit(i, id, &inputs_of(i)) {
-                Some(slot) => cached[i] = Some(slot),
+                Some(slot) => {
+                    cached[i] = Some(slot);
+                    if let (Some(at), Some(was)) = (drawn_at.get_mut(i), cache.last_position(slot))
+                    {
+                        *at = u32::try_from(was).unwrap_or(NOT_DRAWN);
+                    }
+                }
                 None => to_measure.push(i),
             },
             _ => to_measure.push(i),
@@ -195,8 +223,14 @@ fn build(chart: &Chart, options: &RenderOptions, mut cache: Option<&mut MeasureC
             spec.unwrap_or_else(|| Cow::Owned(measure(&i)))
         })
         .collect();
-    let (drawing, laid) =
-        lay_out_and_paint(chart, options, &forest, &units, &totals, &colouring, specs);
+    let last = last.map(|last| LastCards {
+        drawn_at,
+        cards: &last.cards,
+        shapes: &mut last.shapes,
+    });
+    let (drawing, laid) = lay_out_and_paint(
+        chart, options, &forest, &units, &totals, &colouring, specs, last,
+    );
     if let Some(cache) = cache {
         let whole_collapsed = options.respect_collapsed
             && !options
@@ -246,8 +280,50 @@ impl Laid {
     }
 }
 
+/// No card of the last drawing (see [`LastCards::drawn_at`]).
+const NOT_DRAWN: u32 = u32::MAX;
+
+/// The last drawing's cards, whose text the cards drawn again take instead of copying it.
+struct LastCards<'a> {
+    /// By forest index, where the last drawing has the card if its spec is the one it was painted from
+    /// (`NOT_DRAWN`: no such card).
+    drawn_at: Vec<u32>,
+    cards: &'a [Card],
+    shapes: &'a mut [Shape],
+}
+
+impl LastCards<'_> {
+    /// Asks for the memory [`Self::shapes_of`] reads for the card at forest index `i` some cards ahead:
+    /// where the last drawing has it, and then its text shapes (the last ones), all misses on a big chart.
+    fn prefetch(&self, i: usize) {
+        if let Some(&at) = self.drawn_at.get(i + 2 * ID_PREFETCH_AHEAD) {
+            crate::prefetch::item(self.cards, at as usize);
+        }
+        let near = self
+            .drawn_at
+            .get(i + ID_PREFETCH_AHEAD)
+            .and_then(|&at| self.cards.get(at as usize));
+        if let Some(card) = near {
+            crate::prefetch::item(self.shapes, card.shapes.end.wrapping_sub(1));
+            crate::prefetch::item(self.shapes, card.shapes.end.wrapping_sub(2));
+        }
+    }
+
+    /// The card at forest index `i` (of id `id`) in the last drawing: its shapes, if it was painted from
+    /// the spec it is drawn from now (the id is checked too).
+    fn shapes_of(&mut self, i: usize, id: &UnitId) -> Option<&mut [Shape]> {
+        let at = *self.drawn_at.get(i)?;
+        let card = self.cards.get(usize::try_from(at).ok()?)?;
+        if !card.id.is_same(id) {
+            return None;
+        }
+        self.shapes.get_mut(card.shapes.clone())
+    }
+}
+
 /// From measured cards on: stretches siblings to one height, lays the cards out, routes the links and
 /// paints everything. `specs` are the cards' measurements by forest index.
+#[allow(clippy::too_many_arguments)]
 fn lay_out_and_paint(
     chart: &Chart,
     options: &RenderOptions,
@@ -256,6 +332,7 @@ fn lay_out_and_paint(
     totals: &[Totals],
     colouring: &Colouring,
     mut specs: Vec<Cow<CardSpec>>,
+    last: Option<LastCards>,
 ) -> (Drawing, Laid) {
     let palette = style::palette(options.theme);
 
@@ -316,26 +393,37 @@ fn lay_out_and_paint(
     );
 
     // Routing the links and painting the cards read the layout and nothing of each other: on a big chart
-    // they run side by side, the lines (painted under the cards) on the other thread. (Giving that thread
-    // half of the cards too made it the slower one: routing alone takes as long as painting every card.)
-    let ((routed, router, mut shapes), (mut painted, mut cards)) = crate::parallel::join(
-        forest.len(),
-        || {
-            let (routed, router) = route_links(&to_route, &placed, &options.layout);
-            // Room for every shape at once: growing a vector of a million shapes step by step copies it
-            // again and again. A connector is one line; a link up to three, and its label two more.
-            let mut shapes =
-                Vec::with_capacity(card_shapes + placed.connectors.len() + 5 * routed.len() + 64);
-            links::paint_connectors(&placed, &palette, &mut shapes);
-            links::paint_links(&routed, &palette, &mut shapes);
-            (routed, router, shapes)
-        },
-        || {
-            let mut shapes = Vec::with_capacity(card_shapes);
-            let cards = paint_cards(&forest.ids, specs, stretched, &placed.rects, &mut shapes);
-            (shapes, cards)
-        },
-    );
+    // they run side by side, the lines (painted under the cards) on the other thread, and whichever is
+    // done first helps route the links that are left.
+    let routing = SharedRouting::new(&to_route, &placed, &options.layout);
+    let ((mut shapes, routed_first), (mut painted, mut cards, routed_second)) =
+        crate::parallel::join(
+            forest.len(),
+            || {
+                let router = routing.router();
+                // Room for every shape at once: growing a vector of a million shapes step by step copies it
+                // again and again. A connector is one line; a link up to three, and its label two more.
+                let mut shapes = Vec::with_capacity(
+                    card_shapes + placed.connectors.len() + 5 * to_route.len() + 64,
+                );
+                links::paint_connectors(&placed, &palette, &mut shapes);
+                (shapes, routing.route_some(router))
+            },
+            || {
+                let mut shapes = Vec::with_capacity(card_shapes);
+                let cards = paint_cards(
+                    &forest.ids,
+                    specs,
+                    stretched,
+                    &placed.rects,
+                    last,
+                    &mut shapes,
+                );
+                (shapes, cards, routing.help())
+            },
+        );
+    let (routed, router) = routing.finish([routed_first, routed_second]);
+    links::paint_links(&routed, &palette, &mut shapes);
     let lines = shapes.len();
     for card in &mut cards {
         card.shapes = card.shapes.start + lines..card.shapes.end + lines;
@@ -417,6 +505,7 @@ fn paint_cards(
     specs: Vec<Cow<CardSpec>>,
     stretched: Vec<Option<f32>>,
     rects: &[Rect],
+    mut last: Option<LastCards>,
     shapes: &mut Vec<Shape>,
 ) -> Vec<Card> {
     let mut cards = Vec::with_capacity(ids.len());
@@ -425,12 +514,18 @@ fn paint_cards(
         if let Some(ahead) = ids.get(i + ID_PREFETCH_AHEAD) {
             ahead.prefetch_for_copy();
         }
+        if let Some(last) = &last {
+            last.prefetch(i);
+        }
         let Some(&rect) = rects.get(i) else {
             continue;
         };
         let start = shapes.len();
         match spec {
-            Cow::Borrowed(spec) => spec.paint_stretched(rect, height, shapes),
+            Cow::Borrowed(spec) => match last.as_mut().and_then(|last| last.shapes_of(i, id)) {
+                Some(last) => spec.paint_reusing(rect, height, shapes, last),
+                None => spec.paint_stretched(rect, height, shapes),
+            },
             Cow::Owned(spec) => spec.paint_into(rect, height, shapes),
         }
         cards.push(Card {

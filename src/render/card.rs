@@ -436,6 +436,36 @@ impl CardSpec {
         }
     }
 
+    /// [`Self::paint_stretched`], taking each row's text from `last` (this card's shapes in the last
+    /// drawing, about to be freed) where it is the same text instead of copying it: copying the text of
+    /// every card of a big chart, and freeing the last drawing's, was most of painting it again.
+    pub fn paint_reusing(
+        &self,
+        rect: Rect,
+        height: Option<f32>,
+        shapes: &mut Vec<Shape>,
+        last: &mut [Shape],
+    ) {
+        let extra = self.stretch(height);
+        self.paint_frame(rect, extra, shapes);
+        let mut last_texts = last.iter_mut().filter_map(|shape| match shape {
+            Shape::Text { text, .. } => Some(text),
+            _ => None,
+        });
+        for row in self.rows.iter().filter(|r| self.paints_row(r)) {
+            // The same spec painted the last card: its texts are this card's, in this order (checked
+            // in debug builds, and by the tests comparing edited drawings with ones built from nothing).
+            let text = match last_texts.next() {
+                Some(last) if last.len() == row.text.len() => {
+                    debug_assert_eq!(*last, row.text);
+                    std::mem::take(last)
+                }
+                _ => row.text.clone(),
+            };
+            shapes.push(row.shape(rect, extra, text));
+        }
+    }
+
     /// [`Self::paint_stretched`], moving the card's text into the shapes instead of copying it (a spec
     /// measured for one drawing only).
     pub fn paint_into(mut self, rect: Rect, height: Option<f32>, shapes: &mut Vec<Shape>) {

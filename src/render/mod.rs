@@ -22,7 +22,7 @@ pub mod text;
 pub mod usvg_tree;
 
 pub use build::{
-    ChangeMark, MeasureCache, RenderOptions, Splice, Theme, build_drawing,
+    ChangeMark, MeasureCache, RenderOptions, Splice, Theme, build_drawing, build_drawing_reusing,
     build_drawing_with_cache, patch_drawing,
 };
 pub use card_style::CardStyle;

@@ -11,7 +11,7 @@ use crate::metrics;
 use crate::model::{Chart, Forest, UnitId};
 use crate::render::{
     Card, Dash, Drawing, MeasureCache, RenderOptions, Rgba, Shape, Splice, Stroke,
-    build_drawing_with_cache, patch_drawing, splice_ranges,
+    build_drawing_reusing, patch_drawing, splice_ranges,
 };
 use crate::render::{style, text};
 
@@ -120,7 +120,9 @@ impl DrawingCache {
                 None => false,
             };
         if !patched {
-            let drawing = build_drawing_with_cache(chart, options, &mut self.measured);
+            // The cards drawn again take their text from the drawing shown now, which is dropped next.
+            let drawing =
+                build_drawing_reusing(chart, options, &mut self.measured, &mut self.drawing);
             self.set_drawing(chart, drawing);
             self.repainted = self.drawing.cards.len();
             self.rebounded = self.drawing.shapes.len();
@@ -337,9 +339,20 @@ fn per_shape(
 fn block_colours(drawing: &Drawing, cards: &[Card], background: Color32) -> Vec<Color32> {
     cards
         .iter()
-        .map(|card| block_colour(drawing, card.shapes.clone(), background))
+        .enumerate()
+        .map(|(c, card)| {
+            // Each card's first shape is a miss (cards' shapes are of many lengths, too irregular for the
+            // processor to guess): asked for a few cards ahead, the misses overlap.
+            if let Some(ahead) = cards.get(c + SHAPE_PREFETCH_AHEAD) {
+                crate::prefetch::item(&drawing.shapes, ahead.shapes.start);
+            }
+            block_colour(drawing, card.shapes.clone(), background)
+        })
         .collect()
 }
+
+/// How many cards ahead [`block_colours`] asks for a card's first shape.
+const SHAPE_PREFETCH_AHEAD: usize = 8;
 
 /// What the canvas needs beside each card. When the cards are the forest's units in its order (the drawing
 /// was built from it), that is read off the forest; otherwise each card's unit is looked up.

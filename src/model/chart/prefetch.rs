@@ -7,19 +7,7 @@ use petgraph::stable_graph::{NodeIndex, StableGraph};
 
 use crate::model::{Unit, UnitId};
 
-/// Asks for the cache line holding `address`, without waiting for it.
-#[inline]
-pub(super) fn line(address: *const u8) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch reads nothing and never faults, whatever the address; SSE, which it needs, is part
-    // of every x86_64 processor.
-    unsafe {
-        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        _mm_prefetch::<_MM_HINT_T0>(address.cast());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = address;
-}
+pub(super) use crate::prefetch::line;
 
 /// Asks for the memory an id's copy touches: its reference counts, the 16 bytes just before its text (the
 /// same cache line or the one before it).

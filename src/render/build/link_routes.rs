@@ -1,5 +1,8 @@
 //! Routing the drawing's other links (dotted, matrix, contract) between the cards the layout placed.
 
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use crate::layout::LayoutOptions;
 use crate::model::{Chart, Forest, LinkKind, UnitId};
 
@@ -39,21 +42,113 @@ pub(super) fn links_to_route(chart: &Chart, forest: &Forest) -> Vec<LinkToRoute>
     out
 }
 
-/// Routes `links` between the placed cards. Also returns the router, whose index of the cards places the
-/// links' labels.
-pub(super) fn route_links(
-    links: &[LinkToRoute],
-    placed: &crate::layout::Layout,
-    layout_options: &LayoutOptions,
-) -> (Vec<RoutedLink>, crate::layout::LinkRouter) {
-    let router = crate::layout::LinkRouter::new(placed, layout_options);
-    let routed = links
-        .iter()
-        .filter_map(|link| {
-            links::route_with(&router, link.from, link.to, link.kind, &link.label, placed)
-        })
-        .collect();
-    (routed, router)
+/// Links routed between the placed cards by two threads at once: the one that makes the router starts
+/// routing, the other (done painting the cards) helps once the router is made. Each takes the next link
+/// not yet taken; [`Self::finish`] puts the routes back in link order, so who routed which changes nothing.
+pub(super) struct SharedRouting<'a> {
+    links: &'a [LinkToRoute],
+    placed: &'a crate::layout::Layout,
+    layout_options: &'a LayoutOptions,
+    router: OnceLock<crate::layout::LinkRouter>,
+    /// The next link to take.
+    next: AtomicUsize,
+    /// Set when the thread making the router is done, router or not (a panic included): a helper
+    /// never waits for a router that will not come.
+    maker_done: AtomicBool,
+}
+
+/// Links routed by one thread: each with its place in the list.
+pub(super) type RoutedPart = Vec<(usize, Option<RoutedLink>)>;
+
+/// Marks the router's maker done when it goes out of scope, however it leaves.
+struct MakerDone<'a>(&'a AtomicBool);
+
+impl Drop for MakerDone<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Release);
+    }
+}
+
+impl<'a> SharedRouting<'a> {
+    pub(super) fn new(
+        links: &'a [LinkToRoute],
+        placed: &'a crate::layout::Layout,
+        layout_options: &'a LayoutOptions,
+    ) -> Self {
+        Self {
+            links,
+            placed,
+            layout_options,
+            router: OnceLock::new(),
+            next: AtomicUsize::new(0),
+            maker_done: AtomicBool::new(false),
+        }
+    }
+
+    /// Makes the router (an index of the placed cards), for [`Self::route_some`].
+    pub(super) fn router(&self) -> &crate::layout::LinkRouter {
+        self.router
+            .get_or_init(|| crate::layout::LinkRouter::new(self.placed, self.layout_options))
+    }
+
+    /// Routes links until none is left to take, then marks the router's maker done.
+    pub(super) fn route_some(&self, router: &crate::layout::LinkRouter) -> RoutedPart {
+        let _done = MakerDone(&self.maker_done);
+        self.take_and_route(router)
+    }
+
+    /// Routes links once the router is made, until none is left; nothing if the maker ended without one.
+    pub(super) fn help(&self) -> RoutedPart {
+        let router = loop {
+            if let Some(router) = self.router.get() {
+                break router;
+            }
+            if self.maker_done.load(Ordering::Acquire) {
+                return Vec::new();
+            }
+            std::thread::yield_now();
+        };
+        self.take_and_route(router)
+    }
+
+    fn take_and_route(&self, router: &crate::layout::LinkRouter) -> RoutedPart {
+        let mut routed = Vec::new();
+        loop {
+            let k = self.next.fetch_add(1, Ordering::Relaxed);
+            let Some(link) = self.links.get(k) else {
+                return routed;
+            };
+            let route = links::route_with(
+                router,
+                link.from,
+                link.to,
+                link.kind,
+                &link.label,
+                self.placed,
+            );
+            routed.push((k, route));
+        }
+    }
+
+    /// The routes in link order (links that found no route left out), and the router, whose index of the
+    /// cards places the links' labels.
+    pub(super) fn finish(
+        self,
+        parts: [RoutedPart; 2],
+    ) -> (Vec<RoutedLink>, crate::layout::LinkRouter) {
+        let mut in_order: Vec<Option<RoutedLink>> = Vec::new();
+        in_order.resize_with(self.links.len(), || None);
+        for (k, route) in parts.into_iter().flatten() {
+            if let Some(slot) = in_order.get_mut(k) {
+                *slot = route;
+            }
+        }
+        let router = self
+            .router
+            .into_inner()
+            .unwrap_or_else(|| crate::layout::LinkRouter::new(self.placed, self.layout_options));
+        (in_order.into_iter().flatten().collect(), router)
+    }
 }
 
 /// The forest index of the card each link end is drawn at: its own, else its nearest drawn manager's

@@ -355,6 +355,16 @@ impl MeasureCache {
 
     /// Keeps `spec`, just measured from `inputs`, as `id`'s card; returns its slot, for [`Self::slot`].
     pub(crate) fn insert(&mut self, id: &UnitId, inputs: &CardInputs, spec: CardSpec) -> usize {
+        let slot = self.insert_entry(id, inputs, spec);
+        // The card the last build drew from this slot shows what the slot held before: a build reusing
+        // that drawing must not take it for this spec's (see `last_position`).
+        if let Some(position) = self.slot_positions.get_mut(slot) {
+            *position = NO_SLOT;
+        }
+        slot
+    }
+
+    fn insert_entry(&mut self, id: &UnitId, inputs: &CardInputs, spec: CardSpec) -> usize {
         self.remeasured += 1;
         let build = self.build;
         let entry = Entry {
@@ -396,6 +406,15 @@ impl MeasureCache {
     }
 
     /// The spec in a slot [`Self::spec`] returned during this build.
+    /// Where the last build drew `slot`'s card (its forest position then), until this build finishes;
+    /// `None` once the slot was measured again, as the card drawn there shows what it held before.
+    pub(crate) fn last_position(&self, slot: usize) -> Option<usize> {
+        self.slot_positions
+            .get(slot)
+            .copied()
+            .filter(|&at| at != NO_SLOT)
+    }
+
     pub(crate) fn slot(&self, slot: usize) -> Option<&CardSpec> {
         self.slots
             .get(slot)

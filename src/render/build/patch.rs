@@ -19,9 +19,9 @@ use super::super::legend::{LegendEntries, StatusKey};
 use super::super::style;
 use super::measure_cache::{LastBuild, MeasureCache};
 use super::{
-    CardInputs, RenderOptions, Tail, TailFacts, adds_on_costs, collapsed_totals, colouring_of,
-    figure_note_bits, has_reports, lay_out_and_paint, measure_unit, paint_tail, shows_figures,
-    tail_facts,
+    CardInputs, LastCards, NOT_DRAWN, RenderOptions, Tail, TailFacts, adds_on_costs,
+    collapsed_totals, colouring_of, figure_note_bits, has_reports, lay_out_and_paint, measure_unit,
+    paint_tail, shows_figures, tail_facts,
 };
 
 /// From this many units on, the last build's forest is freed on another thread.
@@ -256,8 +256,29 @@ fn patch_with(
             .iter()
             .map(|&slot| cache.slot(slot).map(Cow::Borrowed))
             .collect::<Option<Vec<_>>>()?;
-        let (fresh, laid) =
-            lay_out_and_paint(chart, options, forest, &units, totals, &colouring, specs);
+        // The drawing patched has every card where the forest has it, painted from the spec it has now but
+        // for the cards measured again: the others' texts are taken, not copied.
+        let mut drawn_at: Vec<u32> = (0..forest.len())
+            .map(|i| u32::try_from(i).unwrap_or(NOT_DRAWN))
+            .collect();
+        for &i in &repainted {
+            drawn_at[i] = NOT_DRAWN;
+        }
+        let last = LastCards {
+            drawn_at,
+            cards: &drawing.cards,
+            shapes: &mut drawing.shapes,
+        };
+        let (fresh, laid) = lay_out_and_paint(
+            chart,
+            options,
+            forest,
+            &units,
+            totals,
+            &colouring,
+            specs,
+            Some(last),
+        );
         let index = kept.index.take();
         let slots = std::mem::take(&mut kept.slots);
         let mut next = laid.keep(chart, options, slots, &fresh)?;

@@ -445,3 +445,61 @@ fn a_big_drawing_built_on_several_threads_is_the_one_built_on_one() {
         }
     }
 }
+
+/// How many of a drawing's texts are empty (a build reusing it took them).
+fn empty_texts(drawing: &Drawing) -> usize {
+    drawing
+        .shapes
+        .iter()
+        .filter(|shape| matches!(shape, Shape::Text { text, .. } if text.is_empty()))
+        .count()
+}
+
+#[test]
+fn a_build_reusing_the_last_drawing_takes_the_unchanged_cards_text_and_draws_what_a_fresh_build_draws()
+ {
+    let mut chart = crate::generate::generate(3 * crate::parallel::SMALLEST_SPLIT, 4);
+    let options = RenderOptions {
+        respect_collapsed: true,
+        ..RenderOptions::default()
+    };
+    let forest = chart.forest(false);
+    let moved = forest.ids[forest.len() / 2].clone();
+    let managers: Vec<UnitId> = (0..forest.len())
+        .filter(|&i| forest.children[i].len() > 2)
+        .map(|i| forest.ids[i].clone())
+        .filter(|m| !chart.is_at_or_above(&moved, m))
+        .collect();
+    let mut cache = MeasureCache::default();
+    let mut last = build_drawing_with_cache(&chart, &options, &mut cache);
+    for (k, to) in managers.iter().step_by(managers.len() / 4).enumerate() {
+        chart.move_unit(&moved, Some(to), None).unwrap();
+        if k == 1 {
+            // A changed card's old text is not the text it shows now: it is copied from the new spec.
+            let mut unit = chart.unit(&moved).cloned().unwrap();
+            unit.name = "Renamed on the way".into();
+            chart.replace_unit(unit).unwrap();
+        }
+        let texts: usize = last
+            .cards
+            .iter()
+            .flat_map(|card| &last.shapes[card.shapes.clone()])
+            .filter(|shape| matches!(shape, Shape::Text { .. }))
+            .count();
+        let empty_before = empty_texts(&last);
+        let next = build_drawing_reusing(&chart, &options, &mut cache, &mut last);
+        assert_eq!(
+            next,
+            build_drawing(&chart, &options),
+            "after moving under {to}"
+        );
+        let taken = empty_texts(&last) - empty_before;
+        // Only the re-measured cards (the moved unit and the managers whose figures changed) copy text.
+        assert!(
+            taken + 8 * cache.remeasured() >= texts,
+            "{taken} of {texts} texts taken, {} cards measured again",
+            cache.remeasured()
+        );
+        last = next;
+    }
+}
