@@ -106,6 +106,7 @@ pub fn branches(
     drawing: &Drawing,
     card_index: &super::CardIndex,
     previous: Vec<Branch>,
+    may_have_changed: impl Fn(&UnitId) -> bool,
 ) -> Vec<Branch> {
     if !totals.iter().any(|t| t.units >= MIN_BRANCH_UNITS) {
         return Vec::new();
@@ -133,8 +134,7 @@ pub fn branches(
             bounds[p] = Some(bounds[p].map_or(b, |a| a.union(&b)));
         }
     }
-    let mut kept: HashMap<UnitId, Branch> =
-        previous.into_iter().map(|b| (b.id.clone(), b)).collect();
+    let mut previous = Previous::new(previous);
     let mut out = Vec::new();
     for (i, id) in forest.ids.iter().enumerate() {
         let (Some(t), Some(b)) = (totals.get(i), bounds[i]) else {
@@ -143,11 +143,18 @@ pub fn branches(
         if t.units < MIN_BRANCH_UNITS || card_of(i).is_none() {
             continue;
         }
-        let name = head_name(chart, id);
         let counted = Counted::of(t);
-        let branch = match kept.remove(id) {
-            Some(old) if old.counted == counted && old.name == name => Branch { bounds: b, ..old },
+        // A head not edited since the last labels keeps its name: it is not looked up again (a big chart
+        // has thousands of branches, each a look-up by id).
+        let branch = match previous.take(id) {
+            Some(old)
+                if old.counted == counted
+                    && (!may_have_changed(id) || old.name == head_name(chart, id)) =>
+            {
+                Branch { bounds: b, ..old }
+            }
             _ => {
+                let name = head_name(chart, id);
                 let (totals, widths) = describe(&name, t);
                 Branch {
                     id: id.clone(),
@@ -162,6 +169,47 @@ pub fn branches(
         out.push(branch);
     }
     out
+}
+
+/// The last labels' branches, to be taken by their heads' ids. They mostly come in the order they had, so
+/// each is looked for just after the last one taken (a pointer compare); only a miss maps them by id.
+struct Previous {
+    branches: Vec<Option<Branch>>,
+    next: usize,
+    by_id: Option<HashMap<UnitId, usize>>,
+}
+
+impl Previous {
+    fn new(branches: Vec<Branch>) -> Self {
+        Self {
+            branches: branches.into_iter().map(Some).collect(),
+            next: 0,
+            by_id: None,
+        }
+    }
+
+    fn take(&mut self, id: &UnitId) -> Option<Branch> {
+        let next_is_it = self
+            .branches
+            .get(self.next)
+            .and_then(Option::as_ref)
+            .is_some_and(|branch| branch.id.is_same(id));
+        let at = if next_is_it {
+            self.next
+        } else {
+            let branches = &self.branches;
+            let by_id = self.by_id.get_or_insert_with(|| {
+                branches
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, branch)| Some((branch.as_ref()?.id.clone(), k)))
+                    .collect()
+            });
+            *by_id.get(id)?
+        };
+        self.next = at + 1;
+        self.branches.get_mut(at)?.take()
+    }
 }
 
 /// Brings a branch's name and totals up to date after an edit that moved nothing (its bounds stay).
@@ -447,5 +495,57 @@ mod tests {
         v.fit(bounds);
         let labels = place(&cache.branches, &v);
         assert!(labels.len() >= 12, "{}", labels.len());
+    }
+
+    #[test]
+    fn an_unedited_heads_name_is_kept_and_an_edited_ones_looked_up() {
+        let chart = body(3, 4, 6);
+        let mut cache = DrawingCache::default();
+        cache.ensure(&chart, 1, &RenderOptions::default());
+        let forest = chart.forest(true);
+        let by_id = metrics::subtree_totals(&chart);
+        let totals: Vec<metrics::Totals> = forest.ids.iter().map(|id| by_id[id]).collect();
+        let stale = |branches: &[Branch]| -> Vec<Branch> {
+            branches
+                .iter()
+                .map(|b| Branch {
+                    name: format!("Was {}", b.name),
+                    ..b.clone()
+                })
+                .collect()
+        };
+        let build = |previous: Vec<Branch>, edited: &dyn Fn(&UnitId) -> bool| {
+            branches(
+                &chart,
+                &forest,
+                &totals,
+                &cache.drawing,
+                &cache.card_index,
+                previous,
+                edited,
+            )
+        };
+        // Told that no head was edited, the labels keep what they said: no name is looked up.
+        let kept = build(stale(&cache.branches), &|_| false);
+        assert!(kept.iter().all(|b| b.name.starts_with("Was ")));
+        // Told that one was, that one's name is looked up again, and the others' kept.
+        let edited = UnitId::new("d1");
+        let one = build(stale(&cache.branches), &|id| *id == edited);
+        let names: Vec<&str> = one.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Was Chief Executive",
+                "Was Department 0",
+                "Department 1",
+                "Was Department 2"
+            ]
+        );
+        // Out of order (the last branch first), each is still found.
+        let mut shuffled = stale(&cache.branches);
+        shuffled.rotate_right(1);
+        let found = build(shuffled, &|_| false);
+        assert!(found.iter().all(|b| b.name.starts_with("Was ")));
+        assert_eq!(found.len(), cache.branches.len());
     }
 }

@@ -60,6 +60,8 @@ pub struct DrawingCache {
     rebounded: usize,
     /// Big branches, for the labels drawn far out.
     pub branches: Vec<super::labels::Branch>,
+    /// The chart's stamp when the branches' names and figures were last brought up to date.
+    labelled_at: Option<u64>,
 }
 
 impl Default for DrawingCache {
@@ -84,6 +86,7 @@ impl Default for DrawingCache {
             repainted: 0,
             rebounded: 0,
             branches: Vec::new(),
+            labelled_at: None,
         }
     }
 }
@@ -128,6 +131,7 @@ impl DrawingCache {
             self.rebounded = self.drawing.shapes.len();
         }
         self.key = Some((revision, options.clone()));
+        self.labelled_at = Some(chart.stamp());
         self.builds += 1;
         true
     }
@@ -233,6 +237,11 @@ impl DrawingCache {
         // on a big chart the two halves are worked out side by side, each about half of the work.
         let background = colour(drawing.background);
         let previous = std::mem::take(&mut self.branches);
+        // The units edited since the branches' labels were last brought up to date (`None`: any may be).
+        let changed: Option<foldhash::HashSet<&UnitId>> = self
+            .labelled_at
+            .and_then(|stamp| chart.changes_since(stamp))
+            .and_then(|changes| changes.iter().map(|change| change.unit.as_ref()).collect());
         let mut card_index = std::mem::take(&mut self.card_index);
         let old_cards = &self.drawing.cards;
         let recycled = (
@@ -259,8 +268,15 @@ impl DrawingCache {
             || {
                 card_index.update(old_cards, &drawing.cards);
                 let meta = card_meta(chart, forest, &drawing);
-                let branches =
-                    super::labels::branches(chart, forest, totals, &drawing, &card_index, previous);
+                let branches = super::labels::branches(
+                    chart,
+                    forest,
+                    totals,
+                    &drawing,
+                    &card_index,
+                    previous,
+                    |id| changed.as_ref().is_none_or(|changed| changed.contains(id)),
+                );
                 (
                     block_colours(&drawing, last_cards, background),
                     meta,
