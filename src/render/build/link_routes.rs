@@ -52,8 +52,8 @@ pub(super) struct SharedRouting<'a> {
     router: OnceLock<crate::layout::LinkRouter>,
     /// The next link to take.
     next: AtomicUsize,
-    /// Set when the thread making the router is done, router or not (a panic included): a helper
-    /// never waits for a router that will not come.
+    /// Set when the thread making the router is done making it, router or not (a panic included): a
+    /// helper never waits for a router that will not come.
     maker_done: AtomicBool,
 }
 
@@ -85,33 +85,16 @@ impl<'a> SharedRouting<'a> {
         }
     }
 
-    /// Makes the router (an index of the placed cards), for [`Self::route_some`].
+    /// Makes the router (an index of the placed cards), for [`Self::route_some`]; marks its maker done
+    /// however that ends, a panic included.
     pub(super) fn router(&self) -> &crate::layout::LinkRouter {
+        let _done = MakerDone(&self.maker_done);
         self.router
             .get_or_init(|| crate::layout::LinkRouter::new(self.placed, self.layout_options))
     }
 
-    /// Routes links until none is left to take, then marks the router's maker done.
+    /// Routes links until none is left to take.
     pub(super) fn route_some(&self, router: &crate::layout::LinkRouter) -> RoutedPart {
-        let _done = MakerDone(&self.maker_done);
-        self.take_and_route(router)
-    }
-
-    /// Routes links once the router is made, until none is left; nothing if the maker ended without one.
-    pub(super) fn help(&self) -> RoutedPart {
-        let router = loop {
-            if let Some(router) = self.router.get() {
-                break router;
-            }
-            if self.maker_done.load(Ordering::Acquire) {
-                return Vec::new();
-            }
-            std::thread::yield_now();
-        };
-        self.take_and_route(router)
-    }
-
-    fn take_and_route(&self, router: &crate::layout::LinkRouter) -> RoutedPart {
         let mut routed = Vec::new();
         loop {
             let k = self.next.fetch_add(1, Ordering::Relaxed);
@@ -128,6 +111,20 @@ impl<'a> SharedRouting<'a> {
             );
             routed.push((k, route));
         }
+    }
+
+    /// Routes links once the router is made, until none is left; nothing if the maker ended without one.
+    pub(super) fn help(&self) -> RoutedPart {
+        let router = loop {
+            if let Some(router) = self.router.get() {
+                break router;
+            }
+            if self.maker_done.load(Ordering::Acquire) {
+                return Vec::new();
+            }
+            std::thread::yield_now();
+        };
+        self.route_some(router)
     }
 
     /// The routes in link order (links that found no route left out), and the router, whose index of the
@@ -337,5 +334,56 @@ mod link_end_tests {
         let by_text = drawn_link_ends(&chart, &apart, &links);
         assert_eq!(by_text, by_address);
         assert_eq!(drawn_link_ends(&chart, &forest, &links), by_address);
+    }
+}
+
+#[cfg(test)]
+mod shared_routing_tests {
+    use super::*;
+    use crate::geom::Size;
+
+    fn placed_chart() -> (Chart, Forest, crate::layout::Layout, LayoutOptions) {
+        let chart = crate::generate::generate(1_500, 8);
+        let forest = chart.forest(false);
+        let sizes = vec![Size::new(160.0, 70.0); forest.len()];
+        let options = LayoutOptions::default();
+        let placed = crate::layout::layout(&forest, &sizes, &[], &options);
+        (chart, forest, placed, options)
+    }
+
+    #[test]
+    fn links_routed_by_two_threads_come_back_as_one_thread_routes_them() {
+        let (chart, forest, placed, options) = placed_chart();
+        let links = links_to_route(&chart, &forest);
+        assert!(links.len() > 20, "{} links", links.len());
+        let alone = SharedRouting::new(&links, &placed, &options);
+        let router = alone.router();
+        let one = alone.route_some(router);
+        let (one, _) = alone.finish([one, Vec::new()]);
+        let shared = SharedRouting::new(&links, &placed, &options);
+        let parts = std::thread::scope(|scope| {
+            let maker = scope.spawn(|| shared.route_some(shared.router()));
+            let helped = shared.help();
+            [maker.join().unwrap(), helped]
+        });
+        let (two, _) = shared.finish(parts);
+        assert_eq!(two, one);
+    }
+
+    #[test]
+    fn a_helper_does_not_wait_for_a_router_that_will_not_come() {
+        let (chart, forest, placed, options) = placed_chart();
+        let links = links_to_route(&chart, &forest);
+        let shared = SharedRouting::new(&links, &placed, &options);
+        std::thread::scope(|scope| {
+            // The maker ends (as a panic in making the router would end it) before any router exists.
+            scope
+                .spawn(|| drop(MakerDone(&shared.maker_done)))
+                .join()
+                .unwrap();
+            assert!(shared.help().is_empty());
+        });
+        let (routed, _) = shared.finish([Vec::new(), Vec::new()]);
+        assert!(routed.is_empty(), "nobody routed anything");
     }
 }
