@@ -429,16 +429,13 @@ impl CardSpec {
     /// What [`Self::stretch_to`] `height` and then [`Self::paint`] give, without copying the spec (a
     /// cached spec is painted stretched to its siblings' height in every drawing that draws it).
     pub fn paint_stretched(&self, rect: Rect, height: Option<f32>, shapes: &mut Vec<Shape>) {
-        let extra = self.stretch(height);
-        self.paint_frame(rect, extra, shapes);
-        for row in self.rows.iter().filter(|r| self.paints_row(r)) {
-            shapes.push(row.shape(rect, extra, row.text.clone()));
-        }
+        self.paint_reusing(rect, height, shapes, &mut []);
     }
 
     /// [`Self::paint_stretched`], taking each row's text from `last` (this card's shapes in the last
     /// drawing, about to be freed) where it is the same text instead of copying it: copying the text of
-    /// every card of a big chart, and freeing the last drawing's, was most of painting it again.
+    /// every card of a big chart, and freeing the last drawing's, was most of painting it again. With no
+    /// shapes in `last`, every text is copied.
     pub fn paint_reusing(
         &self,
         rect: Rect,

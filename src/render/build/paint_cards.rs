@@ -76,10 +76,10 @@ pub(super) fn paint_cards(
         };
         let start = shapes.len();
         match spec {
-            Cow::Borrowed(spec) => match last.as_mut().and_then(|last| last.shapes_of(i, id)) {
-                Some(last) => spec.paint_reusing(rect, height, shapes, last),
-                None => spec.paint_stretched(rect, height, shapes),
-            },
+            Cow::Borrowed(spec) => {
+                let last = last.as_mut().and_then(|last| last.shapes_of(i, id));
+                spec.paint_reusing(rect, height, shapes, last.unwrap_or_default())
+            }
             Cow::Owned(spec) => spec.paint_into(rect, height, shapes),
         }
         cards.push(Card {
